@@ -1,0 +1,57 @@
+# Every command a developer or CI needs. Each target creates what it needs on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SAM_VENV := .venv-sam
+SAM := $(SAM_VENV)/bin/sam
+SAM_CLI_VERSION := 1.170.0
+export PYTHONPATH := functions:.
+export SAM_CLI_TELEMETRY := 0
+ROLE ?= admin
+
+.PHONY: run test token lint typecheck template unit bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(SAM_VENV)/.installed:
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install --quiet aws-sam-cli==$(SAM_CLI_VERSION)
+	touch $@
+
+## run: the whole API on http://127.0.0.1:$${PORT:-3000} with an embedded DynamoDB
+run: $(VENV)/.installed
+	$(PY) -m infra.local_server
+
+## token: a local JWT for ROLE (rep, manager, admin, support, integration)
+token: $(VENV)/.installed
+	@$(PY) -m infra.token $(ROLE)
+
+## test: lint, type check, template checks and every test
+test: lint typecheck template unit
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check functions infra tests bench
+	$(VENV)/bin/ruff format --check functions infra tests bench
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy functions/optout
+
+template: $(VENV)/.installed $(SAM_VENV)/.installed
+	$(VENV)/bin/cfn-lint template.yaml
+	$(SAM) validate --lint
+	$(SAM) build --parameter-overrides PythonRuntime=python3.11 --build-dir .aws-sam/build-ci >/dev/null
+	@echo "sam build: ok"
+
+unit: $(VENV)/.installed
+	$(PY) -m pytest
+
+## bench: request counts and import-time ratios (see bench/README section in README.md)
+bench: $(VENV)/.installed
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output

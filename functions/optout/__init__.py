@@ -1,0 +1,1 @@
+"""Opt-out and contact-consent service."""

@@ -1,0 +1,1 @@
+"""The consent domain: channels, addresses, contacts, decisions and audit. No AWS here."""

@@ -1,0 +1,39 @@
+"""Domain errors. Handlers map them to HTTP in one place (handlers/http.py)."""
+
+from __future__ import annotations
+
+
+class ConsentError(Exception):
+    """Base class: `code` is the stable machine-readable name clients see."""
+
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(ConsentError):
+    code = "validation_error"
+
+
+class NotFound(ConsentError):
+    code = "not_found"
+
+
+class Conflict(ConsentError):
+    code = "conflict"
+
+
+class Forbidden(ConsentError):
+    code = "forbidden"
+
+
+class Unauthorized(ConsentError):
+    code = "unauthorized"
+
+
+class StoreUnavailable(ConsentError):
+    """The store failed or stayed contended; nothing was written and a retry is safe."""
+
+    code = "unavailable"

@@ -1,0 +1,141 @@
+"""Contacts, addresses and actors as the domain sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from optout.consent.channels import CHANNELS, Channel
+
+PHONE_ROLES: tuple[str, ...] = ("cell", "home", "work")
+ActorType = Literal["customer", "user", "system"]
+GENESIS_HASH = "0" * 64
+
+CUSTOMER_STOPPED = "Customer Stopped"
+CLIENT_STOPPED = "Client Stopped"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who made a change: the contact themself, a user (with id and role), or the system."""
+
+    type: ActorType
+    id: str | None = None
+    role: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "id": self.id, "role": self.role}
+
+
+@dataclass(frozen=True)
+class OptOut:
+    """Why and when a DND flag or a suppression was set."""
+
+    source: str
+    at: str
+    actor: ActorType
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "at": self.at, "actor": self.actor}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> OptOut:
+        return cls(source=str(raw["source"]), at=str(raw["at"]), actor=raw["actor"])
+
+
+@dataclass
+class Conversation:
+    status: Literal["active", "stopped"] = "active"
+    stage: str | None = None
+
+
+@dataclass
+class Contact:
+    id: str
+    name: str | None = None
+    email: str | None = None
+    phones: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(PHONE_ROLES))
+    phone_types: dict[str, str] = field(default_factory=dict)
+    country: str | None = None
+    channel: str = "email"
+    opportunity: dict[str, Any] = field(default_factory=dict)
+    automations: list[str] = field(default_factory=list)
+    conversation: Conversation = field(default_factory=Conversation)
+    dnd: dict[Channel, OptOut] = field(default_factory=dict)
+    do_not_email: OptOut | None = None
+    # Which of this contact's own addresses are suppressed, per channel. Kept in step with
+    # the Suppressions table by every writer, so a decision needs only the contact item.
+    suppressed: dict[Channel, set[str]] = field(default_factory=dict)
+    created_at: str | None = None
+    updated_at: str | None = None
+    # Store bookkeeping: optimistic-lock version and the head of the audit chain.
+    version: int | None = None
+    audit_seq: int = 0
+    audit_hash: str = GENESIS_HASH
+
+    def phone_numbers(self) -> list[tuple[str, str]]:
+        """(role, number) in the order cell, home, work, skipping empty roles."""
+        return [(role, num) for role in PHONE_ROLES if (num := self.phones.get(role))]
+
+    def addresses_for(self, channel: Channel) -> list[str]:
+        if channel is Channel.EMAIL:
+            return [self.email] if self.email else []
+        return [num for _, num in self.phone_numbers()]
+
+    def address_roles(self) -> dict[str, set[str]]:
+        """Every address of the contact with the roles it plays (a number may be cell and work)."""
+        roles: dict[str, set[str]] = {}
+        for role, num in self.phone_numbers():
+            roles.setdefault(num, set()).add(role)
+        if self.email:
+            roles.setdefault(self.email, set()).add("email")
+        return roles
+
+    def blocked_channels(self) -> set[Channel]:
+        """Channels on which the contact as a whole must not be reached."""
+        blocked = set(self.dnd)
+        if self.do_not_email:
+            blocked.add(Channel.EMAIL)
+        return blocked
+
+    def is_suppressed(self, channel: Channel, address: str) -> bool:
+        return address in self.suppressed.get(channel, set())
+
+    def owner_links(self) -> dict[str, OwnerLink]:
+        """The entries that list this contact under each of its addresses."""
+        dnd = frozenset(self.blocked_channels())
+        return {a: OwnerLink(self.id, frozenset(r), dnd) for a, r in self.address_roles().items()}
+
+
+@dataclass(frozen=True)
+class OwnerLink:
+    """A contact that uses an address, in which roles, and on which channels it is DND."""
+
+    contact_id: str
+    roles: frozenset[str]
+    dnd: frozenset[Channel]
+
+    @property
+    def personal(self) -> bool:
+        # A cell or an email address belongs to one person; home and work lines are shared.
+        return bool(self.roles & {"cell", "email"})
+
+
+@dataclass
+class AddressState:
+    """One address: its suppressions per channel and the contacts that use it."""
+
+    address: str
+    suppressed: dict[Channel, OptOut] = field(default_factory=dict)
+    owners: dict[str, OwnerLink] = field(default_factory=dict)
+    version: int | None = None
+    audit_seq: int = 0
+    audit_hash: str = GENESIS_HASH
+
+    @property
+    def exists(self) -> bool:
+        return self.version is not None
+
+
+def opt_out_map(flags: dict[Channel, OptOut]) -> dict[str, dict[str, Any]]:
+    return {c.value: flags[c].as_dict() for c in CHANNELS if c in flags}

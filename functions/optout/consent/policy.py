@@ -1,0 +1,224 @@
+"""Consent decisions and the merge rules for a CRM upsert (which never lowers an opt-out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from optout.consent.audit import AuditRecord, contact_subject, make_record
+from optout.consent.channels import CHANNELS, Channel
+from optout.consent.model import (
+    CLIENT_STOPPED,
+    PHONE_ROLES,
+    Actor,
+    AddressState,
+    Contact,
+    Conversation,
+    OptOut,
+)
+
+# Reasons a decision gives; stable strings that senders may branch on.
+CONTACT_DND = "contact_dnd"
+DO_NOT_EMAIL = "do_not_email"
+ADDRESS_SUPPRESSED = "address_suppressed"
+NO_ADDRESS = "no_address"
+NOT_CONTACT_ADDRESS = "not_contact_address"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str | None
+    address: str | None = None
+
+
+def decide(contact: Contact, channel: Channel, address: str | None = None) -> Decision:
+    """May we reach this contact on this channel (at this address, when one is given)?"""
+    if channel is Channel.EMAIL and contact.do_not_email:
+        return Decision(False, DO_NOT_EMAIL)
+    if channel in contact.dnd:
+        return Decision(False, CONTACT_DND)
+    own = contact.addresses_for(channel)
+    if address is not None:
+        if contact.is_suppressed(channel, address):
+            return Decision(False, ADDRESS_SUPPRESSED, address)
+        if address not in own:
+            return Decision(False, NOT_CONTACT_ADDRESS, address)
+        return Decision(True, None, address)
+    if not own:
+        return Decision(False, NO_ADDRESS)
+    usable = [a for a in own if not contact.is_suppressed(channel, a)]
+    if not usable:
+        return Decision(False, ADDRESS_SUPPRESSED)
+    return Decision(True, None, usable[0])
+
+
+def decide_address(channel: Channel, state: AddressState) -> Decision:
+    """May we send to this address, whoever it belongs to?
+
+    Blocked when the address is suppressed on the channel, or when a contact for whom the
+    address is personal (their cell, their email) has opted out of the channel. A shared
+    home or work line stays usable for the other people on it.
+    """
+    if channel in state.suppressed:
+        return Decision(False, ADDRESS_SUPPRESSED, state.address)
+    for owner in state.owners.values():
+        if owner.personal and channel in owner.dnd:
+            return Decision(False, CONTACT_DND, state.address)
+    return Decision(True, None, state.address)
+
+
+@dataclass
+class ContactInput:
+    """A CRM's view of a contact, already validated and normalised. None means "not given"."""
+
+    name: str | None = None
+    email: str | None = None
+    email_given: bool = False
+    phones: dict[str, str | None] | None = None
+    phone_types: dict[str, str] | None = None
+    country: str | None = None
+    channel: str | None = None
+    opportunity: dict[str, Any] | None = None
+    automations: list[str] | None = None
+    conversation: Conversation | None = None
+    dnd: dict[Channel, bool] | None = None
+    do_not_email: bool | None = None
+
+
+@dataclass
+class UpsertPlan:
+    contact: Contact
+    created: bool
+    changed_fields: list[str]
+    opt_outs_added: list[str]
+    added_addresses: list[str]
+    removed_addresses: list[str]
+    audit: list[AuditRecord] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_fields or self.opt_outs_added or self.created)
+
+
+def plan_upsert(
+    contact_id: str,
+    existing: Contact | None,
+    incoming: ContactInput,
+    addresses: dict[str, AddressState],
+    actor: Actor,
+    now: str,
+) -> UpsertPlan:
+    """Merge a CRM record into the stored contact.
+
+    Plain fields take the CRM's value. Opt-outs only ever rise: DND, Do Not Email and a
+    stopped conversation stay as they are whatever the CRM sends. The contact inherits
+    the suppressions already recorded on its addresses, and a customer's own opt-out on a
+    personal address (their cell's STOP, their email's unsubscribe) becomes contact DND.
+    """
+    base = existing or Contact(id=contact_id, created_at=now)
+    new = replace(
+        base,
+        phones=dict(base.phones),
+        phone_types=dict(base.phone_types),
+        opportunity=dict(base.opportunity),
+        automations=list(base.automations),
+        conversation=replace(base.conversation),
+        dnd=dict(base.dnd),
+        suppressed={},
+    )
+    changed: list[str] = []
+
+    def assign(name: str, value: Any) -> None:
+        if getattr(new, name) != value:
+            setattr(new, name, value)
+            changed.append(name)
+
+    if incoming.name is not None:
+        assign("name", incoming.name)
+    if incoming.email_given:
+        assign("email", incoming.email)
+    if incoming.phones is not None:
+        merged = dict(new.phones)
+        merged.update(incoming.phones)
+        assign("phones", {role: merged.get(role) for role in PHONE_ROLES})
+    if incoming.phone_types is not None:
+        assign("phone_types", {**new.phone_types, **incoming.phone_types})
+    if incoming.country is not None:
+        assign("country", incoming.country)
+    if incoming.channel is not None:
+        assign("channel", incoming.channel)
+    if incoming.opportunity is not None:
+        assign("opportunity", {**new.opportunity, **incoming.opportunity})
+    if incoming.automations is not None:
+        assign("automations", list(dict.fromkeys(incoming.automations)))
+
+    opt_outs: list[str] = []
+    crm = OptOut(source="crm", at=now, actor=actor.type)
+    for channel, wanted in (incoming.dnd or {}).items():
+        if wanted and channel not in new.dnd:
+            new.dnd[channel] = crm
+            opt_outs.append(f"dnd:{channel.value}")
+    if incoming.do_not_email and not new.do_not_email:
+        new.do_not_email = crm
+        opt_outs.append("do_not_email")
+    if incoming.conversation is not None:
+        if incoming.conversation.status == "stopped" and new.conversation.status != "stopped":
+            new.conversation = Conversation("stopped", incoming.conversation.stage or CLIENT_STOPPED)
+            opt_outs.append("conversation:stopped")
+        elif incoming.conversation.status == new.conversation.status == "active":
+            if incoming.conversation.stage != new.conversation.stage:
+                assign("conversation", Conversation("active", incoming.conversation.stage))
+
+    # Suppressions recorded on the contact's addresses, including ones made before the
+    # contact existed (an unknown sender's STOP).
+    for address, roles in new.address_roles().items():
+        state = addresses.get(address)
+        if state is None:  # not read: an address the contact already had, already applied
+            for channel, held in base.suppressed.items():
+                if address in held:
+                    new.suppressed.setdefault(channel, set()).add(address)
+            continue
+        for channel, suppression in state.suppressed.items():
+            new.suppressed.setdefault(channel, set()).add(address)
+            if suppression.actor != "customer" or not (roles & {"cell", "email"}):
+                continue
+            if channel is Channel.EMAIL and not new.do_not_email:
+                new.do_not_email = suppression
+                opt_outs.append("do_not_email")
+            elif channel is not Channel.EMAIL and channel not in new.dnd:
+                new.dnd[channel] = suppression
+                opt_outs.append(f"dnd:{channel.value}")
+    if new.suppressed != base.suppressed:
+        changed.append("suppressed")
+
+    old_addresses = set(base.address_roles()) if existing else set()
+    new_addresses = set(new.address_roles())
+    plan = UpsertPlan(
+        contact=new,
+        created=existing is None,
+        changed_fields=changed,
+        opt_outs_added=opt_outs,
+        added_addresses=sorted(new_addresses - old_addresses),
+        removed_addresses=sorted(old_addresses - new_addresses),
+    )
+    if plan.changed:
+        new.updated_at = now
+        record = make_record(
+            subject=contact_subject(contact_id),
+            prev_seq=base.audit_seq,
+            prev_hash=base.audit_hash,
+            at=now,
+            actor=actor,
+            action="contact.created" if plan.created else "contact.updated",
+            reason="crm_sync",
+            evidence={"fields": sorted(set(changed)), "opt_outs_applied": opt_outs},
+        )
+        new.audit_seq, new.audit_hash = record.seq, record.hash
+        plan.audit.append(record)
+    return plan
+
+
+def effective_dnd(contact: Contact) -> dict[str, bool]:
+    blocked = contact.blocked_channels()
+    return {c.value: c in blocked for c in CHANNELS}

@@ -1,0 +1,1 @@
+"""One module a Lambda function: routing and HTTP <-> domain, nothing else."""

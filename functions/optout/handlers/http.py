@@ -1,0 +1,160 @@
+"""What every HTTP handler shares: the resolver, error mapping, callers and their roles."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.consent.errors import (
+    Conflict,
+    ConsentError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    StoreUnavailable,
+    Unauthorized,
+)
+from optout.consent.model import Actor
+from optout.observability import logger
+from optout.settings import get_settings
+
+ROLES = ("rep", "manager", "admin", "support", "integration")
+ANY_ROLE = ROLES
+REP_AND_UP = ("rep", "manager", "admin")
+# When a user is in several groups, the audit names the most senior.
+_SENIORITY = ("admin", "manager", "support", "integration", "rep")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$")
+
+_STATUS = {
+    InvalidInput: 422,
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    StoreUnavailable: 503,
+}
+
+
+def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps({"error": code, "message": message}),
+        headers=dict(headers or {}),
+    )
+
+
+_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+def _describe(errors: Iterable[Any]) -> str:
+    """A readable summary of validation errors that never echoes the input (it may be personal).
+
+    Only names that look like field names appear: an unknown key could be anything.
+    """
+    parts = []
+    for err in list(errors)[:5]:
+        path = [p for p in err.get("loc", ()) if p != "body"]
+        shown = [str(p) if isinstance(p, int) or _FIELD.match(str(p)) else "<field>" for p in path]
+        parts.append(f"{'.'.join(shown) or 'body'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def build_resolver() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver(enable_validation=True)
+
+    @app.exception_handler(ConsentError)
+    def _domain_error(exc: ConsentError) -> Response:
+        status = next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), 400)
+        if status >= 500:
+            logger.warning("store unavailable", extra={"error": exc.code})
+            return error_response(status, exc.code, exc.message, {"Retry-After": "1"})
+        return error_response(status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    def _validation_error(exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "invalid_json", "request body is not valid JSON")
+        return error_response(422, "validation_error", _describe(errors))
+
+    @app.exception_handler(RequestUnsupportedContentType)
+    def _unsupported(exc: RequestUnsupportedContentType) -> Response:
+        return error_response(415, "unsupported_media_type", "send application/json")
+
+    @app.not_found
+    def _not_found(exc: NotFoundError) -> Response:
+        return error_response(404, "not_found", "no such route")
+
+    return app
+
+
+def resolve(
+    app: APIGatewayHttpResolver, event: dict[str, Any], context: LambdaContext, *, json_api: bool = True
+) -> dict[str, Any]:
+    """Refuse oversized bodies before any parsing, then route."""
+    body = event.get("body") or ""
+    headers = event.get("headers") or {}
+    if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
+        event = {**event, "headers": {**headers, "content-type": "application/json"}}
+        if event.get("isBase64Encoded"):
+            event["body"] = base64.b64decode(body).decode("utf-8", "replace")
+            event["isBase64Encoded"] = False
+    if len(body) > get_settings().max_body_bytes * (4 / 3 if event.get("isBase64Encoded") else 1):
+        limit = get_settings().max_body_bytes
+        return {
+            "statusCode": 413,
+            "headers": {"Content-Type": "application/json"},
+            "body": json.dumps({"error": "payload_too_large", "message": f"request body exceeds {limit} bytes"}),
+        }
+    return app.resolve(event, context)
+
+
+def _groups(claims: Mapping[str, Any]) -> list[str]:
+    """Groups from the `cognito:groups` claim: a list, or API Gateway's flattened "[a b]" form."""
+    raw = claims.get("cognito:groups")
+    if isinstance(raw, list):
+        return [str(g) for g in raw]
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text.startswith("["):
+            try:
+                parsed = json.loads(text)
+                if isinstance(parsed, list):
+                    return [str(g) for g in parsed]
+            except ValueError:
+                text = text.strip("[]")
+        return [g for g in re.split(r"[\s,]+", text) if g]
+    return []
+
+
+def caller(app: APIGatewayHttpResolver, allowed: Iterable[str]) -> Actor:
+    """The authenticated user, refused unless one of their roles is allowed."""
+    claims = app.current_event.request_context.authorizer.jwt_claim or {}
+    if not claims:
+        raise Unauthorized("a valid bearer token is required")
+    roles = [g for g in _groups(claims) if g in ROLES]
+    allowed_set = set(allowed)
+    if not allowed_set.intersection(roles):
+        raise Forbidden(f"this action needs one of the roles: {', '.join(sorted(allowed_set))}")
+    role = next(r for r in _SENIORITY if r in roles)
+    user_id = str(claims.get("sub") or claims.get("username") or claims.get("cognito:username") or "unknown")
+    return Actor(type="user", id=user_id, role=role)
+
+
+def contact_id(raw: str) -> str:
+    if not _ID.match(raw):
+        raise InvalidInput("contact id must be 1-128 letters, digits or . _ : @ -")
+    return raw

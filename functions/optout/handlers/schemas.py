@@ -1,0 +1,178 @@
+"""Request and response models of the HTTP API (they also generate the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from optout.consent.addresses import normalise_email, normalise_phone
+from optout.consent.channels import CHANNELS, Channel
+from optout.consent.errors import InvalidInput
+from optout.consent.model import PHONE_ROLES, Contact, Conversation
+from optout.consent.policy import ContactInput, decide, effective_dnd
+
+Text = Annotated[str, StringConstraints(max_length=200)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+PhoneText = Annotated[str, StringConstraints(max_length=32)]
+ChannelName = Literal["sms", "email", "call"]
+
+
+class _Strict(BaseModel):
+    # Strict: "true" is not a boolean and 5 is not a string; a CRM bug gets a 422.
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Phones(_Strict):
+    cell: PhoneText | None = None
+    home: PhoneText | None = None
+    work: PhoneText | None = None
+
+
+class PhoneTypes(_Strict):
+    cell: Short | None = None
+    home: Short | None = None
+    work: Short | None = None
+
+
+class Opportunity(BaseModel):
+    model_config = ConfigDict(strict=True, extra="allow")
+
+    name: Text | None = None
+    stage: Text | None = None
+    priority: int | None = None
+
+
+class ConversationState(_Strict):
+    status: Literal["active", "stopped"] = "active"
+    stage: Text | None = None
+
+
+class DndFlags(_Strict):
+    sms: bool | None = None
+    email: bool | None = None
+    call: bool | None = None
+
+
+class ContactUpsertRequest(BaseModel):
+    """A contact from a CRM sync. Fields left out keep their stored value; read-only fields
+    of the response (consent, suppressed, timestamps) may be sent back and are ignored."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    id: Short | None = None
+    name: Text | None = None
+    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    phones: Phones | None = None
+    phone_types: PhoneTypes | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
+    channel: ChannelName | None = None
+    opportunity: Opportunity | None = None
+    automations: Annotated[list[Short], Field(max_length=100)] | None = None
+    conversation: ConversationState | None = None
+    dnd: DndFlags | None = None
+    do_not_email: bool | None = None
+
+    def to_input(self, default_country: str) -> ContactInput:
+        """Normalise addresses; InvalidInput names the field that is wrong."""
+        country = (self.country or default_country).upper()
+        phones = None
+        if self.phones is not None:
+            phones = {}
+            for role in PHONE_ROLES:
+                if role not in self.phones.model_fields_set:
+                    continue
+                raw = getattr(self.phones, role)
+                try:
+                    phones[role] = normalise_phone(raw, country) if raw else None
+                except InvalidInput as exc:
+                    raise InvalidInput(f"phones.{role}: {exc.message}") from None
+        email = None
+        if self.email:
+            try:
+                email = normalise_email(self.email)
+            except InvalidInput as exc:
+                raise InvalidInput(f"email: {exc.message}") from None
+        fields = self.model_fields_set
+        return ContactInput(
+            name=self.name,
+            email=email,
+            email_given="email" in fields,
+            phones=phones,
+            phone_types=self.phone_types.model_dump(exclude_none=True) if self.phone_types else None,
+            country=self.country.upper() if self.country else None,
+            channel=self.channel,
+            opportunity=self.opportunity.model_dump(exclude_unset=True) if self.opportunity else None,
+            automations=list(self.automations) if self.automations is not None else None,
+            conversation=Conversation(self.conversation.status, self.conversation.stage) if self.conversation else None,
+            dnd={Channel(c): v for c, v in self.dnd.model_dump(exclude_none=True).items()} if self.dnd else None,
+            do_not_email=self.do_not_email,
+        )
+
+
+class ChannelConsent(BaseModel):
+    allowed: bool
+    reason: str | None
+
+
+class ContactResponse(BaseModel):
+    id: str
+    name: str | None
+    email: str | None
+    phones: dict[str, str | None]
+    phone_types: dict[str, str]
+    country: str | None
+    channel: str
+    opportunity: dict[str, Any]
+    automations: list[str]
+    conversation: dict[str, str | None]
+    dnd: dict[str, bool]
+    do_not_email: bool
+    consent: dict[str, ChannelConsent]
+    suppressed: dict[str, list[str]]
+    opt_outs: dict[str, dict[str, str]]
+    created_at: str | None
+    updated_at: str | None
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactResponse:
+        opt_outs = {c.value: o.as_dict() for c, o in contact.dnd.items()}
+        if contact.do_not_email:
+            opt_outs["do_not_email"] = contact.do_not_email.as_dict()
+        consent = {}
+        for channel in CHANNELS:
+            decision = decide(contact, channel)
+            consent[channel.value] = ChannelConsent(allowed=decision.allowed, reason=decision.reason)
+        return cls(
+            id=contact.id,
+            name=contact.name,
+            email=contact.email,
+            phones={role: contact.phones.get(role) for role in PHONE_ROLES},
+            phone_types=dict(contact.phone_types),
+            country=contact.country,
+            channel=contact.channel,
+            opportunity=dict(contact.opportunity),
+            automations=list(contact.automations),
+            conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
+            dnd=effective_dnd(contact),
+            do_not_email=contact.do_not_email is not None,
+            consent=consent,
+            suppressed={c.value: sorted(a) for c, a in contact.suppressed.items() if a},
+            opt_outs=opt_outs,
+            created_at=contact.created_at,
+            updated_at=contact.updated_at,
+        )
+
+
+class ConsentCheckRequest(_Strict):
+    channel: ChannelName
+    contact_id: Short | None = None
+    address: Annotated[str, StringConstraints(min_length=1, max_length=254)] | None = None
+
+
+class ConsentCheckResponse(BaseModel):
+    allowed: bool
+    reason: str | None
+    channel: str
+    contact_id: str | None
+    address: str | None

@@ -1,0 +1,109 @@
+"""PynamoDB models of the three tables. Keys and indexes match template.yaml.
+
+Contacts      id                         one item a contact
+Suppressions  address, entry             per address: entry "head" holds its suppressions
+                                         and version; "owner#<contact id>" links each contact
+                                         that uses the address (find contacts by number or
+                                         email with one consistent Query, no scan)
+Audit         subject, seq               append-only records, one hash chain per subject
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pynamodb.attributes import (
+    JSONAttribute,
+    ListAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    VersionAttribute,
+)
+from pynamodb.models import Model
+
+HEAD = "head"
+OWNER_PREFIX = "owner#"
+
+
+class ContactModel(Model):
+    class Meta:
+        table_name = "unbound"
+
+    id = UnicodeAttribute(hash_key=True)
+    name = UnicodeAttribute(null=True)
+    email = UnicodeAttribute(null=True)
+    phones = JSONAttribute(null=True)
+    phone_types = JSONAttribute(null=True)
+    country = UnicodeAttribute(null=True)
+    channel = UnicodeAttribute(default="email")
+    opportunity = JSONAttribute(null=True)
+    automations = ListAttribute[str](of=UnicodeAttribute, null=True)
+    conversation = JSONAttribute(null=True)
+    dnd = JSONAttribute(null=True)
+    do_not_email = JSONAttribute(null=True)
+    suppressed = JSONAttribute(null=True)
+    created_at = UnicodeAttribute(null=True)
+    updated_at = UnicodeAttribute(null=True)
+    audit_seq = NumberAttribute(default=0)
+    audit_hash = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+
+class AddressModel(Model):
+    class Meta:
+        table_name = "unbound"
+
+    address = UnicodeAttribute(hash_key=True)
+    entry = UnicodeAttribute(range_key=True)
+    # head entry
+    suppressed = JSONAttribute(null=True)
+    audit_seq = NumberAttribute(null=True)
+    audit_hash = UnicodeAttribute(null=True)
+    # Versioned by hand (conditions in the repository): owner entries share the table
+    # and carry no version.
+    version = NumberAttribute(null=True)
+    # owner entries
+    contact_id = UnicodeAttribute(null=True)
+    roles = ListAttribute[str](of=UnicodeAttribute, null=True)
+    dnd = ListAttribute[str](of=UnicodeAttribute, null=True)
+
+
+class AuditModel(Model):
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    at = UnicodeAttribute()
+    actor = JSONAttribute()
+    action = UnicodeAttribute()
+    channel = UnicodeAttribute(null=True)
+    address = UnicodeAttribute(null=True)
+    reason = UnicodeAttribute(null=True)
+    evidence = JSONAttribute(null=True)
+    prev_hash = UnicodeAttribute()
+    hash = UnicodeAttribute()
+
+
+@dataclass(frozen=True)
+class Models:
+    contact: type[ContactModel]
+    address: type[AddressModel]
+    audit: type[AuditModel]
+
+
+def _bind(model: type[Model], table_name: str, region: str, host: str | None) -> Any:
+    meta = type("Meta", (), {"table_name": table_name, "region": region, "host": host})
+    return type(model.__name__, (model,), {"Meta": meta})
+
+
+@lru_cache(maxsize=8)
+def bind_models(contacts: str, suppressions: str, audit: str, region: str, host: str | None) -> Models:
+    """Model classes bound to the configured table names (cached per configuration)."""
+    return Models(
+        contact=_bind(ContactModel, contacts, region, host),
+        address=_bind(AddressModel, suppressions, region, host),
+        audit=_bind(AuditModel, audit, region, host),
+    )

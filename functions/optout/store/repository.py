@@ -1,0 +1,302 @@
+"""The repository: reads return domain objects, writes commit one ChangeSet in one transaction."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from pynamodb.connection import Connection
+from pynamodb.exceptions import (
+    DoesNotExist,
+    GetError,
+    PynamoDBException,
+    QueryError,
+    TransactGetError,
+    TransactWriteError,
+)
+from pynamodb.transactions import TransactGet, TransactWrite
+
+from optout.consent.audit import AuditRecord
+from optout.consent.changes import ChangeSet
+from optout.consent.channels import Channel
+from optout.consent.errors import InvalidInput, StoreUnavailable
+from optout.consent.model import (
+    GENESIS_HASH,
+    Actor,
+    AddressState,
+    Contact,
+    Conversation,
+    OptOut,
+    OwnerLink,
+    opt_out_map,
+)
+from optout.settings import Settings
+from optout.store.models import HEAD, OWNER_PREFIX, AddressModel, AuditModel, ContactModel, bind_models
+
+# Cancellation codes that mean "someone else wrote first": re-read and decide again.
+_CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
+
+
+class Contended(Exception):
+    """A guarded write lost a race. Nothing was written; the caller re-reads and retries."""
+
+
+class Repository:
+    def __init__(self, settings: Settings) -> None:
+        self.models = bind_models(
+            settings.contacts_table,
+            settings.suppressions_table,
+            settings.audit_table,
+            settings.region,
+            settings.dynamodb_endpoint,
+        )
+        self._connection = Connection(region=settings.region, host=settings.dynamodb_endpoint)
+
+    # ---- reads -------------------------------------------------------------------------
+
+    def get_contact(self, contact_id: str) -> Contact | None:
+        try:
+            item = self.models.contact.get(contact_id, consistent_read=True)
+        except DoesNotExist:
+            return None
+        except GetError as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        return _contact_from_item(item)
+
+    def load_contact_and_addresses(
+        self, contact_id: str, addresses: list[str]
+    ) -> tuple[Contact | None, dict[str, AddressState]]:
+        """The contact and the head entries of the given addresses, in one consistent read."""
+        try:
+            with TransactGet(connection=self._connection) as tx:
+                contact_future = tx.get(self.models.contact, contact_id)
+                head_futures = {a: tx.get(self.models.address, a, HEAD) for a in addresses}
+        except TransactGetError as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        contact = _maybe(contact_future, _contact_from_item)
+        states = {}
+        for address, future in head_futures.items():
+            head = _maybe(future, lambda item: item)
+            states[address] = _address_from_items(address, head, [])
+        return contact, states
+
+    def address_state(self, address: str) -> AddressState:
+        """An address's suppressions and every contact that uses it: one consistent Query."""
+        head, owners = None, []
+        try:
+            for item in self.models.address.query(address, consistent_read=True):
+                if item.entry == HEAD:
+                    head = item
+                elif item.entry.startswith(OWNER_PREFIX):
+                    owners.append(item)
+        except QueryError as exc:
+            raise StoreUnavailable("suppression store unavailable") from exc
+        return _address_from_items(address, head, owners)
+
+    def history(self, subject: str, limit: int, cursor: str | None) -> tuple[list[AuditRecord], str | None]:
+        """Audit records of a subject, newest first, one Query a page."""
+        start = _decode_cursor(cursor, subject) if cursor else None
+        try:
+            result = self.models.audit.query(
+                subject, scan_index_forward=False, limit=limit, last_evaluated_key=start, page_size=limit
+            )
+            records = [_audit_from_item(item) for item in result]
+        except QueryError as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+        last = result.last_evaluated_key
+        return records, (_encode_cursor(last) if last and len(records) == limit else None)
+
+    def chain(self, subject: str) -> list[AuditRecord]:
+        """Every audit record of a subject, oldest first (for verification)."""
+        try:
+            return [_audit_from_item(item) for item in self.models.audit.query(subject, consistent_read=True)]
+        except QueryError as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    # ---- writes ------------------------------------------------------------------------
+
+    def commit(self, changes: ChangeSet) -> None:
+        """Write a change set in one transaction, or nothing at all.
+
+        Raises Contended when a guard failed (a concurrent writer got there first) and
+        StoreUnavailable for any other failure.
+        """
+        if not changes:
+            return
+        models = self.models
+        try:
+            with TransactWrite(connection=self._connection) as tx:
+                for contact in changes.contacts:
+                    tx.save(_contact_to_item(models.contact, contact))
+                for head in changes.heads:
+                    item = models.address(head.address, HEAD)
+                    actions: list[Any] = []
+                    condition = None
+                    if head.guarded:
+                        if head.expected_version is None:
+                            condition = AddressModel.version.does_not_exist()
+                            actions.append(AddressModel.version.set(1))
+                        else:
+                            condition = AddressModel.version == head.expected_version
+                            actions.append(AddressModel.version.set(head.expected_version + 1))
+                    else:
+                        actions.append(AddressModel.version.add(1))
+                    if head.state is not None:
+                        actions.append(AddressModel.suppressed.set(opt_out_map(head.state.suppressed)))
+                        actions.append(AddressModel.audit_seq.set(head.state.audit_seq))
+                        actions.append(AddressModel.audit_hash.set(head.state.audit_hash))
+                    tx.update(item, actions, condition=condition, add_version_condition=False)
+                for address, link in changes.links_put:
+                    tx.save(
+                        models.address(
+                            address,
+                            OWNER_PREFIX + link.contact_id,
+                            contact_id=link.contact_id,
+                            roles=sorted(link.roles),
+                            dnd=sorted(c.value for c in link.dnd),
+                        )
+                    )
+                for address, contact_id in changes.links_delete:
+                    tx.delete(models.address(address, OWNER_PREFIX + contact_id), add_version_condition=False)
+                for record in changes.audit:
+                    tx.save(_audit_to_item(models.audit, record), condition=AuditModel.seq.does_not_exist())
+        except TransactWriteError as exc:
+            reasons = exc.cancellation_reasons or []
+            if any(r is not None and r.code in _CONTENDED for r in reasons) or exc.cause_response_code in (
+                "TransactionConflictException",
+            ):
+                raise Contended() from exc
+            raise StoreUnavailable("store write failed; nothing was written") from exc
+        except PynamoDBException as exc:
+            raise StoreUnavailable("store write failed; nothing was written") from exc
+
+
+# ---- mapping between items and domain objects ------------------------------------------
+
+
+def _maybe(future: Any, convert: Any) -> Any:
+    try:
+        return convert(future.get())
+    except DoesNotExist:
+        return None
+
+
+def _opt_outs(raw: dict[str, Any] | None) -> dict[Channel, OptOut]:
+    return {Channel(k): OptOut.from_dict(v) for k, v in (raw or {}).items()}
+
+
+def _contact_from_item(item: ContactModel) -> Contact:
+    conversation = item.conversation or {}
+    return Contact(
+        id=item.id,
+        name=item.name,
+        email=item.email,
+        phones=dict(item.phones or {}),
+        phone_types=dict(item.phone_types or {}),
+        country=item.country,
+        channel=item.channel,
+        opportunity=item.opportunity or {},
+        automations=list(item.automations or []),
+        conversation=Conversation(conversation.get("status", "active"), conversation.get("stage")),
+        dnd=_opt_outs(item.dnd),
+        do_not_email=OptOut.from_dict(item.do_not_email) if item.do_not_email else None,
+        suppressed={Channel(k): set(v) for k, v in (item.suppressed or {}).items()},
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+        version=item.version,
+        audit_seq=int(item.audit_seq or 0),
+        audit_hash=item.audit_hash or GENESIS_HASH,
+    )
+
+
+def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactModel:
+    # PynamoDB's VersionAttribute adds the optimistic-lock condition: "absent" for a new
+    # contact, "equal to what was read" otherwise.
+    version = {"version": contact.version} if contact.version is not None else {}
+    return model(
+        contact.id,
+        name=contact.name,
+        email=contact.email,
+        phones=dict(contact.phones),
+        phone_types=dict(contact.phone_types),
+        country=contact.country,
+        channel=contact.channel,
+        opportunity=contact.opportunity,
+        automations=list(contact.automations),
+        conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
+        dnd=opt_out_map(contact.dnd),
+        do_not_email=contact.do_not_email.as_dict() if contact.do_not_email else None,
+        suppressed={c.value: sorted(a) for c, a in contact.suppressed.items() if a},
+        created_at=contact.created_at,
+        updated_at=contact.updated_at,
+        audit_seq=contact.audit_seq,
+        audit_hash=contact.audit_hash,
+        **version,
+    )
+
+
+def _address_from_items(address: str, head: AddressModel | None, owners: list[AddressModel]) -> AddressState:
+    links = {
+        o.contact_id: OwnerLink(o.contact_id, frozenset(o.roles or []), frozenset(Channel(c) for c in o.dnd or []))
+        for o in owners
+        if o.contact_id
+    }
+    if head is None:
+        return AddressState(address=address, owners=links)
+    return AddressState(
+        address=address,
+        suppressed=_opt_outs(head.suppressed),
+        owners=links,
+        version=int(head.version) if head.version is not None else None,
+        audit_seq=int(head.audit_seq or 0),
+        audit_hash=head.audit_hash or GENESIS_HASH,
+    )
+
+
+def _audit_to_item(model: type[AuditModel], record: AuditRecord) -> AuditModel:
+    return model(
+        record.subject,
+        record.seq,
+        at=record.at,
+        actor=record.actor.as_dict(),
+        action=record.action,
+        channel=record.channel,
+        address=record.address,
+        reason=record.reason,
+        evidence=record.evidence,
+        prev_hash=record.prev_hash,
+        hash=record.hash,
+    )
+
+
+def _audit_from_item(item: AuditModel) -> AuditRecord:
+    return AuditRecord(
+        subject=item.subject,
+        seq=int(item.seq),
+        at=item.at,
+        actor=Actor(**item.actor),
+        action=item.action,
+        channel=item.channel,
+        address=item.address,
+        reason=item.reason,
+        evidence=item.evidence or {},
+        prev_hash=item.prev_hash,
+        hash=item.hash,
+    )
+
+
+def _encode_cursor(key: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, subject: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key = json.loads(raw)
+        if key["subject"]["S"] != subject or not key["seq"]["N"].isdigit():
+            raise ValueError("cursor of another subject")
+        return {"subject": {"S": subject}, "seq": {"N": key["seq"]["N"]}}
+    except (binascii.Error, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+        raise InvalidInput("cursor is not valid") from exc

@@ -1,0 +1,295 @@
+"""The whole HTTP API on localhost, with moto as DynamoDB and no AWS account.
+
+Routes, tables and table variables come from template.yaml. Each request becomes an API
+Gateway HTTP API (v2) event for the same handler function Lambda runs; a stand-in for the
+JWT authorizer checks HS256 tokens signed with LOCAL_JWT_SECRET and passes their claims
+the way API Gateway does (arrays flattened to "[a b]").
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import json
+import os
+import socket
+import sys
+import time
+import traceback
+import uuid
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import jwt
+
+from infra import template
+from infra.tables import create_tables, table_environment
+from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER
+
+# Development defaults for every setting the local server reads (README "Configuration").
+DEFAULTS = {
+    "PORT": "3000",
+    "PUBLIC_BASE_URL": "",  # default: http://127.0.0.1:$PORT
+    "TWILIO_AUTH_TOKEN": "dev-twilio-auth-token",
+    "UNSUBSCRIBE_SIGNING_KEY": "dev-unsubscribe-signing-key",
+    "LOCAL_JWT_SECRET": DEFAULT_SECRET,
+    "STOP_SCOPE": "sms",
+}
+MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
+_TEXT_TYPES = ("application/json", "text/", "application/xml", "application/javascript")
+
+
+class _Context:
+    """The parts of the Lambda context object handlers use."""
+
+    def __init__(self, function: str) -> None:
+        self.function_name = function
+        self.function_version = "$LATEST"
+        self.memory_limit_in_mb = 512
+        self.invoked_function_arn = f"arn:aws:lambda:us-east-1:000000000000:function:{function}"
+        self.aws_request_id = str(uuid.uuid4())
+        self._deadline = time.monotonic() + 10
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+def api_gateway_claims(claims: dict[str, Any]) -> dict[str, str]:
+    """Claims as API Gateway's JWT authorizer hands them to Lambda: every value a string."""
+    flat = {}
+    for key, value in claims.items():
+        if isinstance(value, list):
+            flat[key] = "[" + " ".join(str(v) for v in value) + "]"
+        else:
+            flat[key] = str(value)
+    return flat
+
+
+def build_event(
+    route: template.Route,
+    path_params: dict[str, str],
+    method: str,
+    raw_path: str,
+    query: str,
+    headers: dict[str, str],
+    body: bytes,
+    source_ip: str,
+    claims: dict[str, str] | None,
+) -> dict[str, Any]:
+    content_type = headers.get("content-type", "")
+    is_text = not body or content_type.startswith(_TEXT_TYPES) or content_type.endswith("+json")
+    params: dict[str, str] = {}
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        params[key] = f"{params[key]},{value}" if key in params else value
+    now = datetime.now(UTC)
+    event: dict[str, Any] = {
+        "version": "2.0",
+        "routeKey": route.route_key,
+        "rawPath": raw_path,
+        "rawQueryString": query,
+        "headers": headers,
+        "requestContext": {
+            "accountId": "000000000000",
+            "apiId": "local",
+            "domainName": headers.get("host", "127.0.0.1"),
+            "domainPrefix": "local",
+            "http": {
+                "method": method,
+                "path": raw_path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": source_ip,
+                "userAgent": headers.get("user-agent", ""),
+            },
+            "requestId": str(uuid.uuid4()),
+            "routeKey": route.route_key,
+            "stage": "$default",
+            "time": now.strftime("%d/%b/%Y:%H:%M:%S +0000"),
+            "timeEpoch": int(now.timestamp() * 1000),
+        },
+        "isBase64Encoded": not is_text,
+        "body": (body.decode("utf-8", "replace") if is_text else base64.b64encode(body).decode()) if body else None,
+    }
+    if "cookie" in headers:
+        event["cookies"] = [c.strip() for c in headers["cookie"].split(";") if c.strip()]
+    if params:
+        event["queryStringParameters"] = params
+    if path_params:
+        event["pathParameters"] = path_params
+    if claims is not None:
+        event["requestContext"]["authorizer"] = {"jwt": {"claims": claims, "scopes": None}}
+    return event
+
+
+class LocalApi:
+    def __init__(self, secret: str) -> None:
+        self.secret = secret
+        self.routes = template.routes()
+        self._handlers: dict[str, Any] = {}
+
+    def handler(self, dotted: str) -> Any:
+        if dotted not in self._handlers:
+            module, _, attr = dotted.rpartition(".")
+            self._handlers[dotted] = getattr(importlib.import_module(module), attr)
+        return self._handlers[dotted]
+
+    def authorize(self, headers: dict[str, str]) -> dict[str, str] | None:
+        auth = headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return None
+        try:
+            claims = jwt.decode(token, self.secret, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER)
+        except jwt.PyJWTError:
+            return None
+        return api_gateway_claims(claims)
+
+    def dispatch(
+        self, method: str, target: str, headers: dict[str, str], body: bytes, source_ip: str
+    ) -> tuple[int, dict[str, str], bytes]:
+        parts = urlsplit(target)
+        path = parts.path
+        allowed = []
+        for route in self.routes:
+            match = route.pattern.match(path)
+            if not match:
+                continue
+            if route.method not in (method, "ANY"):
+                allowed.append(route.method)
+                continue
+            claims = None
+            if route.authorized:
+                claims = self.authorize(headers)
+                if claims is None:
+                    return _json(401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"})
+            event = build_event(route, match.groupdict(), method, path, parts.query, headers, body, source_ip, claims)
+            result = self.handler(route.handler)(event, _Context(route.function))
+            return _http_response(result)
+        if allowed:
+            return _json(405, "method_not_allowed", f"use {', '.join(sorted(set(allowed)))}", {"Allow": ", ".join(sorted(set(allowed)))})
+        return _json(404, "not_found", "no such route")
+
+
+def _json(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps({"error": code, "message": message}).encode()
+
+
+def _http_response(result: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+    body = result.get("body") or ""
+    raw = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
+    headers = {k: ", ".join(v) if isinstance(v, list) else str(v) for k, v in (result.get("headers") or {}).items()}
+    for k, values in (result.get("multiValueHeaders") or {}).items():
+        headers[k] = ", ".join(values)
+    if result.get("cookies"):
+        headers["Set-Cookie"] = result["cookies"][0]
+    return int(result.get("statusCode", 200)), headers, raw
+
+
+def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _serve(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                status, headers, payload = _json(413, "payload_too_large", "request body too large")
+                self.close_connection = True
+            else:
+                body = self.rfile.read(length) if length else b""
+                lowered: dict[str, str] = {}
+                for key, value in self.headers.items():
+                    k = key.lower()
+                    lowered[k] = f"{lowered[k]},{value}" if k in lowered else value
+                try:
+                    status, headers, payload = api.dispatch(self.command, self.path, lowered, body, self.client_address[0])
+                except Exception:  # noqa: BLE001 - the server must answer, like API Gateway does
+                    traceback.print_exc()
+                    status, headers, payload = _json(500, "internal_error", "Internal Server Error")
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _serve
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            # Method, path and status only: never bodies or query strings (they may be personal).
+            if os.environ.get("LOCAL_SERVER_QUIET") != "1":
+                sys.stderr.write(f"{self.command} {urlsplit(self.path).path} {args[1] if len(args) > 1 else ''}\n")
+
+    return Handler
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_dynamodb() -> tuple[Any, str]:
+    """Start moto's DynamoDB on a free loopback port; returns (server, endpoint)."""
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+    port = int(os.environ.get("MOTO_PORT") or _free_port())
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    return server, f"http://127.0.0.1:{port}"
+
+
+def configure(endpoint: str, port: int) -> dict[str, str]:
+    """Set the process environment the handlers read; returns what was set (no secrets printed)."""
+    import boto3
+
+    for key, value in DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if not os.environ.get("PUBLIC_BASE_URL"):
+        os.environ["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{port}"
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
+    os.environ.setdefault("AWS_REGION", "us-east-1")
+    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
+    os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "optout")
+    os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "OptOut")
+    client = boto3.client("dynamodb", endpoint_url=endpoint, region_name=os.environ["AWS_REGION"])
+    env = table_environment(create_tables(client))
+    os.environ.update(env)
+    return env
+
+
+def main() -> None:
+    port = int(os.environ.get("PORT") or DEFAULTS["PORT"])
+    moto, endpoint = start_dynamodb()
+    env = configure(endpoint, port)
+    api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
+    port = httpd.server_address[1]
+    print(f"optout local API listening on http://127.0.0.1:{port}", flush=True)
+    print(f"  DynamoDB (moto): {endpoint}; tables: {', '.join(env.values())}")
+    print(f"  PUBLIC_BASE_URL={os.environ['PUBLIC_BASE_URL']}  STOP_SCOPE={os.environ['STOP_SCOPE']}")
+    for key in ("TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY", "LOCAL_JWT_SECRET"):
+        note = "development default" if os.environ[key] == DEFAULTS[key] else "from environment"
+        print(f"  {key}: {note}")
+    print("  token: make token ROLE=admin   routes:")
+    for route in api.routes:
+        print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")
+    sys.stdout.flush()
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+        moto.stop()
+
+
+if __name__ == "__main__":
+    main()
