@@ -236,6 +236,9 @@ def start_dynamodb() -> tuple[Any, str]:
 
     from moto.server import ThreadedMotoServer
 
+    from infra.moto_atomic import make_atomic
+
+    make_atomic()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
     port = int(os.environ.get("MOTO_PORT") or _free_port())

@@ -23,8 +23,8 @@ def normalise_phone(raw: str, default_region: str | None = "US") -> str:
         raise InvalidInput("phone number is empty or too long")
     try:
         parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
-    except phonenumbers.NumberParseException as exc:
-        raise InvalidInput(f"phone number cannot be parsed ({exc.error_type.name.lower()})") from None
+    except phonenumbers.NumberParseException:
+        raise InvalidInput("phone number cannot be parsed") from None
     if not phonenumbers.is_valid_number(parsed):
         raise InvalidInput("phone number is not a valid number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

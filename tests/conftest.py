@@ -1,0 +1,155 @@
+"""Shared fixtures: moto tables built from template.yaml, settings, an in-process HTTP API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+import botocore.client
+import pytest
+from botocore.exceptions import ClientError
+from moto import mock_aws
+
+from infra.local_server import LocalApi
+from infra.moto_atomic import make_atomic
+from infra.tables import create_tables, table_environment
+from infra.token import DEFAULT_SECRET, mint
+from optout.settings import get_settings
+
+_real_call = botocore.client.BaseClient._make_api_call
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test can reach AWS: fake credentials, a fixed region, fresh settings each test."""
+    for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "STOP_SCOPE", "PUBLIC_BASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    get_settings.cache_clear()
+    _clear_service_caches()
+    yield
+    get_settings.cache_clear()
+    _clear_service_caches()
+
+
+def _clear_service_caches() -> None:
+    from optout.handlers import rep_actions
+
+    rep_actions.service.cache_clear()
+
+
+@pytest.fixture
+def tables(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """The template's tables in moto; the functions' table variables point at them."""
+    make_atomic()
+    with mock_aws():
+        names = create_tables(boto3.client("dynamodb", region_name="us-east-1"), prefix="test-")
+        for key, value in table_environment(names).items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+        yield names
+
+
+@dataclass
+class HttpResult:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Client:
+    """Calls the API in process through the local server's router and JWT stand-in."""
+
+    api: LocalApi
+    role: str | None = "admin"
+    user: str | None = None
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        role: str | None | type[Ellipsis] = ...,  # type: ignore[valid-type]
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> HttpResult:
+        role = self.role if role is ... else role
+        hdrs = {"content-type": "application/json", "user-agent": "pytest"}
+        if role:
+            hdrs["authorization"] = f"Bearer {mint(role, sub=self.user)}"
+        hdrs.update(headers or {})
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else b"")
+        status, out_headers, payload = self.api.dispatch(method, path, hdrs, data, "203.0.113.9")
+        return HttpResult(status, out_headers, payload)
+
+    def put(self, path: str, body: Any = None, **kw: Any) -> HttpResult:
+        return self.request("PUT", path, body, **kw)
+
+    def get(self, path: str, **kw: Any) -> HttpResult:
+        return self.request("GET", path, **kw)
+
+    def post(self, path: str, body: Any = None, **kw: Any) -> HttpResult:
+        return self.request("POST", path, body, **kw)
+
+
+@pytest.fixture
+def client(tables: dict[str, str]) -> Client:
+    return Client(LocalApi(DEFAULT_SECRET))
+
+
+@dataclass
+class Faults:
+    """Make DynamoDB calls fail at the botocore layer, below all of our code."""
+
+    rules: list[tuple[str, Callable[[dict[str, Any]], bool], str]] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def fail(self, operation: str, code: str = "InternalServerError", when: Callable[[dict[str, Any]], bool] | None = None) -> None:
+        self.rules.append((operation, when or (lambda _: True), code))
+
+    def clear(self) -> None:
+        self.rules.clear()
+
+
+@pytest.fixture
+def faults(monkeypatch: pytest.MonkeyPatch) -> Faults:
+    state = Faults()
+
+    def call(self: Any, operation_name: str, api_params: dict[str, Any]) -> Any:
+        state.calls.append(operation_name)
+        for op, when, code in state.rules:
+            if op == operation_name and when(api_params):
+                raise ClientError({"Error": {"Code": code, "Message": "injected fault"}}, operation_name)
+        return _real_call(self, operation_name, api_params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
+    return state
+
+
+def ada(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": "Ada Lovelace",
+        "email": "Ada@Example.com",
+        "phones": {"cell": "+14155550100", "home": "+14155550101", "work": None},
+        "phone_types": {"home": "landline"},
+        "country": "US",
+        "channel": "email",
+        "opportunity": {"name": "Ada Lovelace", "stage": "New Lead"},
+        "automations": ["nurture-7"],
+        "conversation": {"status": "active", "stage": None},
+        "dnd": {"sms": False, "email": False, "call": False},
+        "do_not_email": False,
+    }
+    body.update(overrides)
+    return body
