@@ -162,17 +162,30 @@ class LocalApi:
             if route.authorized:
                 claims = self.authorize(headers)
                 if claims is None:
-                    return _json(401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"})
+                    return _json(
+                        401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"}
+                    )
             event = build_event(route, match.groupdict(), method, path, parts.query, headers, body, source_ip, claims)
             result = self.handler(route.handler)(event, _Context(route.function))
             return _http_response(result)
         if allowed:
-            return _json(405, "method_not_allowed", f"use {', '.join(sorted(set(allowed)))}", {"Allow": ", ".join(sorted(set(allowed)))})
+            return _json(
+                405,
+                "method_not_allowed",
+                f"use {', '.join(sorted(set(allowed)))}",
+                {"Allow": ", ".join(sorted(set(allowed)))},
+            )
         return _json(404, "not_found", "no such route")
 
 
-def _json(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps({"error": code, "message": message}).encode()
+def _json(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    return (
+        status,
+        {"Content-Type": "application/json", **(headers or {})},
+        json.dumps({"error": code, "message": message}).encode(),
+    )
 
 
 def _http_response(result: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
@@ -202,7 +215,9 @@ def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
                     k = key.lower()
                     lowered[k] = f"{lowered[k]},{value}" if k in lowered else value
                 try:
-                    status, headers, payload = api.dispatch(self.command, self.path, lowered, body, self.client_address[0])
+                    status, headers, payload = api.dispatch(
+                        self.command, self.path, lowered, body, self.client_address[0]
+                    )
                 except Exception:  # noqa: BLE001 - the server must answer, like API Gateway does
                     traceback.print_exc()
                     status, headers, payload = _json(500, "internal_error", "Internal Server Error")

@@ -84,7 +84,10 @@ def routes(template: dict[str, Any] | None = None) -> list[Route]:
     """Every HttpApi route of every function, with whether the JWT authorizer guards it."""
     template = template or load()
     default_auth = bool(
-        resources("AWS::Serverless::HttpApi", template).get("HttpApi", {}).get("Properties", {}).get("Auth", {})
+        resources("AWS::Serverless::HttpApi", template)
+        .get("HttpApi", {})
+        .get("Properties", {})
+        .get("Auth", {})
         .get("DefaultAuthorizer")
     )
     found = []

@@ -80,7 +80,7 @@ class Client:
         path: str,
         body: Any = None,
         *,
-        role: str | None | type[Ellipsis] = ...,  # type: ignore[valid-type]
+        role: str | type[Ellipsis] | None = ...,  # type: ignore[valid-type]
         raw: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> HttpResult:
@@ -115,7 +115,9 @@ class Faults:
     rules: list[tuple[str, Callable[[dict[str, Any]], bool], str]] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
 
-    def fail(self, operation: str, code: str = "InternalServerError", when: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    def fail(
+        self, operation: str, code: str = "InternalServerError", when: Callable[[dict[str, Any]], bool] | None = None
+    ) -> None:
         self.rules.append((operation, when or (lambda _: True), code))
 
     def clear(self) -> None:

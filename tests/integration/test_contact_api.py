@@ -35,9 +35,7 @@ class TestUpsertAndRead:
         assert body["consent"]["sms"] == {"allowed": True, "reason": None}
 
     def test_phones_in_national_form_are_normalised_with_the_contact_country(self, client: Client) -> None:
-        res = client.put(
-            "/contacts/c-gb", ada(country="GB", phones={"cell": "07400 123456"}), role="integration"
-        )
+        res = client.put("/contacts/c-gb", ada(country="GB", phones={"cell": "07400 123456"}), role="integration")
         assert res.status == 201, res.body
         assert res.json()["phones"]["cell"] == "+447400123456"
 

@@ -166,9 +166,10 @@ def plan_upsert(
         if incoming.conversation.status == "stopped" and new.conversation.status != "stopped":
             new.conversation = Conversation("stopped", incoming.conversation.stage or CLIENT_STOPPED)
             opt_outs.append("conversation:stopped")
-        elif incoming.conversation.status == new.conversation.status == "active":
-            if incoming.conversation.stage != new.conversation.stage:
-                assign("conversation", Conversation("active", incoming.conversation.stage))
+        elif incoming.conversation.status == new.conversation.status == "active" and (
+            incoming.conversation.stage != new.conversation.stage
+        ):
+            assign("conversation", Conversation("active", incoming.conversation.stage))
 
     # Suppressions recorded on the contact's addresses, including ones made before the
     # contact existed (an unknown sender's STOP).

@@ -46,7 +46,7 @@ _STATUS = {
 }
 
 
-def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
+def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response[str]:
     return Response(
         status_code=status,
         content_type=content_types.APPLICATION_JSON,
@@ -75,7 +75,7 @@ def build_resolver() -> APIGatewayHttpResolver:
     app = APIGatewayHttpResolver(enable_validation=True)
 
     @app.exception_handler(ConsentError)
-    def _domain_error(exc: ConsentError) -> Response:
+    def _domain_error(exc: ConsentError) -> Response[str]:
         status = next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), 400)
         if status >= 500:
             logger.warning("store unavailable", extra={"error": exc.code})
@@ -83,18 +83,18 @@ def build_resolver() -> APIGatewayHttpResolver:
         return error_response(status, exc.code, exc.message)
 
     @app.exception_handler(RequestValidationError)
-    def _validation_error(exc: RequestValidationError) -> Response:
+    def _validation_error(exc: RequestValidationError) -> Response[str]:
         errors = exc.errors()
         if any(e.get("type") == "json_invalid" for e in errors):
             return error_response(400, "invalid_json", "request body is not valid JSON")
         return error_response(422, "validation_error", _describe(errors))
 
     @app.exception_handler(RequestUnsupportedContentType)
-    def _unsupported(exc: RequestUnsupportedContentType) -> Response:
+    def _unsupported(exc: RequestUnsupportedContentType) -> Response[str]:
         return error_response(415, "unsupported_media_type", "send application/json")
 
     @app.not_found
-    def _not_found(exc: NotFoundError) -> Response:
+    def _not_found(exc: NotFoundError) -> Response[str]:
         return error_response(404, "not_found", "no such route")
 
     return app

@@ -33,7 +33,10 @@ def service() -> ConsentService:
 
 
 @app.put("/contacts/<id>")
-def upsert_contact(id: str, contact: ContactUpsertRequest) -> Response[ContactResponse]:
+def upsert_contact(
+    id: str,  # noqa: A002 - the path parameter's name in the SPEC
+    contact: ContactUpsertRequest,
+) -> Response[ContactResponse]:
     actor = caller(app, ("integration", "admin"))
     cid = contact_id(id)
     if contact.id is not None and contact.id != cid:
@@ -41,7 +44,12 @@ def upsert_contact(id: str, contact: ContactUpsertRequest) -> Response[ContactRe
     plan = service().upsert_contact(cid, contact.to_input(get_settings().default_country), actor)
     logger.info(
         "contact upserted",
-        extra={"contact_id": cid, "new_contact": plan.created, "changed": plan.changed, "opt_outs": plan.opt_outs_added},
+        extra={
+            "contact_id": cid,
+            "new_contact": plan.created,
+            "changed": plan.changed,
+            "opt_outs": plan.opt_outs_added,
+        },
     )
     return Response(
         status_code=201 if plan.created else 200,
@@ -51,7 +59,7 @@ def upsert_contact(id: str, contact: ContactUpsertRequest) -> Response[ContactRe
 
 
 @app.get("/contacts/<id>")
-def get_contact(id: str) -> ContactResponse:
+def get_contact(id: str) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
     caller(app, ANY_ROLE)
     return ContactResponse.of(service().get_contact(contact_id(id)))
 

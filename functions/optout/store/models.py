@@ -39,7 +39,7 @@ class ContactModel(Model):
     country = UnicodeAttribute(null=True)
     channel = UnicodeAttribute(default="email")
     opportunity = JSONAttribute(null=True)
-    automations = ListAttribute[str](of=UnicodeAttribute, null=True)
+    automations = ListAttribute[str](null=True)
     conversation = JSONAttribute(null=True)
     dnd = JSONAttribute(null=True)
     do_not_email = JSONAttribute(null=True)
@@ -66,8 +66,8 @@ class AddressModel(Model):
     version = NumberAttribute(null=True)
     # owner entries
     contact_id = UnicodeAttribute(null=True)
-    roles = ListAttribute[str](of=UnicodeAttribute, null=True)
-    dnd = ListAttribute[str](of=UnicodeAttribute, null=True)
+    roles = ListAttribute[str](null=True)
+    dnd = ListAttribute[str](null=True)
 
 
 class AuditModel(Model):

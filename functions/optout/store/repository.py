@@ -16,6 +16,7 @@ from pynamodb.exceptions import (
     TransactGetError,
     TransactWriteError,
 )
+from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet, TransactWrite
 
 from optout.consent.audit import AuditRecord
@@ -133,7 +134,7 @@ class Repository:
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []
-                    condition = None
+                    condition: Condition | None = None
                     if head.guarded:
                         if head.expected_version is None:
                             condition = AddressModel.version.does_not_exist()
@@ -212,10 +213,7 @@ def _contact_from_item(item: ContactModel) -> Contact:
 
 
 def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactModel:
-    # PynamoDB's VersionAttribute adds the optimistic-lock condition: "absent" for a new
-    # contact, "equal to what was read" otherwise.
-    version = {"version": contact.version} if contact.version is not None else {}
-    return model(
+    item = model(
         contact.id,
         name=contact.name,
         email=contact.email,
@@ -233,8 +231,12 @@ def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactMode
         updated_at=contact.updated_at,
         audit_seq=contact.audit_seq,
         audit_hash=contact.audit_hash,
-        **version,
     )
+    # PynamoDB's VersionAttribute adds the optimistic-lock condition: "absent" for a new
+    # contact, "equal to what was read" otherwise.
+    if contact.version is not None:
+        item.version = contact.version
+    return item
 
 
 def _address_from_items(address: str, head: AddressModel | None, owners: list[AddressModel]) -> AddressState:

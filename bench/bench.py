@@ -1,0 +1,133 @@
+"""Benchmarks that print ratios and counts measured in one run (`make bench`).
+
+- cold import time of each handler module / `import boto3` alone, each in a fresh
+  interpreter, median of several runs (goal <= 1.5)
+- DynamoDB requests per operation, counted at the botocore layer against moto (moto's
+  clock is not DynamoDB's, so requests are counted, not timed)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
+
+HANDLERS = ["optout.handlers.rep_actions"]
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+
+def import_seconds(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}", "PYTHONDONTWRITEBYTECODE": "0"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def import_ratios() -> list[tuple[str, float, float]]:
+    for module in ["boto3", *HANDLERS]:  # warm the bytecode cache once
+        import_seconds(module)
+    rows = []
+    for module in HANDLERS:
+        boto, ours = [], []
+        for _ in range(RUNS):  # interleaved so machine noise hits both alike
+            boto.append(import_seconds("boto3"))
+            ours.append(import_seconds(module))
+        rows.append((module, statistics.median(ours), statistics.median(boto)))
+    return rows
+
+
+@contextmanager
+def counting() -> Iterator[Counter[str]]:
+    import botocore.client
+
+    real = botocore.client.BaseClient._make_api_call
+    counts: Counter[str] = Counter()
+
+    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
+        counts[operation] += 1
+        return real(self, operation, params)
+
+    botocore.client.BaseClient._make_api_call = call  # type: ignore[method-assign]
+    try:
+        yield counts
+    finally:
+        botocore.client.BaseClient._make_api_call = real  # type: ignore[method-assign]
+
+
+def request_counts() -> list[tuple[str, int, int]]:
+    os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
+    import boto3
+    from moto import mock_aws
+
+    from infra.local_server import LocalApi
+    from infra.tables import create_tables, table_environment
+    from infra.token import DEFAULT_SECRET, mint
+
+    rows: list[tuple[str, int, int]] = []
+    with mock_aws():
+        os.environ.update(table_environment(create_tables(boto3.client("dynamodb", region_name="us-east-1"))))
+        api = LocalApi(DEFAULT_SECRET)
+        token = {"authorization": f"Bearer {mint('admin')}", "content-type": "application/json"}
+
+        def http(method: str, path: str, body: Any = None) -> Callable[[], None]:
+            def run() -> None:
+                status, _, payload = api.dispatch(
+                    method, path, token, json.dumps(body).encode() if body else b"", "::1"
+                )
+                assert status < 300, (status, payload)
+
+            return run
+
+        contact = {
+            "name": "Ada Lovelace",
+            "email": "ada@example.com",
+            "phones": {"cell": "+14155550100", "home": "+14155550101"},
+            "automations": ["nurture-7"],
+        }
+        cases: list[tuple[str, Callable[[], None], int]] = [
+            ("upsert, new contact", http("PUT", "/contacts/b-1", contact), 2),
+            ("upsert, changed contact", http("PUT", "/contacts/b-1", {"opportunity": {"stage": "Qualified"}}), 2),
+            ("upsert, unchanged (re-import)", http("PUT", "/contacts/b-1", contact), 2),
+            ("upsert, new phone number", http("PUT", "/contacts/b-1", {"phones": {"work": "+14155550102"}}), 2),
+            ("GET /contacts/{id}", http("GET", "/contacts/b-1"), 1),
+            ("consent check by contact", http("POST", "/consent/check", {"channel": "sms", "contact_id": "b-1"}), 1),
+            (
+                "consent check by address",
+                http("POST", "/consent/check", {"channel": "sms", "address": "+14155550100"}),
+                1,
+            ),
+        ]
+        http("PUT", "/contacts/warm", contact)()  # first call imports and builds clients
+        for label, run, goal in cases:
+            with counting() as counts:
+                run()
+            rows.append((label, sum(counts.values()), goal))
+    return rows
+
+
+def main() -> None:
+    print("Cold import (fresh interpreter, median of", RUNS, "runs)")
+    print(f"  {'module':40} {'ours':>8} {'boto3':>8} {'ratio':>6}  goal")
+    for module, ours, boto in import_ratios():
+        ratio = ours / boto
+        print(
+            f"  {module:40} {ours * 1000:7.0f}ms {boto * 1000:7.0f}ms {ratio:6.2f}  <= 1.5 {'ok' if ratio <= 1.5 else 'MISSED'}"
+        )
+    print("\nDynamoDB requests per operation (botocore layer)")
+    print(f"  {'operation':40} {'requests':>8}  goal")
+    for label, count, goal in request_counts():
+        print(f"  {label:40} {count:8d}  <= {goal} {'ok' if count <= goal else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

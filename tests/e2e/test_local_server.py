@@ -1,0 +1,111 @@
+"""The local server as a user meets it: a real process, real HTTP, tokens from infra.token."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infra.token import mint
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
+        "LOCAL_SERVER_QUIET": "1",
+    }
+    for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL"):
+        env.pop(key, None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "infra.local_server"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 60
+    banner = []
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        banner.append(line)
+        if "listening on" in line:
+            break
+        if proc.poll() is not None:
+            pytest.fail("local server exited:\n" + "".join(banner))
+    else:
+        proc.kill()
+        pytest.fail("local server did not start:\n" + "".join(banner))
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def call(base: str, method: str, path: str, body: Any = None, role: str | None = "admin") -> tuple[int, Any]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if role:
+        request.add_header("Authorization", f"Bearer {mint(role)}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read() or b"null")
+
+
+def test_upsert_then_read_back_over_http(server: str) -> None:
+    status, created = call(
+        server,
+        "PUT",
+        "/contacts/e2e-1",
+        {"name": "Grace Hopper", "email": "grace@example.com", "phones": {"cell": "+14155550142"}},
+        role="integration",
+    )
+    assert status == 201, created
+    status, got = call(server, "GET", "/contacts/e2e-1", role="rep")
+    assert status == 200
+    assert got["phones"]["cell"] == "+14155550142"
+    assert got["dnd"] == {"sms": False, "email": False, "call": False}
+
+
+def test_consent_check_over_http(server: str) -> None:
+    call(server, "PUT", "/contacts/e2e-2", {"phones": {"cell": "+14155550143"}, "dnd": {"sms": True}}, role="admin")
+    status, decision = call(server, "POST", "/consent/check", {"channel": "sms", "contact_id": "e2e-2"}, role="rep")
+    assert status == 200
+    assert decision["allowed"] is False and decision["reason"] == "contact_dnd"
+
+
+def test_authorizer_stand_in_and_errors_over_http(server: str) -> None:
+    assert call(server, "GET", "/contacts/e2e-1", role=None)[0] == 401
+    assert call(server, "PUT", "/contacts/e2e-3", {"name": "x"}, role="rep")[0] == 403
+    status, err = call(server, "PUT", "/contacts/e2e-3", {"phones": {"cell": "12"}}, role="admin")
+    assert status == 422 and set(err) == {"error", "message"}
+    assert call(server, "GET", "/contacts/missing", role="support")[0] == 404

@@ -1,0 +1,99 @@
+"""template.yaml: least privilege, protected tables, every route behind the right guard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from infra import template
+from optout.store import models
+
+# Which tables each function may reach. A function reaching any other table fails.
+NEEDS = {
+    "RepActionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+}
+# Routes reached without the JWT authorizer, each with what guards it instead.
+PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/")
+
+
+def statements(fn: dict[str, Any]) -> list[dict[str, Any]]:
+    found = []
+    for policy in fn["Properties"].get("Policies", []):
+        assert isinstance(policy, dict) and "Statement" in policy, f"only inline statements allowed: {policy}"
+        found.extend(policy["Statement"])
+    return found
+
+
+def test_every_function_has_its_needs_declared() -> None:
+    assert set(template.resources("AWS::Serverless::Function")) == set(NEEDS)
+
+
+@pytest.mark.parametrize("name", sorted(NEEDS))
+def test_no_wildcard_actions_and_only_needed_tables(name: str) -> None:
+    fn = template.resources("AWS::Serverless::Function")[name]
+    reached = set()
+    for statement in statements(fn):
+        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+        for action in actions:
+            assert "*" not in action, f"{name}: wildcard action {action}"
+        resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+        for resource in resources:
+            assert resource != "*", f"{name}: wildcard resource"
+            if isinstance(resource, dict) and "Fn::GetAtt" in resource:
+                reached.add(resource["Fn::GetAtt"][0])
+    assert reached <= NEEDS[name], f"{name} reaches {reached - NEEDS[name]}"
+
+
+@pytest.mark.parametrize("logical_id", sorted(template.tables()))
+def test_tables_are_protected(logical_id: str) -> None:
+    resource = template.resources("AWS::DynamoDB::Table")[logical_id]
+    props = resource["Properties"]
+    assert props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+    assert props["SSESpecification"]["SSEEnabled"] is True
+    assert props["DeletionProtectionEnabled"] == {"Fn::If": ["IsProd", True, False]}
+    assert resource["DeletionPolicy"] == "Retain"
+
+
+def test_routes_are_guarded() -> None:
+    for route in template.routes():
+        public = route.path.startswith(PUBLIC_PREFIXES)
+        assert route.authorized is not public, f"{route.route_key}: authorizer {'on' if route.authorized else 'off'}"
+
+
+def test_spec_routes_of_the_contact_api_are_declared() -> None:
+    keys = {r.route_key for r in template.routes()}
+    assert {"PUT /contacts/{id}", "GET /contacts/{id}", "POST /consent/check"} <= keys
+
+
+def test_jwt_authorizer_takes_issuer_and_audience_from_parameters() -> None:
+    api = template.resources("AWS::Serverless::HttpApi")["HttpApi"]["Properties"]["Auth"]
+    jwt = api["Authorizers"][api["DefaultAuthorizer"]]["JwtConfiguration"]
+    assert jwt == {"issuer": {"Ref": "JwtIssuer"}, "audience": {"Ref": "JwtAudience"}}
+
+
+def test_no_secret_values_in_the_template() -> None:
+    text = template.TEMPLATE.read_text().lower()
+    for word in ("dev-twilio-auth-token", "dev-unsubscribe-signing-key", "dev-local-jwt-secret"):
+        assert word not in text
+
+
+@pytest.mark.parametrize(
+    ("logical_id", "model"),
+    [
+        ("ContactsTable", models.ContactModel),
+        ("SuppressionsTable", models.AddressModel),
+        ("AuditTable", models.AuditModel),
+    ],
+)
+def test_models_match_the_template_keys(logical_id: str, model: Any) -> None:
+    props = template.tables()[logical_id]
+    declared = {k["AttributeName"]: k["KeyType"] for k in props["KeySchema"]}
+    attrs = model.get_attributes()
+    keys = {
+        a.attr_name: ("HASH" if a.is_hash_key else "RANGE") for a in attrs.values() if a.is_hash_key or a.is_range_key
+    }
+    assert keys == declared
+    types = {d["AttributeName"]: d["AttributeType"] for d in props["AttributeDefinitions"]}
+    for name in declared:
+        assert attrs[name].attr_type == types[name]
