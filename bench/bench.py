@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
 
 HANDLERS = ["optout.handlers.rep_actions"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # keep the report readable
 
 
 def import_seconds(module: str) -> float:
