@@ -9,7 +9,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token lint typecheck template unit bench clean
+.PHONY: run test token sms status lint typecheck template unit bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ run: $(VENV)/.installed
 ## token: a local JWT for ROLE (rep, manager, admin, support, integration)
 token: $(VENV)/.installed
 	@$(PY) -m infra.token $(ROLE)
+
+## sms: a signed fake Twilio text to the local server (FROM=+14155550100 BODY=STOP [SID=SM…])
+sms: $(VENV)/.installed
+	@$(PY) -m infra.twilio_sim sms --from "$(FROM)" --body "$(BODY)" $(if $(SID),--sid "$(SID)")
+
+## status: a signed fake Twilio status callback (TO=+14155550100 [ERROR_CODE=21610])
+status: $(VENV)/.installed
+	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
 
 ## test: lint, type check, template checks and every test
 test: lint typecheck template unit

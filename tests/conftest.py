@@ -25,7 +25,16 @@ _real_call = botocore.client.BaseClient._make_api_call
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test can reach AWS: fake credentials, a fixed region, fresh settings each test."""
-    for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "STOP_SCOPE", "PUBLIC_BASE_URL"):
+    for key in (
+        "AWS_PROFILE",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "STOP_SCOPE",
+        "PUBLIC_BASE_URL",
+        "TWILIO_AUTH_TOKEN",
+        "TWILIO_AUTH_TOKEN_PARAMETER",
+        "SMS_REPLIES",
+    ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
@@ -39,9 +48,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _clear_service_caches() -> None:
-    from optout.handlers import rep_actions
+    from optout.handlers import rep_actions, twilio_webhooks
 
     rep_actions.service.cache_clear()
+    twilio_webhooks.service.cache_clear()
 
 
 @pytest.fixture

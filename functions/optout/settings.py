@@ -23,6 +23,18 @@ _ENV = {
     "MAX_BODY_BYTES": "max_body_bytes",
     "STAGE_HOT_LEADS": "stage_hot_leads",
     "STAGE_DISCONTINUED": "stage_discontinued",
+    "TWILIO_AUTH_TOKEN": "twilio_auth_token",
+    "TWILIO_AUTH_TOKEN_PARAMETER": "twilio_auth_token_parameter",
+    "PROGRAM_NAME": "program_name",
+    "SUPPORT_CONTACT": "support_contact",
+    "SMS_REPLIES": "sms_replies",
+    "SMS_OPT_OUT_REPLY": "sms_opt_out_reply",
+    "SMS_OPT_IN_REPLY": "sms_opt_in_reply",
+    "SMS_HELP_REPLY": "sms_help_reply",
+    "SMS_EMAIL_REPLY": "sms_email_reply",
+    "SMS_OPT_OUT_KEYWORDS": "sms_opt_out_keywords",
+    "SMS_OPT_IN_KEYWORDS": "sms_opt_in_keywords",
+    "SMS_HELP_KEYWORDS": "sms_help_keywords",
 }
 
 
@@ -40,6 +52,26 @@ class Settings(BaseModel):
     max_body_bytes: int = Field(default=64 * 1024, gt=0)
     stage_hot_leads: str = "Hot Leads"
     stage_discontinued: str = "Discontinued Process"
+    # Twilio: the auth token itself (local development only) or the SSM parameter holding it.
+    twilio_auth_token: str | None = None
+    twilio_auth_token_parameter: str | None = None
+    # Replies to inbound texts. `twilio`: Twilio Advanced Opt-Out answers STOP/START/HELP,
+    # so those get an empty <Response/>. Templates take {program} and {support}.
+    program_name: str = "Example Outreach"
+    support_contact: str = "support@example.com"
+    sms_replies: Literal["service", "twilio"] = "service"
+    sms_opt_out_reply: str = (
+        "{program}: You are unsubscribed and will get no more messages from us. Reply START to resubscribe."
+    )
+    sms_opt_in_reply: str = (
+        "{program}: You are resubscribed. Msg&data rates may apply. Reply HELP for help, STOP to opt out."
+    )
+    sms_help_reply: str = "{program}: Help at {support}. Msg&data rates may apply. Reply STOP to opt out."
+    sms_email_reply: str = "{program}: Got it, we will contact you by email from now on."
+    # Extra keywords (comma-separated) on top of the built-in English, Spanish and French ones.
+    sms_opt_out_keywords: str = ""
+    sms_opt_in_keywords: str = ""
+    sms_help_keywords: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:

@@ -12,6 +12,7 @@ from optout.store import models
 # Which tables each function may reach. A function reaching any other table fails.
 NEEDS = {
     "RepActionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "TwilioWebhooksFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/")

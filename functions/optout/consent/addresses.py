@@ -18,7 +18,9 @@ def normalise_phone(raw: str, default_region: str | None = "US") -> str:
     # Imported here: phonenumbers' metadata costs ~50 ms and only writers need it.
     import phonenumbers
 
-    text = (raw or "").strip()
+    if not isinstance(raw, str):
+        raise InvalidInput("phone number must be a string")
+    text = raw.strip()
     if not text or len(text) > 32:
         raise InvalidInput("phone number is empty or too long")
     try:
@@ -32,7 +34,9 @@ def normalise_phone(raw: str, default_region: str | None = "US") -> str:
 
 def normalise_email(raw: str) -> str:
     """Lower-cased, trimmed email address, or InvalidInput."""
-    text = (raw or "").strip().lower()
+    if not isinstance(raw, str):
+        raise InvalidInput("email address must be a string")
+    text = raw.strip().lower()
     if len(text) > 254 or not _EMAIL.match(text):
         raise InvalidInput("email address is not valid")
     return text
@@ -53,6 +57,29 @@ def mask(address: str | None) -> str | None:
     if "@" in address:
         local, _, domain = address.partition("@")
         return f"{local[:1]}***@{domain}"
-    if len(address) <= 4:
+    if len(address) <= 5:  # a short code: nothing to show
         return "***"
     return f"{address[:3]}{'*' * (len(address) - 5)}{address[-2:]}"
+
+
+def normalise_sender(raw: str, default_region: str | None = "US") -> str:
+    """E.164 form of the number a message came from (or went to), or InvalidInput.
+
+    Laxer than normalise_phone: the carrier delivered the message, so a number that is
+    possible but missing from phonenumbers' validity metadata is still that person's.
+    A channel prefix such as `sms:` or `whatsapp:` is dropped.
+    """
+    import phonenumbers
+
+    text = (raw or "").strip()
+    if ":" in text:
+        text = text.split(":", 1)[1].strip()
+    if not text or len(text) > 32:
+        raise InvalidInput("phone number is empty or too long")
+    try:
+        parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
+    except phonenumbers.NumberParseException:
+        raise InvalidInput("phone number cannot be parsed") from None
+    if not phonenumbers.is_possible_number(parsed):
+        raise InvalidInput("phone number is not a possible number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from optout.consent.audit import AuditRecord
+from optout.consent.audit import AuditRecord, contact_subject
 from optout.consent.model import AddressState, Contact, OwnerLink
 
 
@@ -23,6 +23,19 @@ class HeadWrite:
     state: AddressState | None = None
 
 
+@dataclass(frozen=True)
+class EventRecord:
+    """An external event (a Twilio MessageSid) applied by this change set.
+
+    Written only if absent, in the same transaction: a retried delivery of the same event
+    finds it and changes nothing.
+    """
+
+    key: str
+    action: str
+    at: str
+
+
 @dataclass
 class ChangeSet:
     contacts: list[Contact] = field(default_factory=list)
@@ -30,6 +43,57 @@ class ChangeSet:
     links_put: list[tuple[str, OwnerLink]] = field(default_factory=list)
     links_delete: list[tuple[str, str]] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.contacts or self.heads or self.links_put or self.links_delete or self.audit)
+        return bool(self.contacts or self.heads or self.links_put or self.links_delete or self.audit or self.events)
+
+    def size(self) -> int:
+        """Items the transaction writes."""
+        return sum(
+            len(part)
+            for part in (self.contacts, self.heads, self.links_put, self.links_delete, self.audit, self.events)
+        )
+
+    def split(self, limit: int) -> list[ChangeSet]:
+        """Parts of at most `limit` items: whole contacts (with their links and audit records)
+        first, and last everything else (address heads, deletions, events).
+
+        A contact is never split across parts, so each part is consistent on its own.
+        """
+        if self.size() <= limit:
+            return [self]
+        last = ChangeSet(heads=list(self.heads), links_delete=list(self.links_delete), events=list(self.events))
+        groups = []
+        for contact in self.contacts:
+            group = ChangeSet(
+                contacts=[contact],
+                links_put=[link for link in self.links_put if link[1].contact_id == contact.id],
+                audit=[r for r in self.audit if r.subject == contact_subject(contact.id)],
+            )
+            groups.append(group)
+        grouped_audit = {id(r) for g in groups for r in g.audit}
+        grouped_links = {id(link) for g in groups for link in g.links_put}
+        last.audit = [r for r in self.audit if id(r) not in grouped_audit]
+        last.links_put = [link for link in self.links_put if id(link) not in grouped_links]
+        parts: list[ChangeSet] = []
+        current = ChangeSet()
+        for group in groups:
+            if current and current.size() + group.size() > limit:
+                parts.append(current)
+                current = ChangeSet()
+            current.merge(group)
+        if current and current.size() + last.size() > limit:
+            parts.append(current)
+            current = ChangeSet()
+        current.merge(last)
+        parts.append(current)
+        return parts
+
+    def merge(self, other: ChangeSet) -> None:
+        self.contacts += other.contacts
+        self.heads += other.heads
+        self.links_put += other.links_put
+        self.links_delete += other.links_delete
+        self.audit += other.audit
+        self.events += other.events

@@ -60,6 +60,8 @@ class Contact:
     channel: str = "email"
     opportunity: dict[str, Any] = field(default_factory=dict)
     automations: list[str] = field(default_factory=list)
+    # Channel of each automation, when the CRM says; otherwise read from its id (sms-, email-).
+    automation_channels: dict[str, str] = field(default_factory=dict)
     conversation: Conversation = field(default_factory=Conversation)
     dnd: dict[Channel, OptOut] = field(default_factory=dict)
     do_not_email: OptOut | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,6 +82,7 @@ class ContactInput:
     channel: str | None = None
     opportunity: dict[str, Any] | None = None
     automations: list[str] | None = None
+    automation_channels: dict[str, str] | None = None
     conversation: Conversation | None = None
     dnd: dict[Channel, bool] | None = None
     do_not_email: bool | None = None
@@ -123,6 +125,7 @@ def plan_upsert(
         phone_types=dict(base.phone_types),
         opportunity=dict(base.opportunity),
         automations=list(base.automations),
+        automation_channels=dict(base.automation_channels),
         conversation=replace(base.conversation),
         dnd=dict(base.dnd),
         suppressed={},
@@ -152,6 +155,8 @@ def plan_upsert(
         assign("opportunity", {**new.opportunity, **incoming.opportunity})
     if incoming.automations is not None:
         assign("automations", list(dict.fromkeys(incoming.automations)))
+    if incoming.automation_channels is not None:
+        assign("automation_channels", {**new.automation_channels, **incoming.automation_channels})
 
     opt_outs: list[str] = []
     crm = OptOut(source="crm", at=now, actor=actor.type)
@@ -192,6 +197,11 @@ def plan_upsert(
                 opt_outs.append(f"dnd:{channel.value}")
     if new.suppressed != base.suppressed:
         changed.append("suppressed")
+    # A CRM cannot put an opted-out contact back into an automation of a blocked channel.
+    leave_automations(new, opted_out_channels(new))
+    changed = [f for f in changed if f != "automations"]
+    if new.automations != base.automations:
+        changed.append("automations")
 
     old_addresses = set(base.address_roles()) if existing else set()
     new_addresses = set(new.address_roles())
@@ -218,6 +228,47 @@ def plan_upsert(
         new.audit_seq, new.audit_hash = record.seq, record.hash
         plan.audit.append(record)
     return plan
+
+
+_CHANNEL_HINTS = (
+    (Channel.SMS, re.compile(r"(^|[^a-z])(sms|text|texts|texting|txt)([^a-z]|$)")),
+    (Channel.EMAIL, re.compile(r"(^|[^a-z])(email|e-mail|mail|newsletter)([^a-z]|$)")),
+    (Channel.CALL, re.compile(r"(^|[^a-z])(call|calls|calling|dialer|dial|voicemail|vm|phone)([^a-z]|$)")),
+)
+
+
+def automation_channel(automation_id: str, declared: dict[str, str]) -> Channel | None:
+    """The channel an automation sends on: as the CRM declared it, else read from its id.
+
+    None means unknown, which is treated as "may send on any channel".
+    """
+    if automation_id in declared:
+        try:
+            return Channel(declared[automation_id])
+        except ValueError:
+            return None
+    name = automation_id.lower()
+    hits = [channel for channel, hint in _CHANNEL_HINTS if hint.search(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def opted_out_channels(contact: Contact) -> set[Channel]:
+    """Channels closed by an opt-out (DND, Do Not Email, every address suppressed); a channel
+    that is merely unused (no email address yet) is not."""
+    return {c for c in CHANNELS if decide(contact, c).reason in (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)}
+
+
+def leave_automations(contact: Contact, blocked: set[Channel]) -> list[str]:
+    """Drop the automations that send on a blocked channel (or on an unknown one)."""
+    if not blocked:
+        return []
+    left = [
+        a
+        for a in contact.automations
+        if (channel := automation_channel(a, contact.automation_channels)) is None or channel in blocked
+    ]
+    contact.automations = [a for a in contact.automations if a not in left]
+    return left
 
 
 def effective_dnd(contact: Contact) -> dict[str, bool]:

@@ -69,6 +69,7 @@ class ContactUpsertRequest(BaseModel):
     channel: ChannelName | None = None
     opportunity: Opportunity | None = None
     automations: Annotated[list[Short], Field(max_length=100)] | None = None
+    automation_channels: Annotated[dict[Short, ChannelName], Field(max_length=100)] | None = None
     conversation: ConversationState | None = None
     dnd: DndFlags | None = None
     do_not_email: bool | None = None
@@ -104,6 +105,7 @@ class ContactUpsertRequest(BaseModel):
             channel=self.channel,
             opportunity=self.opportunity.model_dump(exclude_unset=True) if self.opportunity else None,
             automations=list(self.automations) if self.automations is not None else None,
+            automation_channels=dict(self.automation_channels) if self.automation_channels is not None else None,
             conversation=Conversation(self.conversation.status, self.conversation.stage) if self.conversation else None,
             dnd={Channel(c): v for c, v in self.dnd.model_dump(exclude_none=True).items()} if self.dnd else None,
             do_not_email=self.do_not_email,
@@ -125,6 +127,7 @@ class ContactResponse(BaseModel):
     channel: str
     opportunity: dict[str, Any]
     automations: list[str]
+    automation_channels: dict[str, str]
     conversation: dict[str, str | None]
     dnd: dict[str, bool]
     do_not_email: bool
@@ -153,6 +156,7 @@ class ContactResponse(BaseModel):
             channel=contact.channel,
             opportunity=dict(contact.opportunity),
             automations=list(contact.automations),
+            automation_channels=dict(contact.automation_channels),
             conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
             dnd=effective_dnd(contact),
             do_not_email=contact.do_not_email is not None,

@@ -40,6 +40,7 @@ class ContactModel(Model):
     channel = UnicodeAttribute(default="email")
     opportunity = JSONAttribute(null=True)
     automations = ListAttribute[str](null=True)
+    automation_channels = JSONAttribute(null=True)
     conversation = JSONAttribute(null=True)
     dnd = JSONAttribute(null=True)
     do_not_email = JSONAttribute(null=True)
@@ -87,11 +88,28 @@ class AuditModel(Model):
     hash = UnicodeAttribute()
 
 
+class EventModel(Model):
+    """An applied external event (Twilio MessageSid), in the Audit table beside the records
+    it produced: subject `event#<key>`, seq 0. Written only if absent (exactly-once)."""
+
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    action = UnicodeAttribute()
+    at = UnicodeAttribute()
+
+
+EVENT_PREFIX = "event#"
+
+
 @dataclass(frozen=True)
 class Models:
     contact: type[ContactModel]
     address: type[AddressModel]
     audit: type[AuditModel]
+    event: type[EventModel]
 
 
 def _bind(model: type[Model], table_name: str, region: str, host: str | None) -> Any:
@@ -106,4 +124,5 @@ def bind_models(contacts: str, suppressions: str, audit: str, region: str, host:
         contact=_bind(ContactModel, contacts, region, host),
         address=_bind(AddressModel, suppressions, region, host),
         audit=_bind(AuditModel, audit, region, host),
+        event=_bind(EventModel, audit, region, host),
     )

@@ -34,7 +34,16 @@ from optout.consent.model import (
     opt_out_map,
 )
 from optout.settings import Settings
-from optout.store.models import HEAD, OWNER_PREFIX, AddressModel, AuditModel, ContactModel, bind_models
+from optout.store.models import (
+    EVENT_PREFIX,
+    HEAD,
+    OWNER_PREFIX,
+    AddressModel,
+    AuditModel,
+    ContactModel,
+    EventModel,
+    bind_models,
+)
 
 # Cancellation codes that mean "someone else wrote first": re-read and decide again.
 _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
@@ -42,6 +51,10 @@ _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
 
 class Contended(Exception):
     """A guarded write lost a race. Nothing was written; the caller re-reads and retries."""
+
+
+class AlreadyApplied(Exception):
+    """The change set's event was applied before (a retried webhook). Nothing was written."""
 
 
 class Repository:
@@ -65,6 +78,16 @@ class Repository:
         except GetError as exc:
             raise StoreUnavailable("contact store unavailable") from exc
         return _contact_from_item(item)
+
+    def get_contacts(self, contact_ids: list[str]) -> dict[str, Contact]:
+        """Several contacts in one consistent BatchGetItem (per 100), missing ones left out."""
+        found: dict[str, Contact] = {}
+        try:
+            for item in self.models.contact.batch_get(contact_ids, consistent_read=True):
+                found[item.id] = _contact_from_item(item)
+        except PynamoDBException as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        return found
 
     def load_contact_and_addresses(
         self, contact_id: str, addresses: list[str]
@@ -129,6 +152,12 @@ class Repository:
         models = self.models
         try:
             with TransactWrite(connection=self._connection) as tx:
+                # Events first: their cancellation reasons are then the first ones.
+                for event in changes.events:
+                    tx.save(
+                        models.event(EVENT_PREFIX + event.key, 0, action=event.action, at=event.at),
+                        condition=EventModel.subject.does_not_exist(),
+                    )
                 for contact in changes.contacts:
                     tx.save(_contact_to_item(models.contact, contact))
                 for head in changes.heads:
@@ -165,6 +194,8 @@ class Repository:
                     tx.save(_audit_to_item(models.audit, record), condition=AuditModel.seq.does_not_exist())
         except TransactWriteError as exc:
             reasons = exc.cancellation_reasons or []
+            if any(r is not None and r.code == "ConditionalCheckFailed" for r in reasons[: len(changes.events)]):
+                raise AlreadyApplied() from exc
             if any(r is not None and r.code in _CONTENDED for r in reasons) or exc.cause_response_code in (
                 "TransactionConflictException",
             ):
@@ -200,6 +231,7 @@ def _contact_from_item(item: ContactModel) -> Contact:
         channel=item.channel,
         opportunity=item.opportunity or {},
         automations=list(item.automations or []),
+        automation_channels=dict(item.automation_channels or {}),
         conversation=Conversation(conversation.get("status", "active"), conversation.get("stage")),
         dnd=_opt_outs(item.dnd),
         do_not_email=OptOut.from_dict(item.do_not_email) if item.do_not_email else None,
@@ -223,6 +255,7 @@ def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactMode
         channel=contact.channel,
         opportunity=contact.opportunity,
         automations=list(contact.automations),
+        automation_channels=dict(contact.automation_channels),
         conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
         dnd=opt_out_map(contact.dnd),
         do_not_email=contact.do_not_email.as_dict() if contact.do_not_email else None,

@@ -1,0 +1,136 @@
+"""Twilio webhooks: inbound texts (STOP, START, HELP, "email me instead") and status callbacks.
+
+Every request is checked against Twilio's signature before anything is read from it. A
+change is written in one transaction with its audit records and the MessageSid, so a
+retried delivery changes nothing and gets the same reply.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from functools import lru_cache
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.consent.addresses import mask, normalise_sender
+from optout.consent.errors import InvalidInput
+from optout.consent.keywords import Classification, classify
+from optout.consent.sms import InboundMessage
+from optout.handlers.http import build_resolver, resolve
+from optout.observability import logger
+from optout.service import ConsentService
+from optout.settings import Settings, get_settings
+from optout.store.repository import Repository
+from optout.twilio_io import FormParams, parse_form, twiml, verify
+
+app = build_resolver()
+
+TEXT_XML = "text/xml"
+CARRIER_UNSUBSCRIBED = "21610"
+MAX_EVIDENCE_BODY = 2000  # Twilio bodies are at most 1,600 characters; keep a margin, not more
+_SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+@lru_cache(maxsize=1)
+def service() -> ConsentService:
+    settings = get_settings()
+    return ConsentService(Repository(settings), settings)
+
+
+def _verified_form() -> FormParams:
+    """The form Twilio posted, once its signature is proven; Forbidden otherwise."""
+    event = app.current_event
+    raw = event.body or ""
+    if event.is_base64_encoded:
+        try:
+            raw = base64.b64decode(raw, validate=True).decode("utf-8")
+        except (binascii.Error, ValueError):
+            raise InvalidInput("body is not valid base64 UTF-8") from None
+    params = parse_form(raw)
+    headers = {k.lower(): v for k, v in (event.headers or {}).items()}
+    verify(get_settings(), event.raw_path, event.raw_query_string or "", headers, params)
+    return params
+
+
+def _required(params: FormParams, *names: str) -> str:
+    for name in names:
+        if value := (params.first(name) or "").strip():
+            return value
+    raise InvalidInput(f"{names[0]} is required")
+
+
+def _message(params: FormParams, address_field: str, key_prefix: str) -> InboundMessage:
+    sid = _required(params, "MessageSid", "SmsSid")
+    if not _SID.match(sid):
+        raise InvalidInput("MessageSid is not valid")
+    address = normalise_sender(_required(params, address_field), get_settings().default_country)
+    evidence = {
+        "message_sid": sid,
+        "from": params.first("From"),
+        "to": params.first("To"),
+        "body": (params.first("Body") or "")[:MAX_EVIDENCE_BODY],
+    }
+    if opt_out_type := params.first("OptOutType"):
+        evidence["opt_out_type"] = opt_out_type
+    return InboundMessage(event_key=f"{key_prefix}:{sid}", address=address, evidence=evidence)
+
+
+def reply_text(classification: Classification, settings: Settings) -> str | None:
+    """What to text back. With Twilio Advanced Opt-Out on, Twilio answers its own keywords."""
+    twilio_answers = settings.sms_replies == "twilio" and classification.rule not in ("phrase", "email_preference")
+    template = {
+        "opt_out": settings.sms_opt_out_reply,
+        "opt_in": settings.sms_opt_in_reply,
+        "help": settings.sms_help_reply,
+        "channel_email": settings.sms_email_reply,
+    }.get(classification.kind)
+    if not template or (twilio_answers and classification.kind in ("opt_out", "opt_in", "help")):
+        return None
+    return template.format(program=settings.program_name, support=settings.support_contact)
+
+
+@app.post("/webhooks/twilio/sms")
+def inbound_sms() -> Response[str]:
+    params = _verified_form()
+    message = _message(params, "From", "twilio-sms")
+    svc = service()
+    classification = classify(params.first("Body"), params.first("OptOutType"), svc.keyword_config())
+    outcome = svc.inbound_sms(message, classification)
+    logger.info(
+        "inbound sms",
+        extra={
+            "kind": classification.kind,
+            "rule": classification.rule,
+            "from": mask(message.address),
+            "applied": outcome.applied,
+            "duplicate": outcome.duplicate,
+            "contacts_changed": outcome.contacts_changed,
+        },
+    )
+    return Response(200, TEXT_XML, twiml(reply_text(classification, get_settings())))
+
+
+@app.post("/webhooks/twilio/status")
+def message_status() -> Response[str]:
+    params = _verified_form()
+    if (params.first("ErrorCode") or "").strip() != CARRIER_UNSUBSCRIBED:
+        return Response(204, TEXT_XML, "")
+    message = _message(params, "To", f"twilio-status-{CARRIER_UNSUBSCRIBED}")
+    message.evidence.update(
+        {"message_status": params.first("MessageStatus"), "error_code": CARRIER_UNSUBSCRIBED, "body": None}
+    )
+    outcome = service().carrier_unsubscribed(message)
+    logger.info(
+        "carrier unsubscribed",
+        extra={"to": mask(message.address), "applied": outcome.applied, "duplicate": outcome.duplicate},
+    )
+    return Response(204, TEXT_XML, "")
+
+
+@logger.inject_lambda_context(clear_state=True)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return resolve(app, event, context, json_api=False)

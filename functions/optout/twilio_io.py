@@ -1,0 +1,78 @@
+"""Thin adapter around the twilio package: webhook signatures and TwiML replies.
+
+Only `twilio.request_validator` and `twilio.twiml` are imported: the REST client (and its
+HTTP stack) stays out of the webhook's cold start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import parse_qs
+
+from twilio.request_validator import RequestValidator, get_signature_algorithm
+from twilio.twiml.messaging_response import MessagingResponse
+
+from optout.consent.errors import Forbidden, InvalidInput, StoreUnavailable
+from optout.settings import Settings
+
+SIGNATURE_HEADER = "x-twilio-signature"
+SETTINGS_HEADER = "x-twilio-webhooks-signature-settings"
+_TOKEN_MAX_AGE_SECONDS = 300
+
+
+class FormParams(dict[str, list[str]]):
+    """Form fields with every value of a repeated field, as the validator signs them."""
+
+    def getall(self, name: str) -> list[str]:  # the interface RequestValidator looks for
+        return self[name]
+
+    def first(self, name: str) -> str | None:
+        values = self.get(name)
+        return values[0] if values else None
+
+
+def parse_form(body: str) -> FormParams:
+    try:
+        return FormParams(parse_qs(body, keep_blank_values=True, strict_parsing=False, errors="strict"))
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("body is not a valid form") from None
+
+
+def auth_token(settings: Settings) -> str:
+    """Twilio's auth token: from the environment locally, else from SSM (cached 5 minutes)."""
+    if settings.twilio_auth_token:
+        return settings.twilio_auth_token
+    if not settings.twilio_auth_token_parameter:
+        raise StoreUnavailable("Twilio auth token is not configured")
+    # Imported here: only Lambda reads secrets, and boto3 then loads once, at first use.
+    from aws_lambda_powertools.utilities import parameters
+
+    try:
+        token = parameters.get_parameter(
+            settings.twilio_auth_token_parameter, decrypt=True, max_age=_TOKEN_MAX_AGE_SECONDS
+        )
+    except parameters.exceptions.GetParameterError as exc:
+        raise StoreUnavailable("Twilio auth token could not be read") from exc
+    return str(token)
+
+
+def verify(settings: Settings, path: str, query: str, headers: Mapping[str, str], params: FormParams) -> None:
+    """Raise Forbidden unless X-Twilio-Signature is Twilio's signature of this request.
+
+    The URL is the public base URL + path (+ query string), as Twilio requested it.
+    """
+    signature = headers.get(SIGNATURE_HEADER)
+    if not signature:
+        raise Forbidden("missing Twilio signature")
+    url = settings.public_base_url.rstrip("/") + path + (f"?{query}" if query else "")
+    validator = RequestValidator(auth_token(settings))
+    if not validator.validate(url, params, signature, get_signature_algorithm(headers.get(SETTINGS_HEADER))):
+        raise Forbidden("invalid Twilio signature")
+
+
+def twiml(text: str | None) -> str:
+    """A TwiML reply: one message, or an empty <Response/> when there is nothing to say."""
+    response = MessagingResponse()
+    if text:
+        response.message(text)
+    return str(response)
