@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
 
-HANDLERS = ["optout.handlers.rep_actions"]
+HANDLERS = ["optout.handlers.rep_actions", "optout.handlers.twilio_webhooks"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # keep the report readable
 
@@ -73,6 +73,10 @@ def request_counts() -> list[tuple[str, int, int]]:
     from infra.local_server import LocalApi
     from infra.tables import create_tables, table_environment
     from infra.token import DEFAULT_SECRET, mint
+    from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
+
+    base, twilio_token = "https://bench.example.com", "bench-twilio-token"
+    os.environ.update(PUBLIC_BASE_URL=base, TWILIO_AUTH_TOKEN=twilio_token)
 
     rows: list[tuple[str, int, int]] = []
     with mock_aws():
@@ -108,12 +112,44 @@ def request_counts() -> list[tuple[str, int, int]]:
                 1,
             ),
         ]
+
+        def text(from_: str, body: str, sid: str | None = None) -> Callable[[], None]:
+            def run() -> None:
+                headers, data = signed_request(base, twilio_token, SMS_PATH, sms_params(from_, body, sid=sid))
+                status, _, payload = api.dispatch("POST", SMS_PATH, headers, data, "::1")
+                assert status == 200, (status, payload)
+
+            return run
+
+        def shared(cid: str, cell: str) -> dict[str, Any]:
+            return {**contact, "email": f"{cid}@example.com", "phones": {"cell": cell, "home": "+14155550130"}}
+
+        retried = new_sid()
+        cases += [
+            ("STOP, known contact (cell)", text("+14155550100", "STOP", retried), 3),
+            ("STOP, same MessageSid retried", text("+14155550100", "STOP", retried), 3),
+            ("STOP, unknown sender", text("+14155550199", "STOP"), 3),
+            ("STOP, number shared by 2 contacts", text("+14155550130", "STOP"), 3),
+            ("START after STOP", text("+14155550100", "START"), 3),
+            ("HELP", text("+14155550100", "HELP"), 0),
+        ]
         http("PUT", "/contacts/warm", contact)()  # first call imports and builds clients
+        http("PUT", "/contacts/s-1", shared("s-1", "+14155550131"))()
+        http("PUT", "/contacts/s-2", shared("s-2", "+14155550132"))()
+        text("+14155550198", "STOP")()
         for label, run, goal in cases:
             with counting() as counts:
                 run()
             rows.append((label, sum(counts.values()), goal))
     return rows
+
+
+def rest_client_imported(module: str) -> bool:
+    """Whether importing the handler pulls in twilio's REST client (it must not)."""
+    code = f"import sys; import {module}; print('twilio.rest' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip() == "True"
 
 
 def main() -> None:
@@ -124,6 +160,8 @@ def main() -> None:
         print(
             f"  {module:40} {ours * 1000:7.0f}ms {boto * 1000:7.0f}ms {ratio:6.2f}  <= 1.5 {'ok' if ratio <= 1.5 else 'MISSED'}"
         )
+    imported = rest_client_imported("optout.handlers.twilio_webhooks")
+    print(f"  twilio.rest imported by the webhook handler: {imported} ({'MISSED' if imported else 'ok'})")
     print("\nDynamoDB requests per operation (botocore layer)")
     print(f"  {'operation':40} {'requests':>8}  goal")
     for label, count, goal in request_counts():

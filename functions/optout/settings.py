@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, Field
+from typing import Literal, get_args
 
 # Environment variable -> field. Defaults suit local development; template.yaml sets
 # every one of them in AWS.
@@ -32,34 +31,42 @@ _ENV = {
     "SMS_OPT_IN_REPLY": "sms_opt_in_reply",
     "SMS_HELP_REPLY": "sms_help_reply",
     "SMS_EMAIL_REPLY": "sms_email_reply",
+    "SMS_PREFERENCES_REPLY": "sms_preferences_reply",
     "SMS_OPT_OUT_KEYWORDS": "sms_opt_out_keywords",
     "SMS_OPT_IN_KEYWORDS": "sms_opt_in_keywords",
     "SMS_HELP_KEYWORDS": "sms_help_keywords",
 }
 
 
-class Settings(BaseModel):
-    model_config = {"frozen": True}
+StopScope = Literal["sms", "all"]
+SmsReplies = Literal["service", "twilio"]
+_TEMPLATES = ("sms_opt_out_reply", "sms_opt_in_reply", "sms_help_reply", "sms_email_reply", "sms_preferences_reply")
+
+
+@dataclass(frozen=True)
+class Settings:
+    # A plain dataclass, not a pydantic model: the webhook handler needs no pydantic, and
+    # importing it would cost ~40 ms of every cold start.
 
     contacts_table: str = "optout-contacts"
     suppressions_table: str = "optout-suppressions"
     audit_table: str = "optout-audit"
     region: str = "us-east-1"
     dynamodb_endpoint: str | None = None
-    stop_scope: Literal["sms", "all"] = "sms"
+    stop_scope: StopScope = "sms"
     public_base_url: str = "http://127.0.0.1:3000"
-    default_country: str = Field(default="US", min_length=2, max_length=2)
-    max_body_bytes: int = Field(default=64 * 1024, gt=0)
+    default_country: str = "US"
+    max_body_bytes: int = 64 * 1024
     stage_hot_leads: str = "Hot Leads"
     stage_discontinued: str = "Discontinued Process"
     # Twilio: the auth token itself (local development only) or the SSM parameter holding it.
-    twilio_auth_token: str | None = None
+    twilio_auth_token: str | None = field(default=None, repr=False)  # a secret: never printed
     twilio_auth_token_parameter: str | None = None
     # Replies to inbound texts. `twilio`: Twilio Advanced Opt-Out answers STOP/START/HELP,
     # so those get an empty <Response/>. Templates take {program} and {support}.
     program_name: str = "Example Outreach"
     support_contact: str = "support@example.com"
-    sms_replies: Literal["service", "twilio"] = "service"
+    sms_replies: SmsReplies = "service"
     sms_opt_out_reply: str = (
         "{program}: You are unsubscribed and will get no more messages from us. Reply START to resubscribe."
     )
@@ -68,15 +75,42 @@ class Settings(BaseModel):
     )
     sms_help_reply: str = "{program}: Help at {support}. Msg&data rates may apply. Reply STOP to opt out."
     sms_email_reply: str = "{program}: Got it, we will contact you by email from now on."
+    # An opt-out that leaves texts on ("stop calling me", "don't email me, text me").
+    sms_preferences_reply: str = "{program}: Done, we have updated your contact preferences."
     # Extra keywords (comma-separated) on top of the built-in English, Spanish and French ones.
     sms_opt_out_keywords: str = ""
     sms_opt_in_keywords: str = ""
     sms_help_keywords: str = ""
 
+    def __post_init__(self) -> None:
+        if self.stop_scope not in get_args(StopScope):
+            raise ValueError(f"STOP_SCOPE must be one of {get_args(StopScope)}")
+        if self.sms_replies not in get_args(SmsReplies):
+            raise ValueError(f"SMS_REPLIES must be one of {get_args(SmsReplies)}")
+        if len(self.default_country) != 2 or not self.default_country.isalpha():
+            raise ValueError("DEFAULT_COUNTRY must be a two-letter region code")
+        if self.max_body_bytes <= 0:
+            raise ValueError("MAX_BODY_BYTES must be positive")
+        for name in _TEMPLATES:
+            try:
+                getattr(self, name).format(program="", support="")
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ValueError(f"{name.upper()} may use only {{program}} and {{support}}") from exc
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
-        values = {field: environ[name] for name, field in _ENV.items() if environ.get(name)}
-        return cls.model_validate(values)
+        types = {f.name: f.type for f in fields(cls)}
+        values: dict[str, object] = {}
+        for name, attr in _ENV.items():
+            if raw := environ.get(name):
+                if types[attr] == "int":
+                    try:
+                        values[attr] = int(raw)
+                    except ValueError:
+                        raise ValueError(f"{name} must be a whole number") from None
+                else:
+                    values[attr] = raw
+        return cls(**values)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)

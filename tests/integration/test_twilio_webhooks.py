@@ -157,9 +157,7 @@ def test_ordinary_replies_change_nothing(client: Client, twilio: Twilio, body: s
     assert audit(contact_subject("c-1")) == before
 
 
-def test_scope_all_opts_out_of_every_channel(
-    client: Client, twilio: Twilio, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_scope_all_opts_out_of_every_channel(client: Client, twilio: Twilio, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STOP_SCOPE", "all")
     get_settings.cache_clear()
     add(client, "c-1", automations=["sms-nurture", "email-drip", "nurture-7"])
@@ -296,6 +294,30 @@ def test_no_more_texts_email_is_fine_switches_and_drops_sms(client: Client, twil
     assert ada_now["dnd"]["email"] is False and ada_now["conversation"]["status"] == "active"
 
 
+def test_dont_call_me_text_me_instead_keeps_texts(client: Client, twilio: Twilio) -> None:
+    add(client, "c-1", channel="sms", automations=["sms-nurture", "dialer-campaign"])
+
+    (reply,) = messages(twilio.sms(CELL, "Don't call me, text me instead"))
+
+    assert "preferences" in reply
+    ada_now = contact(client)
+    assert ada_now["dnd"] == {"sms": False, "email": False, "call": True}
+    assert ada_now["automations"] == ["sms-nurture"]
+    assert ada_now["conversation"]["status"] == "active"
+    assert may_text(client, CELL)
+    assert not client.post("/consent/check", {"channel": "call", "address": CELL}).json()["allowed"]
+
+
+def test_stop_calling_me_with_scope_all_still_keeps_texts_when_asked(
+    client: Client, twilio: Twilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOP_SCOPE", "all")
+    get_settings.cache_clear()
+    add(client, "c-1")
+    messages(twilio.sms(CELL, "Stop texting and call me instead"))
+    assert contact(client)["dnd"] == {"sms": True, "email": True, "call": False}
+
+
 def test_twilio_opt_out_type_is_authoritative(client: Client, twilio: Twilio) -> None:
     add(client, "c-1")
     messages(twilio.sms(CELL, "Basta", OptOutType="STOP"))
@@ -423,7 +445,7 @@ def test_malformed_but_signed_requests_get_4xx(
         "🛑🛑🛑",
         "S\u0301T\u0301O\u0301P\u0301",  # combining accents
         "\x00\x01 stop \x7f",
-        "𝐒𝐓𝐎𝐏",  # mathematical bold letters
+        "\U0001d412\U0001d413\U0001d40e\U0001d40f",  # STOP in mathematical bold letters
     ],
 )
 def test_long_and_odd_unicode_bodies_never_fail(client: Client, twilio: Twilio, body: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from optout.consent.audit import AuditRecord, address_subject, contact_subject, make_record
 from optout.consent.changes import ChangeSet, EventRecord, HeadWrite
-from optout.consent.channels import CHANNELS, Channel
+from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
 from optout.consent.keywords import Classification
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, Conversation, OptOut, OwnerLink
 from optout.consent.policy import decide, leave_automations, opted_out_channels
@@ -75,7 +75,7 @@ def _apply_opt_out(
     address_channels: set[Channel],
     dnd_channels: set[Channel],
     opt_out: OptOut,
-    scope: Scope,
+    everything: bool,
     stages: Stages,
     effects: list[str],
 ) -> None:
@@ -93,7 +93,7 @@ def _apply_opt_out(
                 effects.append(f"dnd:{channel.value}")
     blocked = opted_out_channels(contact)
     still_open = [c.value for c in CHANNELS if c not in blocked]
-    if blocked >= set(CHANNELS) and scope == "all":
+    if blocked >= set(CHANNELS) and everything:
         if contact.opportunity.get("stage") != stages.discontinued:
             contact.opportunity = {**contact.opportunity, "stage": stages.discontinued}
             effects.append("opportunity:discontinued")
@@ -112,7 +112,7 @@ def _apply_opt_out(
     if left:
         effects.append(f"automations_left:{len(left)}")
     conversation_blocked = contact.channel not in still_open
-    if (scope == "all" or conversation_blocked) and _stop_conversation(contact):
+    if (everything or conversation_blocked) and _stop_conversation(contact):
         effects.append("conversation:customer_stopped")
 
 
@@ -135,12 +135,13 @@ class SmsPlanner:
         actor: Actor,
         source: str = SMS_STOP,
     ) -> Plan:
-        """Suppress the number (SMS; calls too with scope `all` or when calls are named) and
-        make every contact whose cell it is DND; side effects as SPEC section 3."""
-        dnd_channels = set(CHANNELS) if scope == "all" else {Channel.SMS, *classification.extra_channels}
-        address_channels = {Channel.SMS}
-        if scope == "all" or Channel.CALL in classification.extra_channels:
-            address_channels.add(Channel.CALL)
+        """Suppress the number and make every contact whose cell it is DND, on the channels the
+        message covers (a STOP: SMS, or every channel with scope `all`); side effects as SPEC 3."""
+        scope_channels = set(CHANNELS) if scope == "all" else {Channel.SMS}
+        dnd_channels = (scope_channels if classification.with_scope else set()) | set(classification.channels)
+        dnd_channels -= classification.keep
+        address_channels = dnd_channels & set(PHONE_CHANNELS)
+        everything = dnd_channels >= set(CHANNELS)
         opt_out = OptOut(source=source, at=self.now, actor=actor.type)
         suppressed = dict(self.state.suppressed)
         for channel in address_channels:
@@ -148,10 +149,10 @@ class SmsPlanner:
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
             _apply_opt_out(
-                contact, link, self.state.address, address_channels, dnd_channels, opt_out, scope, stages, effects
+                contact, link, self.state.address, address_channels, dnd_channels, opt_out, everything, stages, effects
             )
 
-        evidence = {**message.evidence, "scope": scope}
+        evidence = {**message.evidence, "scope": scope, "channels": sorted(c.value for c in dnd_channels)}
         return self._plan(message.event_key, suppressed, change, actor, "sms.opt_out", classification.rule, evidence)
 
     def opt_in(self, message: InboundMessage, classification: Classification, actor: Actor) -> Plan:
@@ -192,7 +193,7 @@ class SmsPlanner:
                 effects.append("channel:email")
             if classification.revokes_sms:
                 _apply_opt_out(
-                    contact, link, self.state.address, {Channel.SMS}, {Channel.SMS}, opt_out, "sms", stages, effects
+                    contact, link, self.state.address, {Channel.SMS}, {Channel.SMS}, opt_out, False, stages, effects
                 )
 
         return self._plan(
@@ -206,7 +207,7 @@ class SmsPlanner:
         suppressed.setdefault(Channel.SMS, opt_out)
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
-            _apply_opt_out(contact, link, self.state.address, {Channel.SMS}, set(), opt_out, "sms", stages, effects)
+            _apply_opt_out(contact, link, self.state.address, {Channel.SMS}, set(), opt_out, False, stages, effects)
 
         return self._plan(
             message.event_key, suppressed, change, actor, "sms.carrier_unsubscribed", "twilio_21610", message.evidence

@@ -71,8 +71,9 @@ def _describe(errors: Iterable[Any]) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def build_resolver() -> APIGatewayHttpResolver:
-    app = APIGatewayHttpResolver(enable_validation=True)
+def build_resolver(validation: bool = True) -> APIGatewayHttpResolver:
+    """The resolver with our error mapping. `validation`: pydantic request models (JSON APIs)."""
+    app = APIGatewayHttpResolver(enable_validation=validation)
 
     @app.exception_handler(ConsentError)
     def _domain_error(exc: ConsentError) -> Response[str]:

@@ -27,7 +27,7 @@ from optout.settings import Settings, get_settings
 from optout.store.repository import Repository
 from optout.twilio_io import FormParams, parse_form, twiml, verify
 
-app = build_resolver()
+app = build_resolver(validation=False)  # form posts, parsed and checked here
 
 TEXT_XML = "text/xml"
 CARRIER_UNSUBSCRIBED = "21610"
@@ -81,16 +81,19 @@ def _message(params: FormParams, address_field: str, key_prefix: str) -> Inbound
 
 def reply_text(classification: Classification, settings: Settings) -> str | None:
     """What to text back. With Twilio Advanced Opt-Out on, Twilio answers its own keywords."""
-    twilio_answers = settings.sms_replies == "twilio" and classification.rule not in ("phrase", "email_preference")
-    template = {
-        "opt_out": settings.sms_opt_out_reply,
-        "opt_in": settings.sms_opt_in_reply,
-        "help": settings.sms_help_reply,
-        "channel_email": settings.sms_email_reply,
-    }.get(classification.kind)
-    if not template or (twilio_answers and classification.kind in ("opt_out", "opt_in", "help")):
+    if classification.kind == "opt_out" and not classification.stops_texts:
+        template = settings.sms_preferences_reply
+    else:
+        template = {
+            "opt_out": settings.sms_opt_out_reply,
+            "opt_in": settings.sms_opt_in_reply,
+            "help": settings.sms_help_reply,
+            "channel_email": settings.sms_email_reply,
+        }.get(classification.kind, "")
+    keyword = classification.rule not in ("phrase", "email_preference")
+    if settings.sms_replies == "twilio" and keyword and classification.kind in ("opt_out", "opt_in", "help"):
         return None
-    return template.format(program=settings.program_name, support=settings.support_contact)
+    return template.format(program=settings.program_name, support=settings.support_contact) if template else None
 
 
 @app.post("/webhooks/twilio/sms")

@@ -1,0 +1,727 @@
+"""Table-driven tests for the inbound-SMS classifier (SPEC section 3, issue 3).
+
+Keywords count only as the whole message (give or take politeness and punctuation);
+natural-language revocations in English, Spanish and French count as opt-outs; ordinary
+sentences that merely contain a keyword are plain replies; Twilio's `OptOutType` wins.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from optout.consent.channels import Channel
+from optout.consent.keywords import (
+    HELP_KEYWORDS,
+    OPT_IN_KEYWORDS,
+    OPT_OUT_KEYWORDS,
+    Classification,
+    KeywordConfig,
+    classify,
+    normalise_text,
+)
+
+KINDS = {"opt_out", "opt_in", "help", "channel_email", "reply"}
+NO_CHANNELS: frozenset[Channel] = frozenset()
+
+
+def _ids(cases: list[tuple[object, ...]]) -> list[str]:
+    return [repr(case[0]) for case in cases]
+
+
+# --------------------------------------------------------------------------------------
+# Opt-out keywords: every built-in keyword, in several casings and with politeness.
+# --------------------------------------------------------------------------------------
+
+
+def _keyword_variants(keyword: str) -> list[str]:
+    variants = [
+        keyword,
+        keyword.upper(),
+        keyword.title(),
+        f"  {keyword.upper()}.  ",
+        f"{keyword.capitalize()}!",
+        f"{keyword}, please",
+        f"Please {keyword.upper()}. Thank you",
+    ]
+    if " " not in keyword:  # a repeated single word ("STOP STOP") collapses to the keyword
+        variants.append(f"{keyword.upper()} {keyword.upper()}")
+    return variants
+
+
+KEYWORD_VARIANT_CASES = [
+    (variant, keyword) for keyword in sorted(OPT_OUT_KEYWORDS) for variant in _keyword_variants(keyword)
+]
+
+
+@pytest.mark.parametrize(("body", "keyword"), KEYWORD_VARIANT_CASES, ids=_ids(KEYWORD_VARIANT_CASES))
+def test_every_builtin_opt_out_keyword_in_any_casing_and_politeness(body: str, keyword: str) -> None:
+    result = classify(body)
+    assert result == Classification("opt_out", keyword)
+
+
+# Written-out keyword forms from the spec and the issue, with the rule they must report.
+OPT_OUT_KEYWORD_CASES = [
+    ("STOP", "stop"),
+    ("Stop.", "stop"),
+    (" STOP ", "stop"),
+    ("stop please", "stop"),
+    ("Stop. Thank you", "stop"),
+    ("STOP STOP", "stop"),
+    ("Stop stop stop", "stop"),
+    ("Stop! Stop!", "stop"),
+    ("STOP!!!", "stop"),
+    ("stop...", "stop"),
+    ("Stop, thanks", "stop"),
+    ("ok stop", "stop"),
+    ("stop now", "stop"),
+    ("stop asap", "stop"),
+    ("Stop pls", "stop"),
+    ("thanks stop", "stop"),
+    ("STOP please thank you", "stop"),
+    ("Stop s'il vous plaît", "stop"),
+    ("Stop 🛑", "stop"),
+    ("🛑 STOP", "stop"),
+    ("\tstop\n", "stop"),
+    ("\uff33\uff34\uff2f\uff30", "stop"),  # fullwidth STOP
+    ("\U0001d412\U0001d413\U0001d40e\U0001d40f", "stop"),  # mathematical bold STOP
+    ("Ⓢⓣⓞⓟ", "stop"),  # circled letters
+    ("\u00a0STOP\u00a0", "stop"),  # no-break spaces
+    ("\u3000STOP\u3000", "stop"),  # ideographic spaces
+    ("\u200fSTOP\u200f", "stop"),  # RTL marks around the keyword
+    ("\ufeffSTOP", "stop"),  # byte-order mark
+    ("STOPALL", "stopall"),
+    ("STOP ALL", "stop all"),
+    ("stop-all", "stop all"),
+    ("UNSUBSCRIBE", "unsubscribe"),
+    ("Unsubscribe.", "unsubscribe"),
+    ("CANCEL", "cancel"),
+    ("Cancel please", "cancel"),
+    ("END", "end"),
+    ("End!", "end"),
+    ("QUIT", "quit"),
+    ("Quit, thanks", "quit"),
+    ("REVOKE", "revoke"),
+    ("OPTOUT", "optout"),
+    ("OPT OUT", "opt out"),
+    ("OPT-OUT", "opt out"),
+    ("Opt-Out", "opt out"),
+    ("REMOVE", "remove"),
+    ("UNSUB", "unsub"),
+    ("PARAR", "parar"),
+    ("Para", "para"),
+    ("ALTO", "alto"),
+    ("CANCELAR", "cancelar"),
+    ("BAJA", "baja"),
+    ("Baja por favor", "baja"),
+    ("Darme de baja", "darme de baja"),
+    ("Detener", "detener"),
+    ("ARRET", "arret"),
+    ("ARRÊT", "arret"),
+    ("Arrêt!", "arret"),
+    ("Arrêt svp", "arret"),
+    ("Arrêt, merci", "arret"),
+    ("Arrêter", "arreter"),
+    ("Arrêtez", "arretez"),
+    ("STOPPER", "stopper"),
+    ("Désabonner", "desabonner"),
+    ("Désinscrire", "desinscrire"),
+]
+
+
+@pytest.mark.parametrize(("body", "keyword"), OPT_OUT_KEYWORD_CASES, ids=_ids(OPT_OUT_KEYWORD_CASES))
+def test_opt_out_keyword(body: str, keyword: str) -> None:
+    assert classify(body) == Classification("opt_out", keyword)
+
+
+# --------------------------------------------------------------------------------------
+# Natural-language revocations (FCC: any reasonable means).
+# --------------------------------------------------------------------------------------
+
+OPT_OUT_PHRASE_CASES = [
+    # English
+    "please stop texting me",
+    "stop texting me",
+    "STOP TEXTING ME",
+    "Stop texting me!!!",
+    "stop texting me please",
+    "Stop texting",
+    "Stop sending me messages",
+    "stop sending",
+    "Stop messaging me",
+    "STOP contacting me",
+    "quit texting me",
+    "Quit messaging me",
+    "End texts",
+    "Stop it",
+    "stop this now",
+    "Who is this? Stop texting me",
+    "take me off your list",
+    "take me off this list",
+    "don't contact me again",
+    "Do not text me",
+    "dont txt me",
+    "Please don't message me anymore",
+    "remove me from your list",
+    "Please remove me",
+    "Remove me please",
+    "Please remove me from this list",
+    "Remove my number",
+    "delete my number",
+    "Lose my number",
+    "no more texts",
+    "no more messages please",
+    "No further contact",
+    "I don't want any more texts",
+    "I don't want these messages",
+    "I do not want to be contacted",
+    "Leave me alone",
+    "I want to unsubscribe",
+    "Unsubscribe me",
+    "Please unsubscribe me from all messages",
+    "Opt me out",
+    "wrong number",
+    "You have the wrong number",
+    "wrong person",
+    # Spanish
+    "No me envíes más mensajes",
+    "Deja de enviarme mensajes",
+    "Por favor, deja de enviarme mensajes",
+    "Quítame de la lista",
+    "Sácame de la lista",
+    "Bórrame de su lista",
+    "Dame de baja",
+    "Quiero darme de baja",
+    "No me escriba más",
+    "No me contacten más",
+    "No me molesten",
+    "No me llamen más",
+    "Deje de llamarme",
+    "Ya no quiero mensajes",
+    "Ya no me envíen mensajes",
+    # French
+    "Ne me contactez plus",
+    "Ne me dérangez plus",
+    "Ne me textez plus",
+    "Arrêtez de m'envoyer des messages",
+    "Arrêtez de me contacter",
+    "Arrêtez de m'écrire",
+    "Arrêtez de m'appeler",
+    "Je veux me désabonner",
+    "Désabonnez-moi",
+    "Je veux me désinscrire",
+    "Retirez mon numéro",
+    "Retirez-moi de votre liste",
+    "Supprimez mon numéro",
+    "Enlevez-moi de la liste",
+]
+
+
+@pytest.mark.parametrize("body", OPT_OUT_PHRASE_CASES)
+def test_natural_language_revocation_is_an_opt_out(body: str) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule) == ("opt_out", "phrase")
+    assert result.revokes_sms is False
+
+
+# --------------------------------------------------------------------------------------
+# Negatives: ordinary sentences that merely contain a keyword are plain replies.
+# --------------------------------------------------------------------------------------
+
+REPLY_CASES = [
+    # From the issue
+    "Can you stop by at 3?",
+    "I'll cancel my other meeting",
+    "Don't stop now, I'm interested",
+    "The end of the month works",
+    # stop
+    "Stop by the office tomorrow",
+    "Please stop by whenever",
+    "The bus stop is right outside",
+    "Stop sign at the corner",
+    "Stopped by your office today but you were out",
+    "I'll stop at the bank first",
+    "I can't stop thinking about that house",
+    "I'm on my way, stop worrying",
+    "Stop! That's great news",
+    "Stop... I love it",
+    "Unstoppable deal!",
+    # Negated revocations keep texts coming
+    "Please don't stop texting me, I like the updates",
+    "Don't stop sending me listings",
+    "Never stop texting me",
+    "I don't want to stop",
+    "I won't stop asking questions haha",
+    "Please don't stop",
+    "Don't remove me from the list",
+    "Don't take me off the list",
+    "Don't unsubscribe me",
+    "I don't want to miss your texts",
+    # quit, cancel, end, remove
+    "Quit my job last week, so now I have time",
+    "Quit it with the jokes lol, what's the price?",
+    "Quit playing",
+    "I need to cancel the appointment and reschedule",
+    "Please don't cancel my appointment",
+    "Is there a cancellation fee?",
+    "I'm going to cancel my current lease",
+    "Cancel culture is wild",
+    "What's the end date?",
+    "When does the offer end?",
+    "At the end of the day I want the best price",
+    "That's the end of my questions",
+    "In the end we chose the bigger one",
+    "We need to end the lease in June",
+    "Don't end the call yet",
+    "End call",
+    "What time do you end work?",
+    "Ending soon?",
+    "End of story, we'll take it",
+    "Remove the second item from the quote",
+    "Can you remove the fee?",
+    "Remove the pool from the list",
+    "Remove my wife from the paperwork",
+    "Remove my old address from the file",
+    "Remember to remove your shoes",
+    "I want to remove the contingency",
+    "We opted out of the warranty",
+    # help / info only count as the whole message
+    "Help me understand the pricing",
+    "Help with my application",
+    "Can you help?",
+    "What's the info on the second unit?",
+    "Info on pricing please",
+    # yes / start only count as the whole message
+    "Yes, Tuesday works",
+    "Yes please call me",
+    "Yes I am still interested",
+    "I want to start on Monday",
+    "Start date is flexible",
+    "Subscribe me to the newsletter please",
+    # Contact requests that are not revocations
+    "Call me at 5",
+    "Can you call me?",
+    "Text me the address",
+    "Send me the contract",
+    "I'm texting from a new phone",
+    "This is the right number",
+    "Right person, go ahead",
+    "The deal is off the table? Take me through it",
+    "Please take me to the showing",
+    "No more than $300k please",
+    "No more questions, let's sign",
+    "What's your email?",
+    "Did you get my email?",
+    "My email is ada@example.com",
+    "Check your email",
+    # Ordinary chatter
+    "Sounds good",
+    "Thanks!",
+    "Ok",
+    "No",
+    "Not now",
+    "Maybe later",
+    "Can we talk tomorrow?",
+    "I'm done for today, talk tomorrow",
+    # Spanish
+    "Para mañana está bien",
+    "Para cuando es la cita?",
+    "Alto Paseo is the street name",
+    "Baja California is where I live",
+    "Estoy interesado, gracias",
+    "Sí, el martes está bien",
+    "Llámame mañana",
+    "No más preguntas, gracias",
+    # French
+    "Arrêt de bus près de la maison?",
+    "Je suis intéressé",
+    "Oui, mardi me convient",
+    "Merci beaucoup",
+    "Appelez-moi demain",
+    "Je veux plus d'informations",
+]
+
+
+@pytest.mark.parametrize("body", REPLY_CASES)
+def test_ordinary_sentence_is_a_plain_reply(body: str) -> None:
+    # rule "none" (not "empty") shows the text was read and nothing matched.
+    assert classify(body) == Classification("reply", "none")
+
+
+# --------------------------------------------------------------------------------------
+# Opt-in and help.
+# --------------------------------------------------------------------------------------
+
+OPT_IN_CASES = [
+    ("START", "start"),
+    ("start", "start"),
+    ("Start!", "start"),
+    (" START ", "start"),
+    ("Start please", "start"),
+    ("UNSTOP", "unstop"),
+    ("Unstop", "unstop"),
+    ("unstop.", "unstop"),
+    ("YES", "yes"),
+    ("yes", "yes"),
+    ("Yes!", "yes"),
+    ("Yes.", "yes"),
+    ("yes please", "yes"),
+    ("YES YES", "yes"),
+    ("\uff39\uff45\uff53", "yes"),  # fullwidth Yes
+    ("Subscribe", "subscribe"),
+    ("Comenzar", "comenzar"),
+    ("Reprendre", "reprendre"),
+]
+
+
+@pytest.mark.parametrize(("body", "keyword"), OPT_IN_CASES, ids=_ids(OPT_IN_CASES))
+def test_opt_in_keyword(body: str, keyword: str) -> None:
+    assert classify(body) == Classification("opt_in", keyword)
+
+
+HELP_CASES = [
+    ("HELP", "help"),
+    ("help", "help"),
+    ("Help!", "help"),
+    ("Help?", "help"),
+    ("help please", "help"),
+    ("INFO", "info"),
+    ("info", "info"),
+    ("Info.", "info"),
+    ("Ayuda", "ayuda"),
+    ("Aide", "aide"),
+]
+
+
+@pytest.mark.parametrize(("body", "keyword"), HELP_CASES, ids=_ids(HELP_CASES))
+def test_help_keyword(body: str, keyword: str) -> None:
+    assert classify(body) == Classification("help", keyword)
+
+
+def test_builtin_lists_hold_the_spec_keywords() -> None:
+    spec_opt_out = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT"}
+    spec_opt_out |= {"OPT-OUT", "REMOVE", "PARAR", "ALTO", "CANCELAR", "BAJA", "ARRET", "ARRÊT"}
+    assert {normalise_text(k) for k in spec_opt_out} <= OPT_OUT_KEYWORDS
+    assert {"start", "unstop", "yes"} <= OPT_IN_KEYWORDS
+    assert {"help", "info"} <= HELP_KEYWORDS
+    assert not OPT_OUT_KEYWORDS & OPT_IN_KEYWORDS
+    assert not OPT_OUT_KEYWORDS & HELP_KEYWORDS
+    assert not OPT_IN_KEYWORDS & HELP_KEYWORDS
+
+
+# --------------------------------------------------------------------------------------
+# Switch to email, and opt-outs that name other channels.
+# --------------------------------------------------------------------------------------
+
+CHANNEL_SWITCH_CASES = [
+    ("Email me instead", False),
+    ("email me", False),
+    ("Email instead please", False),
+    ("Email is fine", False),
+    ("Email works better", False),
+    ("I prefer email", False),
+    ("Contact me by email", False),
+    ("Send me an email instead", False),
+    ("Please use my email", False),
+    ("Can you switch to email?", False),
+    ("Por correo por favor", False),
+    ("Envíame un correo", False),
+    ("Mándame un correo", False),
+    ("Par courriel svp", False),
+    ("Par email", False),
+    ("no more texts, email is fine", True),
+    ("No more texts please, email me", True),
+    ("no more text messages, email works", True),
+    ("please stop texting and email me", True),
+    ("Stop texting me, email me instead", True),
+    ("Stop texting me. Email only", True),
+    ("Stop sending texts, email is better", True),
+    ("Quit texting, email me", True),
+    ("Don't text me, email me", True),
+    ("I don't want texts, email is fine", True),
+]
+
+
+@pytest.mark.parametrize(("body", "revokes_sms"), CHANNEL_SWITCH_CASES, ids=_ids(CHANNEL_SWITCH_CASES))
+def test_switch_to_email(body: str, revokes_sms: bool) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule, result.revokes_sms) == ("channel_email", "email_preference", revokes_sms)
+
+
+# (body, channels named, whether it also stands for a STOP, channels it asks to keep)
+CHANNEL_CASES = [
+    ("don't email me", {Channel.EMAIL}, False, set()),
+    ("Don't email me", {Channel.EMAIL}, False, set()),
+    ("Stop emailing me", {Channel.EMAIL}, False, set()),
+    ("No more emails", {Channel.EMAIL}, False, set()),
+    ("stop calling me", {Channel.CALL}, False, set()),
+    ("Stop calling me", {Channel.CALL}, False, set()),
+    ("Do not call me", {Channel.CALL}, False, set()),
+    ("Don't call me", {Channel.CALL}, False, set()),
+    ("No more calls", {Channel.CALL}, False, set()),
+    ("no more calls or texts", {Channel.CALL, Channel.SMS}, True, set()),
+    ("Stop calling and texting me", {Channel.CALL, Channel.SMS}, True, set()),
+    ("No more calls or emails", {Channel.CALL, Channel.EMAIL}, False, set()),
+    ("Stop calling me and stop emailing me", {Channel.CALL, Channel.EMAIL}, False, set()),
+    ("stop texting me", {Channel.SMS}, True, set()),
+    ("take me off your list", set(), True, set()),
+    ("Don't call me, text me instead", {Channel.CALL}, False, {Channel.SMS}),
+    ("Text me, don't email me", {Channel.EMAIL}, False, set()),
+    ("Stop texting and call me instead", {Channel.SMS}, True, {Channel.CALL}),
+    ("Can I unsubscribe from the emails but keep texts?", {Channel.EMAIL}, False, {Channel.SMS}),
+    ("Don't contact me, text only", {Channel.CALL, Channel.EMAIL}, False, {Channel.SMS}),
+    ("Deje de llamarme", {Channel.CALL}, False, set()),
+    ("No me llamen más", {Channel.CALL}, False, set()),
+    ("Arrêtez de m'appeler", {Channel.CALL}, False, set()),
+]
+
+
+@pytest.mark.parametrize(("body", "channels", "with_scope", "keep"), CHANNEL_CASES, ids=_ids(CHANNEL_CASES))
+def test_opt_outs_name_their_channels(body: str, channels: set[Channel], with_scope: bool, keep: set[Channel]) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule) == ("opt_out", "phrase")
+    assert (result.channels, result.with_scope, result.keep) == (frozenset(channels), with_scope, frozenset(keep))
+    assert result.revokes_sms is False
+
+
+def test_dont_email_me_is_an_opt_out_not_a_switch() -> None:
+    result = classify("don't email me")
+    assert result.kind == "opt_out"
+    assert Channel.EMAIL in result.channels and not result.with_scope
+
+
+def test_email_me_instead_keeps_texts() -> None:
+    result = classify("Email me instead")
+    assert result.kind == "channel_email"
+    assert result.revokes_sms is False
+
+
+# --------------------------------------------------------------------------------------
+# Twilio's OptOutType is authoritative.
+# --------------------------------------------------------------------------------------
+
+TWILIO_CASES = [
+    ("hello", "STOP", "opt_out", "twilio:STOP"),
+    ("START", "STOP", "opt_out", "twilio:STOP"),
+    ("Can you stop by at 3?", "STOP", "opt_out", "twilio:STOP"),
+    ("", "STOP", "opt_out", "twilio:STOP"),
+    (None, "STOP", "opt_out", "twilio:STOP"),
+    ("hello", " stop ", "opt_out", "twilio:STOP"),
+    ("STOP", "START", "opt_in", "twilio:START"),
+    ("hi", "start", "opt_in", "twilio:START"),
+    ("STOP", "HELP", "help", "twilio:HELP"),
+    ("hello", "Help", "help", "twilio:HELP"),
+    # Unknown or empty types fall back to the body.
+    ("STOP", "bogus", "opt_out", "stop"),
+    ("hello", "bogus", "reply", "none"),
+    ("START", "UNKNOWN", "opt_in", "start"),
+    ("HELP", "OPTOUT", "help", "help"),
+    ("STOP", "", "opt_out", "stop"),
+    ("STOP", "   ", "opt_out", "stop"),
+    ("STOP", None, "opt_out", "stop"),
+    ("Email me instead", "nonsense", "channel_email", "email_preference"),
+]
+
+
+@pytest.mark.parametrize(("body", "opt_out_type", "kind", "rule"), TWILIO_CASES, ids=_ids(TWILIO_CASES))
+def test_twilio_opt_out_type_wins(body: str | None, opt_out_type: str | None, kind: str, rule: str) -> None:
+    result = classify(body, opt_out_type)
+    assert (result.kind, result.rule) == (kind, rule)
+
+
+# --------------------------------------------------------------------------------------
+# Configured extras.
+# --------------------------------------------------------------------------------------
+
+EXTRAS = KeywordConfig.with_extras(opt_out=["basta ya", "Ça suffit"], opt_in=["¡Claro!"], help_words=["Socorro"])
+
+EXTRAS_CASES = [
+    ("Basta ya!", "opt_out", "basta ya"),
+    ("basta ya", "opt_out", "basta ya"),
+    ("BASTA YA. Gracias", "opt_out", "basta ya"),
+    ("ça suffit", "opt_out", "ca suffit"),
+    ("Claro", "opt_in", "claro"),
+    ("socorro!", "help", "socorro"),
+    # Built-ins still apply.
+    ("STOP", "opt_out", "stop"),
+    ("START", "opt_in", "start"),
+    ("HELP", "help", "help"),
+    ("take me off your list", "opt_out", "phrase"),
+    ("hola", "reply", "none"),
+]
+
+
+@pytest.mark.parametrize(("body", "kind", "rule"), EXTRAS_CASES, ids=_ids(EXTRAS_CASES))
+def test_configured_extras(body: str, kind: str, rule: str) -> None:
+    result = classify(body, config=EXTRAS)
+    assert (result.kind, result.rule) == (kind, rule)
+
+
+@pytest.mark.parametrize("body", ["Basta ya!", "basta ya", "ça suffit", "Claro", "socorro!"])
+def test_extras_are_not_in_the_default_config(body: str) -> None:
+    assert classify(body) == Classification("reply", "none")
+    assert classify(body, config=KeywordConfig()) == Classification("reply", "none")
+
+
+def test_with_extras_normalises_and_drops_blank_entries() -> None:
+    config = KeywordConfig.with_extras(opt_out=["  Basta   YA!! ", "", "   ", "!!"])
+    assert "basta ya" in config.opt_out
+    assert "" not in config.opt_out
+    assert config.opt_out == OPT_OUT_KEYWORDS | {"basta ya"}
+    assert KeywordConfig.with_extras() == KeywordConfig()
+
+
+# --------------------------------------------------------------------------------------
+# Empty, odd and long bodies.
+# --------------------------------------------------------------------------------------
+
+EMPTY_CASES = [
+    None,
+    "",
+    " ",
+    "   \t\n\r ",
+    "...",
+    "?",
+    "!!!",
+    "😀",
+    "👍👍",
+    "🙏",
+    "🛑",
+    "👨\u200d👩\u200d👧",
+    "\u200b\u200d",
+]
+
+
+@pytest.mark.parametrize("body", EMPTY_CASES, ids=[repr(b) for b in EMPTY_CASES])
+def test_empty_or_symbol_only_body_is_a_reply(body: str | None) -> None:
+    assert classify(body) == Classification("reply", "empty")
+
+
+ODD_BODIES = [
+    "a" * 1600,
+    ("Hello there, " * 124)[:1600],
+    ("stop " * 320)[:1600],
+    ("don't text me " * 115)[:1600],
+    ("no " * 534)[:1600],
+    ("please " * 229)[:1600],
+    " " * 1600,
+    "ß" * 1600,
+    "e\u0301" * 800,
+    "\u0345" * 1600,
+    "\U00010000" * 400,
+    "\U0001f600" * 400,
+    "\ufdfa" * 400,
+    "\u202eSTOP",
+    "S\u200dTOP",
+    "STOP\u200d",
+    "s\u0301t\u0301o\u0301p\u0301",
+    "\u0000STOP",
+    "stop\x00",
+    "ﬅop",
+    "\u0130",
+    "مرحبا \u200f STOP \u200e שלום",
+    "👩🏽\u200d💻 email me",
+    "\ud7ff\ue000\uffff",
+    "\U0010ffff",
+]
+
+
+@pytest.mark.parametrize("body", ODD_BODIES, ids=[f"odd-{i}" for i in range(len(ODD_BODIES))])
+def test_odd_and_long_bodies_never_raise(body: str) -> None:
+    result = classify(body)
+    assert result.kind in KINDS
+    assert isinstance(result.rule, str)
+
+
+LONG_CASES = [
+    (("stop " * 320)[:1600], "opt_out"),
+    ("Can you stop by at 3? " * 72, "reply"),
+    ("x" * 1560 + " please stop texting me", "opt_out"),
+]
+
+
+@pytest.mark.parametrize(("body", "kind"), LONG_CASES, ids=["stop-x320", "stop-by-x72", "tail-revocation"])
+def test_long_bodies_are_classified(body: str, kind: str) -> None:
+    assert len(body) >= 1580
+    assert classify(body).kind == kind
+
+
+# --------------------------------------------------------------------------------------
+# normalise_text.
+# --------------------------------------------------------------------------------------
+
+NORMALISE_CASES = [
+    ("ARRÊT!", "arret"),
+    ("Don't", "dont"),
+    ("It\u2019s", "its"),
+    ("\uff33\uff34\uff2f\uff30", "stop"),  # fullwidth STOP
+    ("  a--b  ", "a b"),
+    ("Opt-Out", "opt out"),
+    ("__x__", "x"),
+    ("e\u0301", "e"),
+    ("ß", "ss"),
+    ("Stop.\n\tThank   you", "stop thank you"),
+    ("", ""),
+    ("🛑", ""),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NORMALISE_CASES, ids=_ids(NORMALISE_CASES))
+def test_normalise_text(body: str, expected: str) -> None:
+    assert normalise_text(body) == expected
+
+
+# --------------------------------------------------------------------------------------
+# Properties.
+# --------------------------------------------------------------------------------------
+
+_ALLOWED_RULES = (
+    OPT_OUT_KEYWORDS
+    | OPT_IN_KEYWORDS
+    | HELP_KEYWORDS
+    | {"phrase", "none", "empty", "email_preference", "twilio:STOP", "twilio:START", "twilio:HELP"}
+)
+
+
+@settings(max_examples=300)
+@given(body=st.one_of(st.none(), st.text(), st.text(max_size=1600)), opt_out_type=st.one_of(st.none(), st.text()))
+def test_classify_never_raises_and_returns_a_known_kind(body: str | None, opt_out_type: str | None) -> None:
+    result = classify(body, opt_out_type)
+    assert result.kind in KINDS
+    # The rule is safe to log: a keyword or a rule name, never the body.
+    assert result.rule in _ALLOWED_RULES
+    assert result.channels <= frozenset(Channel) and result.keep <= frozenset(Channel)
+    assert not (result.revokes_sms and result.kind != "channel_email")
+
+
+_WORDS = st.sampled_from(
+    [
+        *sorted(OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS),
+        *["please", "thanks", "me", "texting", "email", "don't", "not", "no", "more", "by", "at", "3", "the", "list"],
+    ]
+)
+
+
+@given(words=st.lists(_WORDS, max_size=12), punctuation=st.sampled_from(["", ".", "!", "?", ",", " ", "..."]))
+def test_keyword_soup_never_raises_and_ignores_case_and_edges(words: list[str], punctuation: str) -> None:
+    body = " ".join(words)
+    result = classify(body)
+    assert result.kind in KINDS
+    assert classify(body.upper()) == result
+    assert classify(f"  {body}{punctuation}  ") == result
+
+
+@given(
+    keyword=st.sampled_from(sorted(OPT_OUT_KEYWORDS)),
+    before=st.lists(st.sampled_from(["please", "ok", "now", "pls"]), max_size=3),
+    after=st.lists(st.sampled_from(["please", "thanks", "thank you", "merci", "gracias", "por favor"]), max_size=3),
+)
+def test_keyword_with_politeness_is_always_an_opt_out(keyword: str, before: list[str], after: list[str]) -> None:
+    body = " ".join([*before, keyword.upper(), *after]) + "."
+    assert classify(body) == Classification("opt_out", keyword)
+
+
+@given(body=st.one_of(st.none(), st.text(max_size=200)))
+def test_twilio_stop_always_wins(body: str | None) -> None:
+    assert classify(body, "STOP") == Classification("opt_out", "twilio:STOP")

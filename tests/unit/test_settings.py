@@ -1,0 +1,56 @@
+"""Settings from the environment: defaults, validation with clear messages, secrets kept out
+of reprs, and what the webhook handler must not import."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from optout.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_suit_local_development() -> None:
+    settings = Settings.from_env({})
+    assert settings.stop_scope == "sms" and settings.sms_replies == "service"
+    assert settings.max_body_bytes == 65536 and settings.default_country == "US"
+
+
+def test_values_come_from_their_variables() -> None:
+    settings = Settings.from_env({"STOP_SCOPE": "all", "MAX_BODY_BYTES": "1024", "PROGRAM_NAME": "Acme"})
+    assert (settings.stop_scope, settings.max_body_bytes, settings.program_name) == ("all", 1024, "Acme")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"STOP_SCOPE": "everything"}, "STOP_SCOPE"),
+        ({"SMS_REPLIES": "nobody"}, "SMS_REPLIES"),
+        ({"MAX_BODY_BYTES": "lots"}, "MAX_BODY_BYTES"),
+        ({"MAX_BODY_BYTES": "0"}, "MAX_BODY_BYTES"),
+        ({"DEFAULT_COUNTRY": "USA"}, "DEFAULT_COUNTRY"),
+        ({"SMS_HELP_REPLY": "Help: {phone}"}, "SMS_HELP_REPLY"),
+    ],
+)
+def test_bad_configuration_fails_at_start_with_the_variable_named(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Settings.from_env(env)
+
+
+def test_the_twilio_token_never_appears_in_a_repr() -> None:
+    assert "s3cret-token" not in repr(Settings.from_env({"TWILIO_AUTH_TOKEN": "s3cret-token"}))
+
+
+def test_the_webhook_handler_loads_neither_twilios_rest_client_nor_pydantic() -> None:
+    code = (
+        "import sys, optout.handlers.twilio_webhooks; "
+        "print(sorted(m for m in ('twilio.rest', 'pydantic', 'requests', 'aiohttp') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
