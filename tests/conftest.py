@@ -149,6 +149,15 @@ def faults(monkeypatch: pytest.MonkeyPatch) -> Faults:
     return state
 
 
+class LambdaContext:
+    """The attributes of Lambda's context object that Powertools' logger reads."""
+
+    function_name = "TwilioWebhooksFunction"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:TwilioWebhooksFunction"
+    aws_request_id = "test-request"
+
+
 def ada(**overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "name": "Ada Lovelace",

@@ -37,7 +37,7 @@ def server() -> Iterator[str]:
         "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
         "LOCAL_SERVER_QUIET": "1",
     }
-    for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL"):
+    for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "STOP_SCOPE"):
         env.pop(key, None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "infra.local_server"],
@@ -109,3 +109,41 @@ def test_authorizer_stand_in_and_errors_over_http(server: str) -> None:
     status, err = call(server, "PUT", "/contacts/e2e-3", {"phones": {"cell": "12"}}, role="admin")
     assert status == 422 and set(err) == {"error", "message"}
     assert call(server, "GET", "/contacts/missing", role="support")[0] == 404
+
+
+def send_text(server: str, *args: str) -> str:
+    """`make sms` as a user runs it: infra.twilio_sim signs with the server's defaults."""
+    port = server.rsplit(":", 1)[1]
+    env = {**os.environ, "PORT": port, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    for key in ("PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN"):
+        env.pop(key, None)
+    out = subprocess.run(
+        [sys.executable, "-m", "infra.twilio_sim", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    return out.stdout
+
+
+def test_a_signed_stop_over_http_opts_the_contact_out(server: str) -> None:
+    call(server, "PUT", "/contacts/e2e-4", {"name": "Alan", "phones": {"cell": "+14155550144"}}, role="integration")
+
+    first = send_text(server, "sms", "--from", "+14155550144", "--body", "STOP", "--sid", "SM" + "e" * 32)
+    again = send_text(server, "sms", "--from", "+14155550144", "--body", "STOP", "--sid", "SM" + "e" * 32)
+
+    assert first.startswith("200 ") and "<Message>" in first and again == first
+    status, got = call(server, "GET", "/contacts/e2e-4", role="rep")
+    assert status == 200 and got["dnd"]["sms"] is True
+    assert got["opportunity"]["name"] == "Alan - Can't Text"
+
+
+def test_a_forged_webhook_over_http_is_refused(server: str) -> None:
+    request = urllib.request.Request(
+        server + "/webhooks/twilio/sms",
+        data=b"From=%2B14155550145&Body=STOP&MessageSid=SMforged",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "forged"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403
+    status, decision = call(server, "POST", "/consent/check", {"channel": "sms", "address": "+14155550145"})
+    assert status == 200 and decision["allowed"] is True

@@ -18,7 +18,7 @@ from optout.consent.keywords import OPT_OUT_KEYWORDS
 from optout.handlers import twilio_webhooks
 from optout.settings import get_settings
 from optout.store.repository import Repository
-from tests.conftest import Client, Faults, HttpResult, ada
+from tests.conftest import Client, Faults, HttpResult, LambdaContext, ada
 
 BASE = "https://optout.example.com"
 TOKEN = "test-twilio-auth-token"
@@ -469,7 +469,7 @@ def test_a_base64_body_that_is_not_base64_gets_400_class(twilio: Twilio) -> None
         "isBase64Encoded": True,
         "body": "%%% not base64 %%%",
     }
-    result = twilio_webhooks.lambda_handler(event, _Context())
+    result = twilio_webhooks.lambda_handler(event, LambdaContext())
     assert 400 <= result["statusCode"] < 500
     assert set(json.loads(result["body"])) == {"error", "message"}
 
@@ -494,7 +494,7 @@ def test_the_handler_takes_api_gateways_base64_form_body(client: Client, twilio:
         "isBase64Encoded": True,
         "body": base64.b64encode(body).decode(),
     }
-    result = twilio_webhooks.lambda_handler(event, _Context())
+    result = twilio_webhooks.lambda_handler(event, LambdaContext())
     assert result["statusCode"] == 200 and "<Message>" in result["body"]
     assert contact(client)["dnd"]["sms"] is True
 
@@ -526,13 +526,6 @@ def test_status_callbacks_need_the_signature_too(client: Client, twilio: Twilio)
     headers, body = signed_request(BASE, "wrong", STATUS_PATH, status_params(CELL, "21610"))
     assert client.request("POST", STATUS_PATH, raw=body, headers=headers, role=None).status == 403
     assert may_text(client, CELL)
-
-
-class _Context:
-    function_name = "TwilioWebhooksFunction"
-    memory_limit_in_mb = 512
-    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:TwilioWebhooksFunction"
-    aws_request_id = "test"
 
 
 def test_local_api_routes_the_webhooks_without_a_token() -> None:

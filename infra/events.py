@@ -1,0 +1,79 @@
+"""Write the sample events under events/ for `sam local invoke` (and the tests that use them).
+
+    python -m infra.events
+
+Each is the API Gateway HTTP API v2 event of a Twilio webhook, base64 form body included,
+signed with the local development token for http://127.0.0.1:3000 (see events/env.json).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+from infra.local_server import DEFAULTS
+from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "events"
+BASE_URL = "http://127.0.0.1:3000"
+TOKEN = DEFAULTS["TWILIO_AUTH_TOKEN"]
+
+
+def http_event(path: str, params: dict[str, str]) -> dict[str, Any]:
+    headers, body = signed_request(BASE_URL, TOKEN, path, params)
+    return {
+        "version": "2.0",
+        "routeKey": f"POST {path}",
+        "rawPath": path,
+        "rawQueryString": "",
+        "headers": {**headers, "host": "127.0.0.1:3000", "content-length": str(len(body))},
+        "requestContext": {
+            "accountId": "000000000000",
+            "apiId": "local",
+            "domainName": "127.0.0.1",
+            "http": {
+                "method": "POST",
+                "path": path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "54.172.60.1",
+                "userAgent": headers["user-agent"],
+            },
+            "requestId": "sample-request",
+            "routeKey": f"POST {path}",
+            "stage": "$default",
+            "time": "25/Nov/2026:09:00:00 +0000",
+            "timeEpoch": 1795597200000,
+        },
+        "isBase64Encoded": True,
+        "body": base64.b64encode(body).decode(),
+    }
+
+
+def samples() -> dict[str, dict[str, Any]]:
+    cell = "+14155550100"
+    return {
+        "sms_stop.json": http_event(SMS_PATH, sms_params(cell, "STOP", sid="SM" + "a" * 32)),
+        "sms_start.json": http_event(SMS_PATH, sms_params(cell, "START", sid="SM" + "b" * 32)),
+        "sms_help.json": http_event(SMS_PATH, sms_params(cell, "HELP", sid="SM" + "c" * 32)),
+        "sms_email_instead.json": http_event(SMS_PATH, sms_params(cell, "Email me instead", sid="SM" + "d" * 32)),
+        "status_21610.json": http_event(STATUS_PATH, status_params(cell, "21610", sid="SM" + "f" * 32)),
+    }
+
+
+def env_file() -> dict[str, Any]:
+    """Environment for `sam local invoke --env-vars events/env.json` (development values)."""
+    return {"TwilioWebhooksFunction": {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE_URL}}
+
+
+def main() -> None:
+    EVENTS.mkdir(exist_ok=True)
+    for name, event in {**samples(), "env.json": env_file()}.items():
+        (EVENTS / name).write_text(json.dumps(event, indent=2, sort_keys=True) + "\n")
+        print(f"wrote events/{name}")
+
+
+if __name__ == "__main__":
+    main()

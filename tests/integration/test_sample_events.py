@@ -1,0 +1,39 @@
+"""The sample events under events/ (for `sam local invoke`) are current and accepted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from infra.events import BASE_URL, EVENTS, TOKEN, env_file, samples
+from optout.handlers import twilio_webhooks
+from optout.settings import get_settings
+from tests.conftest import LambdaContext
+
+EXPECTED = {
+    "sms_stop.json": 200,
+    "sms_start.json": 200,
+    "sms_help.json": 200,
+    "sms_email_instead.json": 200,
+    "status_21610.json": 204,
+}
+
+
+def test_the_committed_events_are_what_infra_events_writes() -> None:
+    for name, event in {**samples(), "env.json": env_file()}.items():
+        assert json.loads((EVENTS / name).read_text()) == event, f"run `python -m infra.events` ({name})"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_sample_event_is_accepted_by_the_handler(
+    tables: dict[str, str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    monkeypatch.setenv("PUBLIC_BASE_URL", BASE_URL)
+    get_settings.cache_clear()
+    event = json.loads((EVENTS / name).read_text())
+
+    result = twilio_webhooks.lambda_handler(event, LambdaContext())
+
+    assert result["statusCode"] == EXPECTED[name], result["body"]
