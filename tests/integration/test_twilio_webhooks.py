@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
 from typing import Any
 
 import pytest
@@ -360,6 +361,37 @@ def test_a_late_retry_of_a_stop_does_not_undo_a_later_start(client: Client, twil
     messages(twilio.sms(CELL, "STOP", sid=stop_sid))
     messages(twilio.sms(CELL, "STOP", sid=repeat_sid))
     assert may_text(client, CELL) and contact(client)["dnd"]["sms"] is False
+
+
+def test_simultaneous_deliveries_of_one_message_apply_once(client: Client, twilio: Twilio) -> None:
+    # Given a STOP that Twilio delivers four times at once, while a CRM sync of the same
+    # contact races with them
+    add(client, "c-1")
+    sid = new_sid()
+    barrier = threading.Barrier(5)
+    replies: list[HttpResult] = []
+
+    def deliver() -> None:
+        barrier.wait()
+        replies.append(twilio.sms(CELL, "STOP", sid=sid))
+
+    def sync() -> None:
+        barrier.wait()
+        client.put("/contacts/c-1", {"opportunity": {"stage": "Qualified"}}, role="integration")
+
+    threads = [threading.Thread(target=deliver) for _ in range(4)] + [threading.Thread(target=sync)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # Then every delivery got the same answer and the STOP was applied once
+    assert {r.status for r in replies} == {200} and len({r.body for r in replies}) == 1
+    records = audit(contact_subject("c-1"))
+    assert [r.action for r in records].count("sms.opt_out") == 1
+    assert verify_chain(records).ok
+    ada_now = contact(client)
+    assert ada_now["dnd"]["sms"] is True and ada_now["opportunity"]["name"] == "Ada Lovelace - Can't Text"
 
 
 def test_a_failed_transaction_writes_nothing_and_the_retry_applies_once(
