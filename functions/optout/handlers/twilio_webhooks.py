@@ -21,8 +21,8 @@ from optout.consent.errors import InvalidInput
 from optout.consent.keywords import Classification, classify
 from optout.consent.sms import InboundMessage
 from optout.handlers.http import build_resolver, resolve
+from optout.inbound import InboundService
 from optout.observability import logger
-from optout.service import ConsentService
 from optout.settings import Settings, get_settings
 from optout.store.repository import Repository
 from optout.twilio_io import FormParams, parse_form, twiml, verify
@@ -36,9 +36,9 @@ _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @lru_cache(maxsize=1)
-def service() -> ConsentService:
+def service() -> InboundService:
     settings = get_settings()
-    return ConsentService(Repository(settings), settings)
+    return InboundService(Repository(settings), settings)
 
 
 def _verified_form() -> FormParams:
