@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from optout.consent.addresses import is_phone, mask, normalise_address, normalise_email, normalise_phone
+from optout.consent.addresses import (
+    is_phone,
+    mask,
+    normalise_address,
+    normalise_email,
+    normalise_phone,
+    normalise_sender,
+)
 from optout.consent.errors import InvalidInput
 
 # US area codes that phonenumbers' metadata knows; with any exchange 2xx-9xx they are valid.
@@ -334,3 +341,31 @@ class TestMask:
         masked = mask(address)
         assert masked is not None
         assert address not in masked
+
+
+class TestNormaliseSender:
+    """The number a text came from: laxer than a contact's number, never lax about garbage."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("+14155550100", "+14155550100"),
+            ("whatsapp:+14155550100", "+14155550100"),
+            ("sms:+447700900123", "+447700900123"),
+            (" +1 (415) 555-0100 ", "+14155550100"),
+            ("+15555550100", "+15555550100"),  # possible, though not in the validity metadata
+        ],
+    )
+    def test_senders_are_e164(self, raw: str, expected: str) -> None:
+        assert normalise_sender(raw) == expected
+
+    @pytest.mark.parametrize(
+        "raw", ["", "   ", "not a number", "+1", "+1415555010012345678901234567890123", "whatsapp:"]
+    )
+    def test_garbage_is_invalid_input(self, raw: str) -> None:
+        with pytest.raises(InvalidInput):
+            normalise_sender(raw)
+
+    def test_a_number_that_is_only_possible_is_refused_for_contacts(self) -> None:
+        with pytest.raises(InvalidInput):
+            normalise_phone("+15555550100")

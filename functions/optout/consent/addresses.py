@@ -10,10 +10,10 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
-def normalise_phone(raw: str, default_region: str | None = "US") -> str:
-    """E.164 form of a phone number, or InvalidInput.
+def _to_e164(raw: object, default_region: str | None, *, strict: bool) -> str:
+    """Parse a number (read in `default_region` unless it starts with `+`) and format it E.164.
 
-    Numbers without a leading `+` are read in `default_region` (the contact's country).
+    strict: it must be a valid number (phonenumbers' metadata); else possible is enough.
     """
     # Imported here: phonenumbers' metadata costs ~50 ms and only writers need it.
     import phonenumbers
@@ -27,9 +27,19 @@ def normalise_phone(raw: str, default_region: str | None = "US") -> str:
         parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
     except phonenumbers.NumberParseException:
         raise InvalidInput("phone number cannot be parsed") from None
-    if not phonenumbers.is_valid_number(parsed):
+    if strict and not phonenumbers.is_valid_number(parsed):
         raise InvalidInput("phone number is not a valid number")
+    if not strict and not phonenumbers.is_possible_number(parsed):
+        raise InvalidInput("phone number is not a possible number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_phone(raw: str, default_region: str | None = "US") -> str:
+    """E.164 form of a phone number, or InvalidInput.
+
+    Numbers without a leading `+` are read in `default_region` (the contact's country).
+    """
+    return _to_e164(raw, default_region, strict=True)
 
 
 def normalise_email(raw: str) -> str:
@@ -69,17 +79,5 @@ def normalise_sender(raw: str, default_region: str | None = "US") -> str:
     possible but missing from phonenumbers' validity metadata is still that person's.
     A channel prefix such as `sms:` or `whatsapp:` is dropped.
     """
-    import phonenumbers
-
-    text = (raw or "").strip()
-    if ":" in text:
-        text = text.split(":", 1)[1].strip()
-    if not text or len(text) > 32:
-        raise InvalidInput("phone number is empty or too long")
-    try:
-        parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
-    except phonenumbers.NumberParseException:
-        raise InvalidInput("phone number cannot be parsed") from None
-    if not phonenumbers.is_possible_number(parsed):
-        raise InvalidInput("phone number is not a possible number")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    text = raw.split(":", 1)[-1] if isinstance(raw, str) else raw
+    return _to_e164(text, default_region, strict=False)
