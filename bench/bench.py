@@ -132,9 +132,25 @@ def request_counts() -> list[tuple[str, int, int]]:
             ("STOP, number shared by 2 contacts", text("+14155550130", "STOP"), 3),
             ("START after STOP", text("+14155550100", "START"), 3),
             ("HELP", text("+14155550100", "HELP"), 0),
+            ("rep action: leave automation", http("DELETE", "/contacts/r-1/automations/nurture-7"), 3),
+            ("rep action: Stop Messaging", http("POST", "/contacts/r-1/stop-messaging"), 3),
+            ("rep action: reactivate", http("POST", "/contacts/r-1/reactivate"), 3),
+            (
+                "rep action: opportunity stage",
+                http("PUT", "/contacts/r-1/opportunity", {"stage": "Qualified"}),
+                3,
+            ),
+            (
+                "rep action: DND call",
+                http("POST", "/contacts/r-1/dnd", {"channels": ["call"], "enabled": True, "source": "phone_call"}),
+                3,
+            ),
+            ("rep action: Do Not Email", http("POST", "/contacts/r-1/do-not-email"), 3),
+            ("history page (limit 2)", http("GET", "/contacts/b-1/history?limit=2"), 1),
         ]
         http("PUT", "/contacts/warm", contact)()  # first call imports and builds clients
         http("PUT", "/contacts/s-1", shared("s-1", "+14155550131"))()
+        http("PUT", "/contacts/r-1", {**contact, "email": "r1@example.com", "phones": {"cell": "+14155550161"}})()
         http("PUT", "/contacts/s-2", shared("s-2", "+14155550132"))()
         text("+14155550198", "STOP")()
         for label, run, goal in cases:

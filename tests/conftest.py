@@ -112,6 +112,9 @@ class Client:
     def post(self, path: str, body: Any = None, **kw: Any) -> HttpResult:
         return self.request("POST", path, body, **kw)
 
+    def delete(self, path: str, **kw: Any) -> HttpResult:
+        return self.request("DELETE", path, **kw)
+
 
 @pytest.fixture
 def client(tables: dict[str, str]) -> Client:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from optout.consent.changes import ChangeSet, HeadWrite
+from optout.consent.actions import Outcome
+from optout.consent.audit import AuditRecord, contact_subject, make_record
+from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
@@ -50,14 +53,50 @@ class ConsentService:
             for address in plan.removed_addresses:
                 changes.heads.append(HeadWrite(address, guarded=False))
                 changes.links_delete.append((address, contact_id))
-            old_links = existing.owner_links() if existing else {}
-            for address, link in plan.contact.owner_links().items():
-                if old_links.get(address) != link:
-                    changes.links_put.append((address, link))
+            changes.links_put += changed_links(existing, plan.contact)
             self.repo.commit(changes)
             return plan
 
         return self._with_retries(attempt)
+
+    def act(self, contact_id: str, actor: Actor, action: Callable[[Contact, str], Outcome]) -> tuple[Contact, Outcome]:
+        """Apply a rep action to a contact with its audit record, in one transaction.
+
+        An action that changes nothing writes nothing (repeats are harmless); a refused one
+        raises before anything is written.
+        """
+
+        def attempt() -> tuple[Contact, Outcome]:
+            stored = self.get_contact(contact_id)
+            now = self.clock()
+            contact = copy.deepcopy(stored)
+            outcome = action(contact, now)
+            if not outcome.changed:
+                return stored, outcome
+            record = make_record(
+                subject=contact_subject(contact_id),
+                prev_seq=stored.audit_seq,
+                prev_hash=stored.audit_hash,
+                at=now,
+                actor=actor,
+                action=outcome.action,
+                channel=outcome.channel,
+                reason=outcome.reason,
+                evidence={**outcome.evidence, "effects": outcome.effects},
+            )
+            contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, now
+            self.repo.commit(ChangeSet(contacts=[contact], links_put=changed_links(stored, contact), audit=[record]))
+            return contact, outcome
+
+        return self._with_retries(attempt)
+
+    def history(self, contact_id: str, limit: int, cursor: str | None) -> tuple[list[AuditRecord], str | None]:
+        """A contact's audit records, newest first: one Query a page. Every contact has at
+        least its creation record, so an empty first page means no such contact."""
+        records, next_cursor = self.repo.history(contact_subject(contact_id), limit, cursor)
+        if not records and cursor is None:
+            raise NotFound(f"contact {contact_id} not found")
+        return records, next_cursor
 
     def check(self, channel: Channel, contact_id: str | None, address: str | None) -> Decision:
         if contact_id is not None:

@@ -23,6 +23,12 @@ class HeadWrite:
     state: AddressState | None = None
 
 
+def changed_links(before: Contact | None, after: Contact) -> list[tuple[str, OwnerLink]]:
+    """Owner entries to rewrite: a contact's roles or DND channels changed on its addresses."""
+    old = before.owner_links() if before else {}
+    return [(address, link) for address, link in after.owner_links().items() if old.get(address) != link]
+
+
 @dataclass(frozen=True)
 class EventRecord:
     """An external event (a Twilio MessageSid) applied by this change set.

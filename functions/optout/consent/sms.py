@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from optout.consent.audit import AuditRecord, address_subject, contact_subject, make_record
-from optout.consent.changes import ChangeSet, EventRecord, HeadWrite
+from optout.consent.changes import ChangeSet, EventRecord, HeadWrite, changed_links
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
 from optout.consent.keywords import Classification
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, Conversation, OptOut, OwnerLink
@@ -250,10 +250,7 @@ class SmsPlanner:
             plan.changes.contacts.append(contact)
             plan.changes.audit.append(record)
             plan.contacts_changed.append(contact.id)
-            old_links = stored.owner_links()
-            for linked, new_link in contact.owner_links().items():
-                if old_links.get(linked) != new_link:
-                    plan.changes.links_put.append((linked, new_link))
+            plan.changes.links_put += changed_links(stored, contact)
         if not head_changed and not plan.changes:
             # Nothing to change (a repeated STOP), but the event is still recorded, so a late
             # retry of it cannot undo a START that came in between.

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.consent import actions
 from optout.consent.addresses import normalise_address
-from optout.consent.channels import Channel
+from optout.consent.channels import Channel, expand
 from optout.consent.errors import InvalidInput
-from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
+from optout.consent.model import Contact
+from optout.handlers.http import ANY_ROLE, REP_AND_UP, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import (
     ConsentCheckRequest,
     ConsentCheckResponse,
     ContactResponse,
     ContactUpsertRequest,
+    DndRequest,
+    HistoryRecord,
+    HistoryResponse,
+    NoteRequest,
+    OpportunityRequest,
+    responses,
 )
 from optout.observability import logger
 from optout.service import ConsentService
@@ -24,6 +35,7 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 
 app = build_resolver()
+JWT: list[dict[str, list[str]]] = [{"jwt": []}]  # OpenAPI: these routes need the bearer token
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +44,7 @@ def service() -> ConsentService:
     return ConsentService(Repository(settings), settings)
 
 
-@app.put("/contacts/<id>")
+@app.put("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404, created=True))
 def upsert_contact(
     id: str,  # noqa: A002 - the path parameter's name in the SPEC
     contact: ContactUpsertRequest,
@@ -58,13 +70,13 @@ def upsert_contact(
     )
 
 
-@app.get("/contacts/<id>")
+@app.get("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404))
 def get_contact(id: str) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
     caller(app, ANY_ROLE)
     return ContactResponse.of(service().get_contact(contact_id(id)))
 
 
-@app.post("/consent/check")
+@app.post("/consent/check", security=JWT, responses=responses(ConsentCheckResponse, 404))
 def check_consent(request: ConsentCheckRequest) -> ConsentCheckResponse:
     caller(app, ANY_ROLE)
     channel = Channel(request.channel)
@@ -85,6 +97,99 @@ def check_consent(request: ConsentCheckRequest) -> ConsentCheckResponse:
         contact_id=cid,
         address=decision.address,
     )
+
+
+# ---- rep actions: each one read, one decision in the consent core, one transaction ----------
+
+OptionalNote = Annotated[NoteRequest | None, Body()]
+
+
+def _act(id: str, roles: tuple[str, ...], action: Callable[[Contact, str], actions.Outcome]) -> ContactResponse:  # noqa: A002
+    actor = caller(app, roles)
+    cid = contact_id(id)
+    contact, outcome = service().act(cid, actor, action)
+    logger.info(
+        "rep action",
+        extra={"contact_id": cid, "action": outcome.action, "changed": outcome.changed, "role": actor.role},
+    )
+    return ContactResponse.of(contact)
+
+
+def _note(request: NoteRequest | None) -> str | None:
+    return request.note if request else None
+
+
+@app.post("/contacts/<id>/dnd", security=JWT, responses=responses(ContactResponse, 404, 409))
+def set_dnd(id: str, request: DndRequest) -> ContactResponse:  # noqa: A002
+    channels = expand(request.channels)
+    return _act(
+        id,
+        REP_AND_UP,
+        lambda c, now: actions.set_dnd(c, channels, request.enabled, request.source, request.note, now),
+    )
+
+
+@app.post("/contacts/<id>/do-not-email", security=JWT, responses=responses(ContactResponse, 404, 409))
+def do_not_email(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+    return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now))
+
+
+@app.post("/contacts/<id>/stop-messaging", security=JWT, responses=responses(ContactResponse, 404))
+def stop_messaging(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+    return _act(id, ("manager", "admin"), lambda c, now: actions.stop_messaging(c, _note(request)))
+
+
+@app.post("/contacts/<id>/reactivate", security=JWT, responses=responses(ContactResponse, 404, 409))
+def reactivate(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+    return _act(id, ("admin", "support"), lambda c, now: actions.reactivate(c, _note(request)))
+
+
+@app.put("/contacts/<id>/opportunity", security=JWT, responses=responses(ContactResponse, 404))
+def set_opportunity(id: str, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
+    changes = request.model_dump(exclude_unset=True)
+    discontinued = get_settings().stage_discontinued
+    return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, discontinued, now))
+
+
+@app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404))
+def leave_automation(id: str, automation_id: str) -> ContactResponse:  # noqa: A002
+    return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation_id))
+
+
+@app.get("/contacts/<id>/history", security=JWT, responses=responses(HistoryResponse, 404))
+def history(
+    id: str,  # noqa: A002
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> HistoryResponse:
+    caller(app, ANY_ROLE)
+    cid = contact_id(id)
+    records, next_cursor = service().history(cid, limit, cursor)
+    return HistoryResponse(contact_id=cid, records=[HistoryRecord.of(r) for r in records], next_cursor=next_cursor)
+
+
+@app.get("/openapi.json", include_in_schema=False)
+def openapi_document() -> Response[str]:
+    """The OpenAPI document of the whole HTTP API, generated from every handler's routes."""
+    return Response(200, content_types.APPLICATION_JSON, openapi_json())
+
+
+def openapi_json() -> str:
+    from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+
+    from optout.handlers import twilio_webhooks  # only here: its routes, for the document
+
+    schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
+    merged = OpenAPIMerge(
+        title="Opt-out and contact-consent service",
+        version="1.0.0",
+        description="May we contact this person, on this channel, at this address, and at which number.",
+        security_schemes=schemes,
+    )
+    for resolver in (app, twilio_webhooks.app):
+        merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
+    return merged.get_openapi_json_schema()
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -6,7 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from optout.consent.addresses import normalise_email, normalise_phone
+from optout.consent.addresses import mask, normalise_email, normalise_phone
+from optout.consent.audit import AuditRecord
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.model import PHONE_ROLES, Contact, Conversation
@@ -180,3 +181,93 @@ class ConsentCheckResponse(BaseModel):
     channel: str
     contact_id: str | None
     address: str | None
+
+
+# ---- rep actions ---------------------------------------------------------------------
+
+Note = Annotated[str, StringConstraints(max_length=1000)]
+
+
+class DndRequest(_Strict):
+    channels: Annotated[list[Literal["sms", "email", "call", "all"]], Field(min_length=1, max_length=4)]
+    enabled: bool
+    source: Literal["phone_call", "in_person", "email", "written", "other"]
+    note: Note | None = None
+
+
+class NoteRequest(_Strict):
+    """An optional note for the audit record."""
+
+    note: Note | None = None
+
+
+class OpportunityRequest(Opportunity):
+    """Fields of the opportunity to change, e.g. {"stage": "Discontinued Process"}."""
+
+
+class ActorOut(BaseModel):
+    type: str
+    id: str | None
+    role: str | None
+
+
+class HistoryRecord(BaseModel):
+    seq: int
+    at: str
+    actor: ActorOut
+    action: str
+    channel: str | None
+    address: str | None  # masked
+    reason: str | None
+    evidence: dict[str, Any]
+    hash: str
+    prev_hash: str
+
+    @classmethod
+    def of(cls, record: AuditRecord) -> HistoryRecord:
+        return cls(
+            seq=record.seq,
+            at=record.at,
+            actor=ActorOut(**record.actor.as_dict()),
+            action=record.action,
+            channel=record.channel,
+            address=mask(record.address),
+            reason=record.reason,
+            evidence=record.evidence,
+            hash=record.hash,
+            prev_hash=record.prev_hash,
+        )
+
+
+class HistoryResponse(BaseModel):
+    contact_id: str
+    records: list[HistoryRecord]
+    next_cursor: str | None
+
+
+class ErrorResponse(BaseModel):
+    error: str
+    message: str
+
+
+_ERRORS = {
+    400: "Malformed JSON",
+    401: "No or bad token",
+    403: "The caller's role may not do this",
+    404: "No such contact",
+    409: "Conflict with the contact's state",
+    413: "Body too large",
+    415: "Not JSON",
+    422: "Invalid input",
+    503: "Store unavailable; nothing was written, retry",
+}
+
+
+def responses(ok: type[BaseModel], *extra: int, created: bool = False) -> dict[int, Any]:
+    """OpenAPI responses of a JSON route: its model, and our error shape for every error."""
+    documented: dict[int, Any] = {200: {"description": "OK", "content": {"application/json": {"model": ok}}}}
+    if created:
+        documented[201] = {"description": "Created", "content": {"application/json": {"model": ok}}}
+    for code in sorted({400, 401, 403, 413, 415, 422, 503, *extra}):
+        documented[code] = {"description": _ERRORS[code], "content": {"application/json": {"model": ErrorResponse}}}
+    return documented

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.consent.addresses import mask, normalise_sender
@@ -96,7 +97,34 @@ def reply_text(classification: Classification, settings: Settings) -> str | None
     return template.format(program=settings.program_name, support=settings.support_contact) if template else None
 
 
-@app.post("/webhooks/twilio/sms")
+_ERROR_BODY: dict[str, Any] = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+            "required": ["error", "message"],
+        }
+    }
+}
+_FORM_ERRORS: dict[int, OpenAPIResponse] = {
+    status: {"description": text, "content": _ERROR_BODY}
+    for status, text in (
+        (403, "Missing or wrong X-Twilio-Signature; nothing changed"),
+        (413, "Body too large"),
+        (422, "Signed, but a required field is missing or invalid"),
+        (503, "Store unavailable; nothing was written, Twilio retries"),
+    )
+}
+
+
+@app.post(
+    "/webhooks/twilio/sms",
+    summary="Inbound text from Twilio (form-encoded, signed)",
+    responses={
+        200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
+        **_FORM_ERRORS,
+    },
+)
 def inbound_sms() -> Response[str]:
     params = _verified_form()
     message = _message(params, "From", "twilio-sms")
@@ -117,7 +145,11 @@ def inbound_sms() -> Response[str]:
     return Response(200, TEXT_XML, twiml(reply_text(classification, get_settings())))
 
 
-@app.post("/webhooks/twilio/status")
+@app.post(
+    "/webhooks/twilio/status",
+    summary="Message status callback from Twilio (form-encoded, signed)",
+    responses={204: {"description": "Accepted", "content": {}}, **_FORM_ERRORS},
+)
 def message_status() -> Response[str]:
     params = _verified_form()
     if (params.first("ErrorCode") or "").strip() != CARRIER_UNSUBSCRIBED:

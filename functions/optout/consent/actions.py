@@ -1,0 +1,152 @@
+"""Rep actions on one contact: DND, Do Not Email, Stop Messaging, reactivation, opportunity
+stage, leaving an automation. Each mutates a copy of the contact and says what it did, for
+the audit record; a refused action raises and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from optout.consent.channels import CHANNELS, Channel
+from optout.consent.errors import Conflict, NotFound
+from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation, OptOut
+from optout.consent.policy import leave_automations, opted_out_channels
+
+DndSource = Literal["phone_call", "in_person", "email", "written", "other"]
+# OptOut.source of what users set, and which of it a user may lift again.
+REP_DND_PREFIX = "rep:"
+DISCONTINUED_SOURCE = "opportunity:discontinued"
+USER_CLEARABLE = (REP_DND_PREFIX, DISCONTINUED_SOURCE)
+
+
+@dataclass
+class Outcome:
+    """What an action did: the audit record's action, reason and evidence."""
+
+    action: str
+    reason: str | None = None
+    channel: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    effects: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.effects)
+
+
+def _leave_and_stop(contact: Contact, stage: str, outcome: Outcome) -> None:
+    """Side effects of closing channels: their automations, and the conversation if its channel closed."""
+    blocked = opted_out_channels(contact)
+    left = leave_automations(contact, blocked)
+    if left:
+        outcome.effects.append(f"automations_left:{','.join(left)}")
+    if contact.channel in {c.value for c in blocked} and contact.conversation.status == "active":
+        contact.conversation = Conversation("stopped", stage)
+        outcome.effects.append(f"conversation:stopped:{stage}")
+
+
+def set_dnd(
+    contact: Contact, channels: tuple[Channel, ...], enabled: bool, source: DndSource, note: str | None, now: str
+) -> Outcome:
+    """A rep records a lead's spoken or written request (enabled), or lifts a rep's DND.
+
+    Setting is the customer's revocation, made through the rep: the flag's actor is the
+    customer. Lifting is refused for Do Not Email (permanent) and for any DND the lead set
+    themself (their STOP needs their START) or that came from elsewhere.
+    """
+    outcome = Outcome(
+        action="dnd.set" if enabled else "dnd.cleared",
+        reason=f"customer_request:{source}" if enabled else f"rep:{source}",
+        channel=",".join(c.value for c in channels),
+        evidence={"source": source, "note": note, "channels": [c.value for c in channels]},
+    )
+    if enabled:
+        flag = OptOut(source=REP_DND_PREFIX + source, at=now, actor="customer")
+        for channel in channels:
+            if channel not in contact.dnd:
+                contact.dnd[channel] = flag
+                outcome.effects.append(f"dnd:{channel.value}")
+        if outcome.changed:
+            _leave_and_stop(contact, CUSTOMER_STOPPED, outcome)
+        return outcome
+    if Channel.EMAIL in channels and contact.do_not_email:
+        raise Conflict("Do Not Email is permanent and cannot be cleared")
+    for channel in channels:
+        held = contact.dnd.get(channel)
+        if held is None:
+            continue
+        if held.source == "sms_stop" or held.source == "twilio_21610":
+            raise Conflict(f"{channel.value} DND came from the lead's own STOP; only the lead can lift it (START)")
+        if not held.source.startswith(USER_CLEARABLE):
+            raise Conflict(f"{channel.value} DND was set by {held.actor} ({held.source}); a rep cannot clear it")
+    for channel in channels:
+        if contact.dnd.pop(channel, None) is not None:
+            outcome.effects.append(f"dnd_cleared:{channel.value}")
+    return outcome
+
+
+def do_not_email(contact: Contact, note: str | None, now: str) -> Outcome:
+    """Permanent Do Not Email; 409 without an email address; a second call changes nothing."""
+    if not contact.email:
+        raise Conflict("the contact has no email address")
+    outcome = Outcome(action="do_not_email.set", reason="rep", channel=Channel.EMAIL.value, evidence={"note": note})
+    if contact.do_not_email is None:
+        contact.do_not_email = OptOut(source="rep:do_not_email", at=now, actor="user")
+        outcome.effects.append("do_not_email")
+        _leave_and_stop(contact, CLIENT_STOPPED, outcome)
+    return outcome
+
+
+def stop_messaging(contact: Contact, note: str | None) -> Outcome:
+    """Stop the conversation now, touching no channel's DND."""
+    outcome = Outcome(action="conversation.stopped", reason="user", evidence={"note": note})
+    if contact.conversation.status != "stopped":
+        contact.conversation = Conversation("stopped", CLIENT_STOPPED)
+        outcome.effects.append("conversation:stopped")
+    return outcome
+
+
+def reactivate(contact: Contact, note: str | None) -> Outcome:
+    """Restart a stopped conversation, unless the contact opted out of its channel."""
+    outcome = Outcome(action="conversation.reactivated", reason="user", evidence={"note": note})
+    if contact.conversation.status == "active":
+        return outcome
+    channel = contact.channel
+    if channel in {c.value for c in opted_out_channels(contact)}:
+        raise Conflict(f"the contact has opted out of {channel}, the conversation's channel")
+    contact.conversation = Conversation("active", None)
+    outcome.effects.append("conversation:active")
+    return outcome
+
+
+def set_opportunity(contact: Contact, changes: dict[str, Any], discontinued_stage: str, now: str) -> Outcome:
+    """Update the opportunity; the Discontinued stage opts out of every channel and every automation."""
+    outcome = Outcome(action="opportunity.updated", reason="user", evidence={"opportunity": dict(changes)})
+    updated = {**contact.opportunity, **changes}
+    if updated != contact.opportunity:
+        contact.opportunity = updated
+        outcome.effects.append("opportunity")
+    if changes.get("stage") == discontinued_stage:
+        outcome.action, outcome.reason = "opportunity.discontinued", "discontinued_process"
+        flag = OptOut(source=DISCONTINUED_SOURCE, at=now, actor="user")
+        for channel in CHANNELS:
+            if channel not in contact.dnd:
+                contact.dnd[channel] = flag
+                outcome.effects.append(f"dnd:{channel.value}")
+        if contact.automations:
+            outcome.effects.append(f"automations_left:{','.join(contact.automations)}")
+            contact.automations = []
+        if contact.conversation.status == "active":
+            contact.conversation = Conversation("stopped", CLIENT_STOPPED)
+            outcome.effects.append("conversation:stopped")
+    return outcome
+
+
+def leave_automation(contact: Contact, automation_id: str) -> Outcome:
+    if automation_id not in contact.automations:
+        raise NotFound(f"the contact is not in automation {automation_id}")
+    contact.automations = [a for a in contact.automations if a != automation_id]
+    return Outcome(
+        action="automation.left", reason="user", evidence={"automation": automation_id}, effects=["automation_left"]
+    )
