@@ -34,6 +34,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         "TWILIO_AUTH_TOKEN",
         "TWILIO_AUTH_TOKEN_PARAMETER",
         "SMS_REPLIES",
+        "UNSUBSCRIBE_SIGNING_KEY",
+        "UNSUBSCRIBE_SIGNING_KEY_PARAMETER",
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
@@ -48,10 +50,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _clear_service_caches() -> None:
-    from optout.handlers import rep_actions, twilio_webhooks
+    from optout.handlers import email_unsubscribe, rep_actions, twilio_webhooks
 
     rep_actions.service.cache_clear()
     twilio_webhooks.service.cache_clear()
+    email_unsubscribe.service.cache_clear()
 
 
 @pytest.fixture

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from optout.consent.changes import ChangeSet
 from optout.consent.keywords import Classification, KeywordConfig, Kind
 from optout.consent.model import Actor
 from optout.consent.sms import InboundMessage, Plan, SmsPlanner, Stages
+from optout.consent.tokens import UnsubscribeToken
 from optout.service import ConsentService
 from optout.store.repository import AlreadyApplied
 
@@ -49,19 +51,34 @@ class InboundService(ConsentService):
 
         if classification.kind in ("help", "reply"):
             return InboundOutcome(classification.kind, applied=False, duplicate=False)
-        return self._apply_to_address(message, classification.kind, plan)
+        return self._apply_to_address(message.address, classification.kind, plan)
+
+    def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> InboundOutcome:
+        """An unsubscribe link was used: the address and the link's contact leave email (or
+        everything). A repeat changes nothing and writes nothing."""
+        stages = Stages(self.settings.stage_hot_leads, self.settings.stage_discontinued)
+        return self._apply_to_address(
+            token.email,
+            "opt_out",
+            lambda p: p.unsubscribe_email(token.contact_id, everything, stages, evidence),
+            also=(token.contact_id,),
+        )
 
     def carrier_unsubscribed(self, message: InboundMessage) -> InboundOutcome:
         """Twilio refused a send because the recipient unsubscribed there (error 21610)."""
         stages = Stages(self.settings.stage_hot_leads, self.settings.stage_discontinued)
-        return self._apply_to_address(message, "opt_out", lambda p: p.carrier_blocked(message, stages, SYSTEM))
+        return self._apply_to_address(message.address, "opt_out", lambda p: p.carrier_blocked(message, stages, SYSTEM))
 
     def _apply_to_address(
-        self, message: InboundMessage, kind: Kind, plan: Callable[[SmsPlanner], Plan]
+        self, address: str, kind: Kind, plan: Callable[[SmsPlanner], Plan], also: tuple[str, ...] = ()
     ) -> InboundOutcome:
+        """Read the address and the contacts that use it (and `also`), plan, commit; retried
+        from a fresh read when another writer got there first."""
+
         def attempt() -> Plan:
-            state = self.repo.address_state(message.address)
-            contacts = self.repo.get_contacts(sorted(state.owners)) if state.owners else {}
+            state = self.repo.address_state(address)
+            wanted = sorted(set(state.owners) | set(also))
+            contacts = self.repo.get_contacts(wanted) if wanted else {}
             result = plan(SmsPlanner(state, contacts, self.clock()))
             self._commit(result.changes)
             return result

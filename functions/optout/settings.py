@@ -24,6 +24,8 @@ _ENV = {
     "STAGE_DISCONTINUED": "stage_discontinued",
     "TWILIO_AUTH_TOKEN": "twilio_auth_token",
     "TWILIO_AUTH_TOKEN_PARAMETER": "twilio_auth_token_parameter",
+    "UNSUBSCRIBE_SIGNING_KEY": "unsubscribe_signing_key",
+    "UNSUBSCRIBE_SIGNING_KEY_PARAMETER": "unsubscribe_signing_key_parameter",
     "PROGRAM_NAME": "program_name",
     "SUPPORT_CONTACT": "support_contact",
     "SMS_REPLIES": "sms_replies",
@@ -62,6 +64,9 @@ class Settings:
     # Twilio: the auth token itself (local development only) or the SSM parameter holding it.
     twilio_auth_token: str | None = field(default=None, repr=False)  # a secret: never printed
     twilio_auth_token_parameter: str | None = None
+    # Unsubscribe link keys, `kid:secret,kid:secret` (current first), or the SSM parameter.
+    unsubscribe_signing_key: str | None = field(default=None, repr=False)
+    unsubscribe_signing_key_parameter: str | None = None
     # Replies to inbound texts. `twilio`: Twilio Advanced Opt-Out answers STOP/START/HELP,
     # so those get an empty <Response/>. Templates take {program} and {support}.
     program_name: str = "Example Outreach"

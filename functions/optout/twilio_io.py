@@ -12,12 +12,12 @@ from urllib.parse import parse_qs
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from optout.consent.errors import Forbidden, InvalidInput, StoreUnavailable
+from optout.consent.errors import Forbidden, InvalidInput
+from optout.secrets import read_secret
 from optout.settings import Settings
 
 SIGNATURE_HEADER = "x-twilio-signature"
 SETTINGS_HEADER = "x-twilio-webhooks-signature-settings"
-_TOKEN_MAX_AGE_SECONDS = 300
 
 
 class FormParams(dict[str, list[str]]):
@@ -39,21 +39,8 @@ def parse_form(body: str) -> FormParams:
 
 
 def auth_token(settings: Settings) -> str:
-    """Twilio's auth token: from the environment locally, else from SSM (cached 5 minutes)."""
-    if settings.twilio_auth_token:
-        return settings.twilio_auth_token
-    if not settings.twilio_auth_token_parameter:
-        raise StoreUnavailable("Twilio auth token is not configured")
-    # Imported here: only Lambda reads secrets, and boto3 then loads once, at first use.
-    from aws_lambda_powertools.utilities import parameters
-
-    try:
-        token = parameters.get_parameter(
-            settings.twilio_auth_token_parameter, decrypt=True, max_age=_TOKEN_MAX_AGE_SECONDS
-        )
-    except parameters.exceptions.GetParameterError as exc:
-        raise StoreUnavailable("Twilio auth token could not be read") from exc
-    return str(token)
+    """Twilio's auth token: from the environment locally, else from SSM (cached)."""
+    return read_secret(settings.twilio_auth_token, settings.twilio_auth_token_parameter, "Twilio auth token")
 
 
 def verify(settings: Settings, path: str, query: str, headers: Mapping[str, str], params: FormParams) -> None:

@@ -13,6 +13,7 @@ from optout.store import models
 NEEDS = {
     "RepActionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "TwilioWebhooksFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "EmailUnsubscribeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")
@@ -76,6 +77,9 @@ def test_spec_routes_of_the_contact_api_are_declared() -> None:
         "DELETE /contacts/{id}/automations/{automation_id}",
         "GET /contacts/{id}/history",
         "GET /openapi.json",
+        "GET /contacts/{id}/unsubscribe-link",
+        "GET /unsubscribe/{token}",
+        "POST /unsubscribe/{token}",
         "POST /webhooks/twilio/sms",
         "POST /webhooks/twilio/status",
     } <= keys

@@ -25,6 +25,8 @@ Scope = Literal["sms", "all"]
 # and Twilio's record of the lead's text. A rep's or a policy's DND stays.
 SMS_STOP = "sms_stop"
 TWILIO_UNSUBSCRIBED = "twilio_21610"
+EMAIL_UNSUBSCRIBE = "email_unsubscribe"
+CUSTOMER = Actor(type="customer")
 LIFTED_BY_START = frozenset({SMS_STOP, TWILIO_UNSUBSCRIBED})
 
 CANT_TEXT_SUFFIX = " - Can't Text"
@@ -215,26 +217,63 @@ class SmsPlanner:
 
     # ---- shared --------------------------------------------------------------------------
 
+    def unsubscribe_email(self, token_contact: str, everything: bool, stages: Stages, evidence: dict[str, Any]) -> Plan:
+        """The lead's unsubscribe link: Do Not Email on the address and on the contact the link
+        was made for (and anyone whose email it is); with `everything`, DND on every channel."""
+        opt_out = OptOut(source=EMAIL_UNSUBSCRIBE, at=self.now, actor="customer")
+        suppressed = dict(self.state.suppressed)
+        suppressed.setdefault(Channel.EMAIL, opt_out)
+        address = self.state.address
+        # The link's contact, even when its email has changed since: the person asked.
+        extra = {token_contact: OwnerLink(token_contact, frozenset({"link"}), frozenset())}
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            if not (link.personal or "link" in link.roles):
+                return
+            if contact.do_not_email is None:
+                contact.do_not_email = opt_out
+                effects.append("do_not_email")
+            if contact.email == address and address not in contact.suppressed.get(Channel.EMAIL, set()):
+                contact.suppressed.setdefault(Channel.EMAIL, set()).add(address)
+                effects.append("address_suppressed:email")
+            if everything:
+                for channel in CHANNELS:
+                    if channel not in contact.dnd:
+                        contact.dnd[channel] = opt_out
+                        effects.append(f"dnd:{channel.value}")
+            left = leave_automations(contact, opted_out_channels(contact))
+            if left:
+                effects.append(f"automations_left:{len(left)}")
+            if _stop_conversation(contact):
+                effects.append("conversation:customer_stopped")
+
+        reason = "one_click" if evidence.get("form") == "one_click" else "unsubscribe_page"
+        action = "email.unsubscribed_everything" if everything else "email.unsubscribed"
+        return self._plan(None, suppressed, change, CUSTOMER, action, reason, evidence, extra, Channel.EMAIL)
+
     def _plan(
         self,
-        event_key: str,
+        event_key: str | None,
         suppressed: dict[Channel, OptOut],
         change: Callable[[Contact, OwnerLink, list[str]], None],
         actor: Actor,
         action: str,
         reason: str,
         evidence: dict[str, Any],
+        extra_owners: Mapping[str, OwnerLink] | None = None,
+        channel: Channel = Channel.SMS,
     ) -> Plan:
         plan = Plan()
         state, address = self.state, self.state.address
         head_changed = suppressed != state.suppressed
-        for contact_id in sorted(state.owners):
+        owners = {**(extra_owners or {}), **state.owners}
+        for contact_id in sorted(owners):
             stored = self.contacts.get(contact_id)
             if stored is None:  # a link whose contact is gone: nothing to apply it to
                 continue
             contact = copy.deepcopy(stored)
             effects: list[str] = []
-            change(contact, state.owners[contact_id], effects)
+            change(contact, owners[contact_id], effects)
             if not effects:
                 continue
             record = self._record(
@@ -245,6 +284,7 @@ class SmsPlanner:
                 action,
                 reason,
                 {**evidence, "effects": effects},
+                channel,
             )
             contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, self.now
             plan.changes.contacts.append(contact)
@@ -254,22 +294,32 @@ class SmsPlanner:
         if not head_changed and not plan.changes:
             # Nothing to change (a repeated STOP), but the event is still recorded, so a late
             # retry of it cannot undo a START that came in between.
-            plan.changes.events.append(EventRecord(event_key, action, self.now))
+            if event_key:
+                plan.changes.events.append(EventRecord(event_key, action, self.now))
             return plan
         head_state = AddressState(address, suppressed, state.owners, state.version, state.audit_seq, state.audit_hash)
         if not plan.contacts_changed:  # nobody uses the number: its own chain keeps the record
             record = self._record(
-                address_subject(address), state.audit_seq, state.audit_hash, actor, action, reason, evidence
+                address_subject(address), state.audit_seq, state.audit_hash, actor, action, reason, evidence, channel
             )
             head_state.audit_seq, head_state.audit_hash = record.seq, record.hash
             plan.changes.audit.append(record)
         # Guarded: a contact taking this number, or another message from it, makes us re-read.
         plan.changes.heads.append(HeadWrite(address, guarded=True, expected_version=state.version, state=head_state))
-        plan.changes.events.append(EventRecord(event_key, action, self.now))
+        if event_key:
+            plan.changes.events.append(EventRecord(event_key, action, self.now))
         return plan
 
     def _record(
-        self, subject: str, seq: int, prev: str, actor: Actor, action: str, reason: str, evidence: dict[str, Any]
+        self,
+        subject: str,
+        seq: int,
+        prev: str,
+        actor: Actor,
+        action: str,
+        reason: str,
+        evidence: dict[str, Any],
+        channel: Channel = Channel.SMS,
     ) -> AuditRecord:
         return make_record(
             subject=subject,
@@ -278,7 +328,7 @@ class SmsPlanner:
             at=self.now,
             actor=actor,
             action=action,
-            channel=Channel.SMS.value,
+            channel=channel.value,
             address=self.state.address,
             reason=reason,
             evidence=evidence,

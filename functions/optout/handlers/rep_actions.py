@@ -11,10 +11,11 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import email_io
 from optout.consent import actions
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel, expand
-from optout.consent.errors import InvalidInput
+from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.model import Contact
 from optout.handlers.http import ANY_ROLE, REP_AND_UP, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import (
@@ -27,6 +28,7 @@ from optout.handlers.schemas import (
     HistoryResponse,
     NoteRequest,
     OpportunityRequest,
+    UnsubscribeLinkResponse,
     responses,
 )
 from optout.observability import logger
@@ -168,6 +170,17 @@ def history(
     return HistoryResponse(contact_id=cid, records=[HistoryRecord.of(r) for r in records], next_cursor=next_cursor)
 
 
+@app.get("/contacts/<id>/unsubscribe-link", security=JWT, responses=responses(UnsubscribeLinkResponse, 404, 409))
+def unsubscribe_link(id: str) -> UnsubscribeLinkResponse:  # noqa: A002
+    """The link and the List-Unsubscribe headers for the contact's email address."""
+    caller(app, ("integration", "admin"))
+    contact = service().get_contact(contact_id(id))
+    if not contact.email:
+        raise Conflict("the contact has no email address")
+    url, headers = email_io.unsubscribe_link(get_settings(), contact.id, contact.email)
+    return UnsubscribeLinkResponse(contact_id=contact.id, url=url, headers=headers)
+
+
 @app.get("/openapi.json", include_in_schema=False)
 def openapi_document() -> Response[str]:
     """The OpenAPI document of the whole HTTP API, generated from every handler's routes."""
@@ -178,7 +191,7 @@ def openapi_json() -> str:
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
     from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 
-    from optout.handlers import twilio_webhooks  # only here: its routes, for the document
+    from optout.handlers import email_unsubscribe, twilio_webhooks  # only here: their routes, for the document
 
     schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
     merged = OpenAPIMerge(
@@ -187,7 +200,7 @@ def openapi_json() -> str:
         description="May we contact this person, on this channel, at this address, and at which number.",
         security_schemes=schemes,
     )
-    for resolver in (app, twilio_webhooks.app):
+    for resolver in (app, twilio_webhooks.app, email_unsubscribe.app):
         merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
     return merged.get_openapi_json_schema()
 

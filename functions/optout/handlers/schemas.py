@@ -245,6 +245,12 @@ class HistoryResponse(BaseModel):
     next_cursor: str | None
 
 
+class UnsubscribeLinkResponse(BaseModel):
+    contact_id: str
+    url: str
+    headers: dict[str, str]  # List-Unsubscribe and List-Unsubscribe-Post, ready for the message
+
+
 class ErrorResponse(BaseModel):
     error: str
     message: str

@@ -1,0 +1,110 @@
+"""Email unsubscribe I/O: signing keys, link and List-Unsubscribe headers, the HTML pages,
+and reading the form a POST carries (urlencoded or multipart, RFC 8058 one-click)."""
+
+from __future__ import annotations
+
+import html
+from email.parser import BytesParser
+from email.policy import HTTP
+from functools import lru_cache
+from urllib.parse import parse_qs
+
+from optout.consent.addresses import mask
+from optout.consent.tokens import SigningKeys, make_token
+from optout.secrets import read_secret
+from optout.settings import Settings
+
+ONE_CLICK = "List-Unsubscribe=One-Click"
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+    "frame-ancestors 'none'",
+}
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:2rem 1rem;color:#1a1a1a;"
+    "background:#f6f6f6}main{max-width:34rem;margin:0 auto;background:#fff;padding:1.5rem 2rem;"
+    "border-radius:8px}h1{font-size:1.5rem;margin-top:0}button{font-size:1.1rem;padding:.7rem 1.4rem;"
+    "border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}button:focus{outline:3px solid "
+    "#f59e0b;outline-offset:2px}label{margin-left:.4rem}.choice{margin:1.2rem 0}"
+)
+
+
+@lru_cache(maxsize=4)
+def _parse_keys(raw: str) -> SigningKeys:
+    return SigningKeys.parse(raw)
+
+
+def signing_keys(settings: Settings) -> SigningKeys:
+    raw = read_secret(
+        settings.unsubscribe_signing_key, settings.unsubscribe_signing_key_parameter, "unsubscribe signing key"
+    )
+    return _parse_keys(raw)
+
+
+def unsubscribe_link(settings: Settings, contact_id: str, email: str) -> tuple[str, dict[str, str]]:
+    """The link for one contact and address, and the two headers a sender adds (RFC 8058)."""
+    url = f"{settings.public_base_url.rstrip('/')}/unsubscribe/{make_token(signing_keys(settings), contact_id, email)}"
+    return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": ONE_CLICK}
+
+
+def form_fields(content_type: str, body: bytes) -> dict[str, str]:
+    """Fields of a POSTed form, urlencoded or multipart; anything unreadable counts as empty."""
+    if content_type.lower().startswith("multipart/form-data"):
+        try:
+            message = BytesParser(policy=HTTP).parsebytes(
+                b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+            )
+            fields = {}
+            for part in message.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                if isinstance(name, str):
+                    payload = part.get_payload(decode=True)
+                    fields[name] = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+            return fields
+        except (ValueError, TypeError, UnicodeError, AttributeError):
+            return {}
+    text = body.decode("utf-8", "replace")
+    return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<body><main>{body}</main></body></html>"
+    )
+
+
+def confirm_page(program: str, email: str) -> str:
+    """GET: what will happen, one button; works without JavaScript and changes nothing."""
+    return _page(
+        f"Unsubscribe from {program}",
+        f"<h1>Unsubscribe from {html.escape(program)} emails</h1>"
+        f"<p>We will stop sending email to <strong>{html.escape(mask(email) or '')}</strong>, at once.</p>"
+        '<form method="post">'
+        '<div class="choice"><input type="checkbox" id="all" name="all" value="yes">'
+        '<label for="all">Also stop all other messages from us: texts and calls too</label></div>'
+        '<button type="submit" name="confirm" value="yes">Unsubscribe</button>'
+        "</form>",
+    )
+
+
+def done_page(program: str, email: str, everything: bool) -> str:
+    what = "any more messages from us: no email, texts or calls" if everything else "any more email from us"
+    return _page(
+        "You are unsubscribed",
+        "<h1>You are unsubscribed</h1>"
+        f"<p>{html.escape(mask(email) or '')} will not get {what}.</p>"
+        f"<p>{html.escape(program)}</p>",
+    )
+
+
+def error_page(title: str, message: str, support: str) -> str:
+    return _page(
+        title,
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>"
+        f"<p>To stop our messages another way, write to {html.escape(support)}.</p>",
+    )

@@ -1,0 +1,110 @@
+"""Email unsubscribe links: GET shows a page and changes nothing (scanners prefetch links);
+POST unsubscribes, from the page's form or as an RFC 8058 one-click POST."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from functools import lru_cache
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.consent.addresses import mask
+from optout.consent.errors import ConsentError, InvalidInput
+from optout.consent.tokens import UnsubscribeToken, read_token
+from optout.email_io import PAGE_HEADERS, confirm_page, done_page, error_page, form_fields, signing_keys
+from optout.handlers.http import build_resolver, resolve
+from optout.inbound import InboundService
+from optout.observability import logger
+from optout.settings import get_settings
+from optout.store.repository import Repository
+
+app = build_resolver(validation=False)
+
+TEXT_HTML = "text/html; charset=utf-8"
+_CHECKED = {"yes", "on", "true", "1"}
+
+
+@lru_cache(maxsize=1)
+def service() -> InboundService:
+    settings = get_settings()
+    return InboundService(Repository(settings), settings)
+
+
+def _html(status: int, page: str) -> Response[str]:
+    return Response(status, TEXT_HTML, page, headers=dict(PAGE_HEADERS))
+
+
+@app.exception_handler(ConsentError)
+def _error_page(exc: ConsentError) -> Response[str]:
+    """People, not programs, read these answers: a page, not JSON."""
+    settings = get_settings()
+    if isinstance(exc, InvalidInput):
+        page = error_page("This link is not valid", exc.message, settings.support_contact)
+        return _html(400, page)
+    logger.warning("unsubscribe failed", extra={"error": exc.code})
+    page = error_page(
+        "Please try again", "We could not record this just now. Nothing was changed.", settings.support_contact
+    )
+    response = _html(503, page)
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+def _token(token: str) -> UnsubscribeToken:
+    return read_token(signing_keys(get_settings()), token)
+
+
+_RESPONSES: dict[int, Any] = {
+    200: {"description": "An HTML page", "content": {"text/html": {"schema": {"type": "string"}}}},
+    400: {"description": "Not a valid link; nothing changed", "content": {"text/html": {"schema": {"type": "string"}}}},
+    503: {
+        "description": "Store unavailable; nothing changed",
+        "content": {"text/html": {"schema": {"type": "string"}}},
+    },
+}
+
+
+@app.get("/unsubscribe/<token>", summary="Unsubscribe page (changes nothing)", responses=_RESPONSES)
+def unsubscribe_page(token: str) -> Response[str]:
+    link = _token(token)
+    return _html(200, confirm_page(get_settings().program_name, link.email))
+
+
+@app.post("/unsubscribe/<token>", summary="Unsubscribe: the page's form or RFC 8058 one-click", responses=_RESPONSES)
+def unsubscribe(token: str) -> Response[str]:
+    link = _token(token)
+    event = app.current_event
+    raw = event.body or ""
+    try:
+        body = base64.b64decode(raw) if event.is_base64_encoded else raw.encode()
+    except (binascii.Error, ValueError):
+        body = b""
+    headers = {k.lower(): v for k, v in (event.headers or {}).items()}
+    fields = form_fields(headers.get("content-type", ""), body)
+    one_click = fields.get("List-Unsubscribe") == "One-Click"
+    everything = not one_click and fields.get("all", "").lower() in _CHECKED
+    evidence = {
+        "form": "one_click" if one_click else ("page_all" if everything else "page"),
+        "ip": event.request_context.http.source_ip,
+        "user_agent": (event.request_context.http.user_agent or "")[:512],
+        "address": link.email,
+    }
+    outcome = service().unsubscribe_email(link, everything, evidence)
+    logger.info(
+        "email unsubscribe",
+        extra={
+            "address": mask(link.email),
+            "form": evidence["form"],
+            "applied": outcome.applied,
+            "contacts_changed": outcome.contacts_changed,
+        },
+    )
+    return _html(200, done_page(get_settings().program_name, link.email, everything))
+
+
+@logger.inject_lambda_context(clear_state=True)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return resolve(app, event, context, json_api=False)
