@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
 
-HANDLERS = ["optout.handlers.rep_actions", "optout.handlers.twilio_webhooks"]
+HANDLERS = ["optout.handlers.rep_actions", "optout.handlers.twilio_webhooks", "optout.handlers.email_unsubscribe"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # keep the report readable
 
@@ -74,9 +74,12 @@ def request_counts() -> list[tuple[str, int, int]]:
     from infra.tables import create_tables, table_environment
     from infra.token import DEFAULT_SECRET, mint
     from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
+    from optout.consent.tokens import SigningKeys, make_token
 
     base, twilio_token = "https://bench.example.com", "bench-twilio-token"
-    os.environ.update(PUBLIC_BASE_URL=base, TWILIO_AUTH_TOKEN=twilio_token)
+    os.environ.update(
+        PUBLIC_BASE_URL=base, TWILIO_AUTH_TOKEN=twilio_token, UNSUBSCRIBE_SIGNING_KEY="bench-unsubscribe-key-0123"
+    )
 
     rows: list[tuple[str, int, int]] = []
     with mock_aws():
@@ -124,6 +127,16 @@ def request_counts() -> list[tuple[str, int, int]]:
         def shared(cid: str, cell: str) -> dict[str, Any]:
             return {**contact, "email": f"{cid}@example.com", "phones": {"cell": cell, "home": "+14155550130"}}
 
+        def unsubscribe(method: str) -> Callable[[], None]:
+            def run() -> None:
+                token = make_token(SigningKeys.parse("bench-unsubscribe-key-0123"), "u-1", "u1@example.com")
+                headers = {"content-type": "application/x-www-form-urlencoded"}
+                body = b"List-Unsubscribe=One-Click" if method == "POST" else b""
+                status, _, payload = api.dispatch(method, f"/unsubscribe/{token}", headers, body, "::1")
+                assert status == 200, (status, payload)
+
+            return run
+
         retried = new_sid()
         cases += [
             ("STOP, known contact (cell)", text("+14155550100", "STOP", retried), 3),
@@ -147,9 +160,13 @@ def request_counts() -> list[tuple[str, int, int]]:
             ),
             ("rep action: Do Not Email", http("POST", "/contacts/r-1/do-not-email"), 3),
             ("history page (limit 2)", http("GET", "/contacts/b-1/history?limit=2"), 1),
+            ("unsubscribe page (GET)", unsubscribe("GET"), 0),
+            ("unsubscribe, one-click POST", unsubscribe("POST"), 3),
+            ("unsubscribe, repeated", unsubscribe("POST"), 3),
         ]
         http("PUT", "/contacts/warm", contact)()  # first call imports and builds clients
         http("PUT", "/contacts/s-1", shared("s-1", "+14155550131"))()
+        http("PUT", "/contacts/u-1", {**contact, "email": "u1@example.com", "phones": {"cell": "+14155550171"}})()
         http("PUT", "/contacts/r-1", {**contact, "email": "r1@example.com", "phones": {"cell": "+14155550161"}})()
         http("PUT", "/contacts/s-2", shared("s-2", "+14155550132"))()
         text("+14155550198", "STOP")()

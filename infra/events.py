@@ -2,8 +2,9 @@
 
     python -m infra.events
 
-Each is the API Gateway HTTP API v2 event of a Twilio webhook, base64 form body included,
-signed with the local development token for http://127.0.0.1:3000 (see events/env.json).
+Each is an API Gateway HTTP API v2 event: Twilio webhooks (base64 form body, signed with
+the local development token for http://127.0.0.1:3000) and unsubscribe link requests
+(a token made with the development signing key); see events/env.json.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from infra.local_server import DEFAULTS
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout.consent.tokens import SigningKeys, make_token
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"
@@ -24,9 +26,26 @@ TOKEN = DEFAULTS["TWILIO_AUTH_TOKEN"]
 
 def http_event(path: str, params: dict[str, str]) -> dict[str, Any]:
     headers, body = signed_request(BASE_URL, TOKEN, path, params)
-    return {
+    return _event("POST", path, "/webhooks/twilio/sms" if path == SMS_PATH else STATUS_PATH, headers, body)
+
+
+def unsubscribe_event(method: str, body: bytes = b"") -> dict[str, Any]:
+    token = make_token(SigningKeys.parse(DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"]), "c-123", "ada@example.com")
+    headers = {"content-type": "application/x-www-form-urlencoded", "user-agent": "Mozilla/5.0 (sample)"}
+    return _event(method, f"/unsubscribe/{token}", "/unsubscribe/{token}", headers, body, {"token": token})
+
+
+def _event(
+    method: str,
+    path: str,
+    route: str,
+    headers: dict[str, str],
+    body: bytes,
+    path_parameters: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    event: dict[str, Any] = {
         "version": "2.0",
-        "routeKey": f"POST {path}",
+        "routeKey": f"{method} {route}",
         "rawPath": path,
         "rawQueryString": "",
         "headers": {**headers, "host": "127.0.0.1:3000", "content-length": str(len(body))},
@@ -35,21 +54,24 @@ def http_event(path: str, params: dict[str, str]) -> dict[str, Any]:
             "apiId": "local",
             "domainName": "127.0.0.1",
             "http": {
-                "method": "POST",
+                "method": method,
                 "path": path,
                 "protocol": "HTTP/1.1",
                 "sourceIp": "54.172.60.1",
                 "userAgent": headers["user-agent"],
             },
             "requestId": "sample-request",
-            "routeKey": f"POST {path}",
+            "routeKey": f"{method} {route}",
             "stage": "$default",
             "time": "25/Nov/2026:09:00:00 +0000",
             "timeEpoch": 1795597200000,
         },
-        "isBase64Encoded": True,
-        "body": base64.b64encode(body).decode(),
+        "isBase64Encoded": bool(body),
+        "body": base64.b64encode(body).decode() if body else None,
     }
+    if path_parameters:
+        event["pathParameters"] = path_parameters
+    return event
 
 
 def samples() -> dict[str, dict[str, Any]]:
@@ -60,12 +82,20 @@ def samples() -> dict[str, dict[str, Any]]:
         "sms_help.json": http_event(SMS_PATH, sms_params(cell, "HELP", sid="SM" + "c" * 32)),
         "sms_email_instead.json": http_event(SMS_PATH, sms_params(cell, "Email me instead", sid="SM" + "d" * 32)),
         "status_21610.json": http_event(STATUS_PATH, status_params(cell, "21610", sid="SM" + "f" * 32)),
+        "unsubscribe_page.json": unsubscribe_event("GET"),
+        "unsubscribe_one_click.json": unsubscribe_event("POST", b"List-Unsubscribe=One-Click"),
     }
 
 
 def env_file() -> dict[str, Any]:
     """Environment for `sam local invoke --env-vars events/env.json` (development values)."""
-    return {"TwilioWebhooksFunction": {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE_URL}}
+    return {
+        "TwilioWebhooksFunction": {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE_URL},
+        "EmailUnsubscribeFunction": {
+            "UNSUBSCRIBE_SIGNING_KEY": DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"],
+            "PUBLIC_BASE_URL": BASE_URL,
+        },
+    }
 
 
 def main() -> None:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,52 +17,6 @@ from infra.token import mint
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
-        "LOCAL_SERVER_QUIET": "1",
-    }
-    for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "STOP_SCOPE"):
-        env.pop(key, None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "infra.local_server"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert proc.stdout is not None
-    deadline = time.monotonic() + 60
-    banner = []
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        banner.append(line)
-        if "listening on" in line:
-            break
-        if proc.poll() is not None:
-            pytest.fail("local server exited:\n" + "".join(banner))
-    else:
-        proc.kill()
-        pytest.fail("local server did not start:\n" + "".join(banner))
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def call(base: str, method: str, path: str, body: Any = None, role: str | None = "admin") -> tuple[int, Any]:

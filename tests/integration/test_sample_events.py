@@ -7,7 +7,7 @@ import json
 import pytest
 
 from infra.events import BASE_URL, EVENTS, TOKEN, env_file, samples
-from optout.handlers import twilio_webhooks
+from optout.handlers import email_unsubscribe, twilio_webhooks
 from optout.settings import get_settings
 from tests.conftest import LambdaContext
 
@@ -17,6 +17,8 @@ EXPECTED = {
     "sms_help.json": 200,
     "sms_email_instead.json": 200,
     "status_21610.json": 204,
+    "unsubscribe_page.json": 200,
+    "unsubscribe_one_click.json": 200,
 }
 
 
@@ -29,11 +31,16 @@ def test_the_committed_events_are_what_infra_events_writes() -> None:
 def test_each_sample_event_is_accepted_by_the_handler(
     tables: dict[str, str], monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
-    monkeypatch.setenv("PUBLIC_BASE_URL", BASE_URL)
+    for key, value in {
+        "TWILIO_AUTH_TOKEN": TOKEN,
+        "PUBLIC_BASE_URL": BASE_URL,
+        **env_file()["EmailUnsubscribeFunction"],
+    }.items():
+        monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     event = json.loads((EVENTS / name).read_text())
+    handler = email_unsubscribe if name.startswith("unsubscribe") else twilio_webhooks
 
-    result = twilio_webhooks.lambda_handler(event, LambdaContext())
+    result = handler.lambda_handler(event, LambdaContext())
 
     assert result["statusCode"] == EXPECTED[name], result["body"]

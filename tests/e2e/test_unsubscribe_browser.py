@@ -1,0 +1,71 @@
+"""A person unsubscribing in a real browser: headless Chromium (Debian's package) driven by
+Playwright, JavaScript off, against the local server. Screenshots go to test-output/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infra.token import mint
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT = ROOT / "test-output"
+CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"),
+]
+
+
+def api(base: str, method: str, path: str, body: Any = None, role: str = "admin") -> Any:
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode() if body is not None else None,
+        method=method,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {mint(role)}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_a_person_unsubscribes_from_the_link_in_a_browser(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    # Given a contact and the unsubscribe link a sender put in an email
+    api(server, "PUT", "/contacts/browser-1", {"name": "Mary Jackson", "email": "mary@example.com"})
+    link = api(server, "GET", "/contacts/browser-1/unsubscribe-link", role="integration")["url"]
+    OUTPUT.mkdir(exist_ok=True)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_context(java_script_enabled=False).new_page()
+
+            # When they open it: one labelled button, a labelled choice, and nothing changed yet
+            response = page.goto(link)
+            assert response is not None and response.status == 200
+            assert page.get_by_role("heading", level=1).inner_text().startswith("Unsubscribe")
+            button = page.get_by_role("button", name="Unsubscribe")
+            assert button.is_visible() and button.is_enabled()
+            assert page.get_by_label("Also stop all other messages from us").is_visible()
+            page.screenshot(path=str(OUTPUT / "unsubscribe-page.png"), full_page=True)
+            assert api(server, "GET", "/contacts/browser-1")["do_not_email"] is False
+
+            # and press the button
+            button.click()
+            page.wait_for_load_state()
+
+            # Then the page confirms it, with no redirect, and the contact is Do Not Email
+            assert page.get_by_role("heading", level=1).inner_text() == "You are unsubscribed"
+            assert page.url == link
+            page.screenshot(path=str(OUTPUT / "unsubscribed-page.png"), full_page=True)
+        finally:
+            browser.close()
+
+    contact = api(server, "GET", "/contacts/browser-1")
+    assert contact["do_not_email"] is True and contact["conversation"]["stage"] == "Customer Stopped"
