@@ -27,7 +27,8 @@ _STYLE = (
     "background:#f6f6f6}main{max-width:34rem;margin:0 auto;background:#fff;padding:1.5rem 2rem;"
     "border-radius:8px}h1{font-size:1.5rem;margin-top:0}button{font-size:1.1rem;padding:.7rem 1.4rem;"
     "border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}button:focus{outline:3px solid "
-    "#f59e0b;outline-offset:2px}label{margin-left:.4rem}input[type=checkbox]{width:1.2rem;height:1.2rem;vertical-align:middle}.choice{margin:1.2rem 0}"
+    "#f59e0b;outline-offset:2px}label{margin-left:.4rem}.choice{margin:1.2rem 0}"
+    "input[type=checkbox]{width:1.2rem;height:1.2rem;vertical-align:middle}"
 )
 
 

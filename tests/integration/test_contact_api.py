@@ -316,3 +316,13 @@ class TestAtomicity:
         # The stored state is the one the last audited write made
         last_stage = client.get("/contacts/c-1").json()["opportunity"]["stage"]
         assert last_stage in stages
+
+
+@pytest.mark.parametrize("body", [b"[]", b'[{"name": "Ada"}]', b'"Ada"', b"42", b"null", b"true"])
+@pytest.mark.parametrize(("method", "path"), [("PUT", "/contacts/c-1"), ("POST", "/consent/check")])
+def test_a_body_that_is_not_a_json_object_is_422_and_changes_nothing(
+    client: Client, body: bytes, method: str, path: str
+) -> None:
+    result = client.request(method, path, raw=body)
+    assert result.status == 422 and result.json()["error"] == "validation_error"
+    assert client.get("/contacts/c-1").status == 404

@@ -115,12 +115,37 @@ def resolve(
             event["isBase64Encoded"] = False
     if len(body) > get_settings().max_body_bytes * (4 / 3 if event.get("isBase64Encoded") else 1):
         limit = get_settings().max_body_bytes
-        return {
-            "statusCode": 413,
-            "headers": {"Content-Type": "application/json"},
-            "body": json.dumps({"error": "payload_too_large", "message": f"request body exceeds {limit} bytes"}),
-        }
+        return _error_event(413, "payload_too_large", f"request body exceeds {limit} bytes")
+    if json_api and not _object_or_not_json(event):
+        # Powertools would read a JSON array as its first element; a body is one object.
+        return _error_event(422, "validation_error", "body: the request body must be a JSON object")
     return app.resolve(event, context)
+
+
+def _error_event(status: int, code: str, message: str) -> dict[str, Any]:
+    return {
+        "statusCode": status,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps({"error": code, "message": message}),
+    }
+
+
+def _object_or_not_json(event: Mapping[str, Any]) -> bool:
+    """True unless the body is valid JSON whose top level is not an object (malformed JSON
+    is left to the resolver, which answers 400)."""
+    raw = event.get("body") or ""
+    if event.get("isBase64Encoded"):
+        try:
+            raw = base64.b64decode(raw).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return True
+    text = raw.lstrip()
+    if not text or text.startswith("{"):
+        return True
+    try:
+        return isinstance(json.loads(text), dict)
+    except ValueError:
+        return True
 
 
 def _groups(claims: Mapping[str, Any]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from typing import Any
 
 from pynamodb.connection import Connection
@@ -45,6 +46,7 @@ from optout.store.models import (
     bind_models,
 )
 
+_SEQ = re.compile(r"[0-9]{1,18}")
 # Cancellation codes that mean "someone else wrote first": re-read and decide again.
 _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
 
@@ -330,7 +332,7 @@ def _decode_cursor(cursor: str, subject: str) -> dict[str, Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key = json.loads(raw)
-        if key["subject"]["S"] != subject or not key["seq"]["N"].isdigit():
+        if key["subject"]["S"] != subject or not _SEQ.fullmatch(key["seq"]["N"]):
             raise ValueError("cursor of another subject")
         return {"subject": {"S": subject}, "seq": {"N": key["seq"]["N"]}}
     except (binascii.Error, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
