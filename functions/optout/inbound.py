@@ -47,6 +47,8 @@ class InboundService(ConsentService):
                 return planner.opt_out(message, classification, self.settings.stop_scope, stages, CUSTOMER)
             if classification.kind == "opt_in":
                 return planner.opt_in(message, classification, CUSTOMER)
+            if classification.kind == "affirmative":
+                return planner.confirm(message, classification, CUSTOMER)
             return planner.switch_to_email(message, classification, stages, CUSTOMER)
 
         if classification.kind in ("help", "reply"):

@@ -14,13 +14,27 @@ from optout.consent.audit import AuditRecord, contact_subject, make_record
 from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput, NotFound, StoreUnavailable
-from optout.consent.model import Actor, Contact
+from optout.consent.model import Actor, AddressState, Contact
 from optout.consent.policy import ContactInput, Decision, UpsertPlan, decide, decide_address, plan_upsert
 from optout.settings import Settings
 from optout.store.repository import Contended, Repository
 
 MAX_ATTEMPTS = 6
 T = TypeVar("T")
+
+
+def upsert_changes(existing: Contact | None, plan: UpsertPlan, states: dict[str, AddressState]) -> ChangeSet:
+    """What an upsert writes: the contact and its record, the heads of addresses it takes
+    (guarded, so a STOP racing it is seen) or gives up, and its owner entries."""
+    contact_id = plan.contact.id
+    changes = ChangeSet(contacts=[plan.contact], audit=plan.audit)
+    for address in plan.added_addresses:
+        changes.heads.append(HeadWrite(address, guarded=True, expected_version=states[address].version))
+    for address in plan.removed_addresses:
+        changes.heads.append(HeadWrite(address, guarded=False))
+        changes.links_delete.append((address, contact_id))
+    changes.links_put += changed_links(existing, plan.contact)
+    return changes
 
 
 def utc_now() -> str:
@@ -40,21 +54,14 @@ class ConsentService:
         return contact
 
     def upsert_contact(self, contact_id: str, incoming: ContactInput, actor: Actor) -> UpsertPlan:
-        wanted = [a for a in (*(incoming.phones or {}).values(), incoming.email) if a]
+        wanted = [a for a in (*(incoming.phones or {}).values(), incoming.email, incoming.preferred_sms) if a]
 
         def attempt() -> UpsertPlan:
             existing, states = self.repo.load_contact_and_addresses(contact_id, sorted(set(wanted)))
             plan = plan_upsert(contact_id, existing, incoming, states, actor, self.clock())
             if not plan.changed:
                 return plan
-            changes = ChangeSet(contacts=[plan.contact], audit=plan.audit)
-            for address in plan.added_addresses:
-                changes.heads.append(HeadWrite(address, guarded=True, expected_version=states[address].version))
-            for address in plan.removed_addresses:
-                changes.heads.append(HeadWrite(address, guarded=False))
-                changes.links_delete.append((address, contact_id))
-            changes.links_put += changed_links(existing, plan.contact)
-            self.repo.commit(changes)
+            self.repo.commit(upsert_changes(existing, plan, states))
             return plan
 
         return self._with_retries(attempt)

@@ -24,6 +24,11 @@ _ENV = {
     "STAGE_DISCONTINUED": "stage_discontinued",
     "TWILIO_AUTH_TOKEN": "twilio_auth_token",
     "TWILIO_AUTH_TOKEN_PARAMETER": "twilio_auth_token_parameter",
+    "TWILIO_ACCOUNT_SID": "twilio_account_sid",
+    "SMS_FROM_NUMBER": "sms_from_number",
+    "SMS_COUNTRIES": "sms_countries",
+    "LOOKUP_ENABLED": "lookup_enabled",
+    "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
     "UNSUBSCRIBE_SIGNING_KEY": "unsubscribe_signing_key",
     "UNSUBSCRIBE_SIGNING_KEY_PARAMETER": "unsubscribe_signing_key_parameter",
     "PROGRAM_NAME": "program_name",
@@ -34,6 +39,7 @@ _ENV = {
     "SMS_HELP_REPLY": "sms_help_reply",
     "SMS_EMAIL_REPLY": "sms_email_reply",
     "SMS_PREFERENCES_REPLY": "sms_preferences_reply",
+    "SMS_CONFIRMED_REPLY": "sms_confirmed_reply",
     "SMS_OPT_OUT_KEYWORDS": "sms_opt_out_keywords",
     "SMS_OPT_IN_KEYWORDS": "sms_opt_in_keywords",
     "SMS_HELP_KEYWORDS": "sms_help_keywords",
@@ -42,7 +48,15 @@ _ENV = {
 
 StopScope = Literal["sms", "all"]
 SmsReplies = Literal["service", "twilio"]
-_TEMPLATES = ("sms_opt_out_reply", "sms_opt_in_reply", "sms_help_reply", "sms_email_reply", "sms_preferences_reply")
+_TEMPLATES = (
+    "sms_opt_out_reply",
+    "sms_opt_in_reply",
+    "sms_help_reply",
+    "sms_email_reply",
+    "sms_preferences_reply",
+    "sms_confirmation_text",
+    "sms_confirmed_reply",
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,15 @@ class Settings:
     # Twilio: the auth token itself (local development only) or the SSM parameter holding it.
     twilio_auth_token: str | None = field(default=None, repr=False)  # a secret: never printed
     twilio_auth_token_parameter: str | None = None
+    # Outbound texts and Twilio Lookup (REST API; sends are off without an account SID).
+    twilio_account_sid: str | None = None
+    sms_from_number: str = "+14155559999"
+    sms_countries: str = "US,CA,GB,AU,PH"
+    lookup_enabled: str = "false"
+    sms_confirmation_text: str = (
+        "{program}: Reply YES to get our messages by text at this number. Msg&data rates may apply. "
+        "Reply STOP to opt out."
+    )
     # Unsubscribe link keys, `kid:secret,kid:secret` (current first), or the SSM parameter.
     unsubscribe_signing_key: str | None = field(default=None, repr=False)
     unsubscribe_signing_key_parameter: str | None = None
@@ -82,6 +105,8 @@ class Settings:
     sms_email_reply: str = "{program}: Got it, we will contact you by email from now on."
     # An opt-out that leaves texts on ("stop calling me", "don't email me, text me").
     sms_preferences_reply: str = "{program}: Done, we have updated your contact preferences."
+    # The lead confirmed the number they gave for texts (SMS-first).
+    sms_confirmed_reply: str = "{program}: Thanks, this number is confirmed for our texts. Reply STOP to opt out."
     # Extra keywords (comma-separated) on top of the built-in English, Spanish and French ones.
     sms_opt_out_keywords: str = ""
     sms_opt_in_keywords: str = ""
@@ -101,6 +126,14 @@ class Settings:
                 getattr(self, name).format(program="", support="")
             except (KeyError, IndexError, ValueError) as exc:
                 raise ValueError(f"{name.upper()} may use only {{program}} and {{support}}") from exc
+
+    @property
+    def sms_country_set(self) -> frozenset[str]:
+        return frozenset(c.strip().upper() for c in self.sms_countries.split(",") if c.strip())
+
+    @property
+    def lookup_on(self) -> bool:
+        return self.lookup_enabled.strip().lower() in ("1", "true", "yes", "on")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:

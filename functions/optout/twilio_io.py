@@ -7,6 +7,7 @@ HTTP stack) stays out of the webhook's cold start.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qs
 
 from twilio.request_validator import RequestValidator, get_signature_algorithm
@@ -63,3 +64,52 @@ def twiml(text: str | None) -> str:
     if text:
         response.message(text)
     return str(response)
+
+
+# ---- REST API: Lookup v2 and sending texts ---------------------------------------------
+
+REST_TIMEOUT_SECONDS = 3.0
+
+
+class TwilioUnavailable(Exception):
+    """Twilio's REST API failed or timed out."""
+
+
+def http_client() -> Any:
+    """The HTTP client the twilio package sends through; the seam where tests put a fake."""
+    from twilio.http.http_client import TwilioHttpClient
+
+    return TwilioHttpClient(timeout=REST_TIMEOUT_SECONDS)
+
+
+def _rest_client(settings: Settings) -> Any:
+    # Imported here, not at module level: the webhook's cold start must not load the REST client.
+    from twilio.rest import Client
+
+    if not settings.twilio_account_sid:
+        raise TwilioUnavailable("no Twilio account configured (TWILIO_ACCOUNT_SID)")
+    return Client(settings.twilio_account_sid, auth_token(settings), http_client=http_client())
+
+
+def lookup_line_type(settings: Settings, number: str) -> str | None:
+    """Twilio Lookup v2 line type of a number (mobile, landline, …), None when unknown or failing."""
+    from twilio.base.exceptions import TwilioException
+
+    try:
+        result = _rest_client(settings).lookups.v2.phone_numbers(number).fetch(fields="line_type_intelligence")
+    except (TwilioException, TwilioUnavailable, OSError, ValueError):
+        return None
+    info = result.line_type_intelligence or {}
+    kind = info.get("type") if isinstance(info, dict) else None
+    return str(kind) if kind else None
+
+
+def send_text(settings: Settings, to: str, body: str) -> str:
+    """Send one text from the configured number; its MessageSid, or TwilioUnavailable."""
+    from twilio.base.exceptions import TwilioException
+
+    try:
+        message = _rest_client(settings).messages.create(to=to, from_=settings.sms_from_number, body=body)
+    except (TwilioException, OSError, ValueError) as exc:
+        raise TwilioUnavailable(type(exc).__name__) from exc
+    return str(message.sid)

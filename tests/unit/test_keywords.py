@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from optout.consent.channels import Channel
 from optout.consent.keywords import (
+    AFFIRMATIVE,
     HELP_KEYWORDS,
     OPT_IN_KEYWORDS,
     OPT_OUT_KEYWORDS,
@@ -22,7 +23,7 @@ from optout.consent.keywords import (
     normalise_text,
 )
 
-KINDS = {"opt_out", "opt_in", "help", "channel_email", "reply"}
+KINDS = {"opt_out", "opt_in", "help", "channel_email", "affirmative", "reply"}
 NO_CHANNELS: frozenset[Channel] = frozenset()
 
 
@@ -680,6 +681,7 @@ _ALLOWED_RULES = (
     OPT_OUT_KEYWORDS
     | OPT_IN_KEYWORDS
     | HELP_KEYWORDS
+    | AFFIRMATIVE
     | {"phrase", "none", "empty", "email_preference", "twilio:STOP", "twilio:START", "twilio:HELP"}
 )
 

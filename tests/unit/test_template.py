@@ -14,6 +14,7 @@ NEEDS = {
     "RepActionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "TwilioWebhooksFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "EmailUnsubscribeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "PhoneLookupFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")
@@ -78,6 +79,8 @@ def test_spec_routes_of_the_contact_api_are_declared() -> None:
         "GET /contacts/{id}/history",
         "GET /openapi.json",
         "GET /contacts/{id}/unsubscribe-link",
+        "GET /contacts/{id}/phone",
+        "POST /contacts/{id}/channel",
         "GET /unsubscribe/{token}",
         "POST /unsubscribe/{token}",
         "POST /webhooks/twilio/sms",

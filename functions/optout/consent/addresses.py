@@ -81,3 +81,29 @@ def normalise_sender(raw: str, default_region: str | None = "US") -> str:
     """
     text = raw.split(":", 1)[-1] if isinstance(raw, str) else raw
     return _to_e164(text, default_region, strict=False)
+
+
+def region_of(number: str) -> str | None:
+    """The region (US, GB, …) of a valid E.164 number, None when it is not a valid number."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    region: str | None = phonenumbers.region_code_for_number(parsed)
+    return region
+
+
+def time_zones(number: str) -> list[str]:
+    """The time zones a number may be in (several for some), from phonenumbers' metadata."""
+    import phonenumbers
+    from phonenumbers import timezone
+
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return []
+    return [z for z in timezone.time_zones_for_number(parsed) if z != timezone.UNKNOWN_TIMEZONE]

@@ -18,7 +18,7 @@ from typing import Literal
 
 from optout.consent.channels import CHANNELS, Channel
 
-Kind = Literal["opt_out", "opt_in", "help", "channel_email", "reply"]
+Kind = Literal["opt_out", "opt_in", "help", "channel_email", "affirmative", "reply"]
 
 OPT_OUT_KEYWORDS = frozenset(
     {
@@ -54,6 +54,10 @@ OPT_OUT_KEYWORDS = frozenset(
 )
 OPT_IN_KEYWORDS = frozenset({"start", "unstop", "yes", "subscribe", "comenzar", "reprendre"})
 HELP_KEYWORDS = frozenset({"help", "info", "ayuda", "aide"})
+# A "yes" that is not START: confirms a number waiting for its SMS-first confirmation.
+AFFIRMATIVE = frozenset(
+    {"y", "yeah", "yep", "yup", "ok", "okay", "sure", "confirm", "confirmed", "correct", "si", "oui", "yes it is"}
+)
 
 # Politeness and filler around a keyword that do not change its meaning.
 _FILLER = frozenset(
@@ -329,6 +333,8 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
         return Classification("opt_in", keyword)
     if keyword in config.help_words:
         return Classification("help", keyword)
+    if keyword in AFFIRMATIVE:
+        return Classification("affirmative", keyword)
     if _first_unnegated(_SWITCH_TO_EMAIL, text, _SWITCH_GUARD) and not _negated_switch(text):
         return Classification("channel_email", "email_preference", revokes_sms=bool(_REVOKES_TEXTS.search(text)))
     if match := _first_unnegated(_OPT_OUT_PHRASES, text):

@@ -58,6 +58,12 @@ class Contact:
     phone_types: dict[str, str] = field(default_factory=dict)
     country: str | None = None
     channel: str = "email"
+    # The number the lead gave for texts (SMS-first), tried before cell/home/work, and the
+    # state of its one confirmation text: {"phone", "status", "requested_at", ...}.
+    preferred_sms: str | None = None
+    sms_confirmation: dict[str, Any] | None = None
+    # Twilio Lookup answers per number: {"+1…": {"type": "mobile", "checked_at": "…"}}.
+    line_types: dict[str, dict[str, str]] = field(default_factory=dict)
     opportunity: dict[str, Any] = field(default_factory=dict)
     automations: list[str] = field(default_factory=list)
     # Channel of each automation, when the CRM says; otherwise read from its id (sms-, email-).
@@ -82,13 +88,18 @@ class Contact:
     def addresses_for(self, channel: Channel) -> list[str]:
         if channel is Channel.EMAIL:
             return [self.email] if self.email else []
-        return [num for _, num in self.phone_numbers()]
+        numbers = [num for _, num in self.phone_numbers()]
+        if self.preferred_sms and self.preferred_sms not in numbers:
+            numbers.insert(0, self.preferred_sms)
+        return numbers
 
     def address_roles(self) -> dict[str, set[str]]:
         """Every address of the contact with the roles it plays (a number may be cell and work)."""
         roles: dict[str, set[str]] = {}
         for role, num in self.phone_numbers():
             roles.setdefault(num, set()).add(role)
+        if self.preferred_sms:
+            roles.setdefault(self.preferred_sms, set()).add("preferred")
         if self.email:
             roles.setdefault(self.email, set()).add("email")
         return roles
@@ -119,8 +130,9 @@ class OwnerLink:
 
     @property
     def personal(self) -> bool:
-        # A cell or an email address belongs to one person; home and work lines are shared.
-        return bool(self.roles & {"cell", "email"})
+        # A cell, the number a lead gave for texts, or an email address belongs to one
+        # person; home and work lines are shared.
+        return bool(self.roles & {"cell", "email", "preferred"})
 
 
 @dataclass

@@ -83,6 +83,7 @@ class ContactInput:
     opportunity: dict[str, Any] | None = None
     automations: list[str] | None = None
     automation_channels: dict[str, str] | None = None
+    preferred_sms: str | None = None
     conversation: Conversation | None = None
     dnd: dict[Channel, bool] | None = None
     do_not_email: bool | None = None
@@ -110,6 +111,9 @@ def plan_upsert(
     addresses: dict[str, AddressState],
     actor: Actor,
     now: str,
+    *,
+    action: str | None = None,
+    reason: str = "crm_sync",
 ) -> UpsertPlan:
     """Merge a CRM record into the stored contact.
 
@@ -149,6 +153,8 @@ def plan_upsert(
         assign("phone_types", {**new.phone_types, **incoming.phone_types})
     if incoming.country is not None:
         assign("country", incoming.country)
+    if incoming.preferred_sms is not None:
+        assign("preferred_sms", incoming.preferred_sms)
     if incoming.channel is not None:
         assign("channel", incoming.channel)
     if incoming.opportunity is not None:
@@ -221,8 +227,8 @@ def plan_upsert(
             prev_hash=base.audit_hash,
             at=now,
             actor=actor,
-            action="contact.created" if plan.created else "contact.updated",
-            reason="crm_sync",
+            action=action or ("contact.created" if plan.created else "contact.updated"),
+            reason=reason,
             evidence={"fields": sorted(set(changed)), "opt_outs_applied": opt_outs},
         )
         new.audit_seq, new.audit_hash = record.seq, record.hash

@@ -59,6 +59,14 @@ class Plan:
         return self.changes.size() > len(self.changes.events)
 
 
+def _confirm_sms(contact: Contact, address: str, now: str, effects: list[str]) -> None:
+    """The number the lead gave for texts answered: it is confirmed."""
+    pending = contact.sms_confirmation or {}
+    if pending.get("phone") == address and pending.get("status") in ("sending", "pending"):
+        contact.sms_confirmation = {**pending, "status": "confirmed", "confirmed_at": now}
+        effects.append("sms_confirmation:confirmed")
+
+
 def _stop_conversation(contact: Contact) -> bool:
     if contact.conversation.status == "stopped":
         return False
@@ -173,10 +181,32 @@ class SmsPlanner:
             if link.personal and dnd is not None and dnd.source in LIFTED_BY_START:
                 del contact.dnd[Channel.SMS]
                 effects.append("dnd_lifted:sms")
+            _confirm_sms(contact, address, self.now, effects)
 
         return self._plan(
             message.event_key, suppressed, change, actor, "sms.opt_in", classification.rule, message.evidence
         )
+
+    def confirm(self, message: InboundMessage, classification: Classification, actor: Actor) -> Plan:
+        """An affirmative reply ("yes", "ok") from a number waiting for its SMS-first
+        confirmation confirms it; from anyone else it changes nothing and writes nothing."""
+        address = self.state.address
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            _confirm_sms(contact, address, self.now, effects)
+
+        plan = self._plan(
+            message.event_key,
+            dict(self.state.suppressed),
+            change,
+            actor,
+            "sms.confirmed",
+            classification.rule,
+            message.evidence,
+        )
+        if not plan.applied:
+            plan.changes.events.clear()
+        return plan
 
     def switch_to_email(
         self, message: InboundMessage, classification: Classification, stages: Stages, actor: Actor
@@ -193,6 +223,10 @@ class SmsPlanner:
             if contact.id in targets and contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
                 effects.append("channel:email")
+            pending = contact.sms_confirmation or {}
+            if contact.id in targets and pending.get("status") in ("sending", "pending", "send_failed"):
+                contact.sms_confirmation = {**pending, "status": "cancelled", "ended_at": self.now}
+                effects.append("sms_confirmation:cancelled")
             if classification.revokes_sms:
                 _apply_opt_out(
                     contact, link, self.state.address, {Channel.SMS}, {Channel.SMS}, opt_out, False, stages, effects

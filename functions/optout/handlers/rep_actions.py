@@ -191,7 +191,11 @@ def openapi_json() -> str:
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
     from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 
-    from optout.handlers import email_unsubscribe, twilio_webhooks  # only here: their routes, for the document
+    from optout.handlers import (  # only here: their routes, for the document
+        email_unsubscribe,
+        phone_lookup,
+        twilio_webhooks,
+    )
 
     schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
     merged = OpenAPIMerge(
@@ -200,7 +204,7 @@ def openapi_json() -> str:
         description="May we contact this person, on this channel, at this address, and at which number.",
         security_schemes=schemes,
     )
-    for resolver in (app, twilio_webhooks.app, email_unsubscribe.app):
+    for resolver in (app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app):
         merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
     return merged.get_openapi_json_schema()
 

@@ -11,6 +11,7 @@ from optout.consent.audit import AuditRecord
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.model import PHONE_ROLES, Contact, Conversation
+from optout.consent.phones import PhoneChoice
 from optout.consent.policy import ContactInput, decide, effective_dnd
 
 Text = Annotated[str, StringConstraints(max_length=200)]
@@ -129,6 +130,8 @@ class ContactResponse(BaseModel):
     opportunity: dict[str, Any]
     automations: list[str]
     automation_channels: dict[str, str]
+    preferred_sms: str | None
+    sms_confirmation: dict[str, Any] | None
     conversation: dict[str, str | None]
     dnd: dict[str, bool]
     do_not_email: bool
@@ -158,6 +161,8 @@ class ContactResponse(BaseModel):
             opportunity=dict(contact.opportunity),
             automations=list(contact.automations),
             automation_channels=dict(contact.automation_channels),
+            preferred_sms=contact.preferred_sms,
+            sms_confirmation=contact.sms_confirmation,
             conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
             dnd=effective_dnd(contact),
             do_not_email=contact.do_not_email is not None,
@@ -249,6 +254,51 @@ class UnsubscribeLinkResponse(BaseModel):
     contact_id: str
     url: str
     headers: dict[str, str]  # List-Unsubscribe and List-Unsubscribe-Post, ready for the message
+
+
+class ChannelRequest(_Strict):
+    """{"channel": "sms", "phone": "+1…"} starts the SMS-first confirmation; {"channel": "email"} goes back."""
+
+    channel: Literal["sms", "email"]
+    phone: PhoneText | None = None
+
+
+class SkipOut(BaseModel):
+    type: str
+    reason: str
+
+
+class CallingWindowOut(BaseModel):
+    inside: bool
+    time_zones: list[str]
+    local_hours: list[int]
+
+
+class PhoneResponse(BaseModel):
+    contact_id: str
+    channel: str
+    number: str | None
+    type: str | None
+    reason: str | None
+    skipped: list[SkipOut]
+    calling_window: CallingWindowOut | None
+
+    @classmethod
+    def of(cls, contact_id: str, choice: PhoneChoice) -> PhoneResponse:
+        window = choice.calling_window
+        return cls(
+            contact_id=contact_id,
+            channel=choice.channel.value,
+            number=choice.number,
+            type=choice.type,
+            reason=choice.reason,
+            skipped=[SkipOut(type=s.type, reason=s.reason) for s in choice.skipped],
+            calling_window=CallingWindowOut(
+                inside=window.inside, time_zones=list(window.time_zones), local_hours=list(window.local_hours)
+            )
+            if window
+            else None,
+        )
 
 
 class ErrorResponse(BaseModel):

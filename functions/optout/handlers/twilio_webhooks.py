@@ -142,7 +142,11 @@ def inbound_sms() -> Response[str]:
             "contacts_changed": outcome.contacts_changed,
         },
     )
-    return Response(200, TEXT_XML, twiml(reply_text(classification, get_settings())))
+    text = reply_text(classification, get_settings())
+    if classification.kind == "affirmative" and (outcome.contacts_changed or outcome.duplicate):
+        settings = get_settings()
+        text = settings.sms_confirmed_reply.format(program=settings.program_name, support=settings.support_contact)
+    return Response(200, TEXT_XML, twiml(text))
 
 
 @app.post(

@@ -143,6 +143,21 @@ class Repository:
 
     # ---- writes ------------------------------------------------------------------------
 
+    def cache_line_types(self, contact_id: str, version: int | None, line_types: dict[str, dict[str, str]]) -> None:
+        """Store Lookup answers on the contact: one UpdateItem, only if the contact exists. It
+        adds 1 to the version (whatever it is now), so a writer that read the contact before
+        re-reads instead of overwriting the cache."""
+        item = self.models.contact(contact_id)
+        item.version = version or 0  # not None: PynamoDB would then set the version to 1
+        try:
+            item.update(
+                actions=[ContactModel.line_types.set(line_types)],
+                condition=ContactModel.id.exists(),
+                add_version_condition=False,
+            )
+        except PynamoDBException as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+
     def commit(self, changes: ChangeSet) -> None:
         """Write a change set in one transaction, or nothing at all.
 
@@ -234,6 +249,9 @@ def _contact_from_item(item: ContactModel) -> Contact:
         opportunity=item.opportunity or {},
         automations=list(item.automations or []),
         automation_channels=dict(item.automation_channels or {}),
+        preferred_sms=item.preferred_sms,
+        sms_confirmation=item.sms_confirmation,
+        line_types=dict(item.line_types or {}),
         conversation=Conversation(conversation.get("status", "active"), conversation.get("stage")),
         dnd=_opt_outs(item.dnd),
         do_not_email=OptOut.from_dict(item.do_not_email) if item.do_not_email else None,
@@ -258,6 +276,9 @@ def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactMode
         opportunity=contact.opportunity,
         automations=list(contact.automations),
         automation_channels=dict(contact.automation_channels),
+        preferred_sms=contact.preferred_sms,
+        sms_confirmation=contact.sms_confirmation,
+        line_types=dict(contact.line_types),
         conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
         dnd=opt_out_map(contact.dnd),
         do_not_email=contact.do_not_email.as_dict() if contact.do_not_email else None,

@@ -1,0 +1,62 @@
+"""Which number to use for a channel, and the lead's switch to SMS (SMS-first) or back."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.consent.addresses import normalise_phone
+from optout.consent.channels import Channel
+from optout.consent.errors import InvalidInput
+from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
+from optout.handlers.schemas import ChannelRequest, ContactResponse, PhoneResponse, responses
+from optout.observability import logger
+from optout.phone_service import PhoneService
+from optout.settings import get_settings
+from optout.store.repository import Repository
+
+app = build_resolver()
+JWT: list[dict[str, list[str]]] = [{"jwt": []}]
+
+
+@lru_cache(maxsize=1)
+def service() -> PhoneService:
+    settings = get_settings()
+    return PhoneService(Repository(settings), settings)
+
+
+@app.get("/contacts/<id>/phone", security=JWT, responses=responses(PhoneResponse, 404))
+def phone(
+    id: str,  # noqa: A002 - the path parameter's name in the SPEC
+    channel: Annotated[Literal["sms", "call"], Query()],
+) -> PhoneResponse:
+    caller(app, ANY_ROLE)
+    cid = contact_id(id)
+    choice = service().phone(cid, Channel(channel))
+    logger.info("phone lookup", extra={"contact_id": cid, "channel": channel, "found": choice.number is not None})
+    return PhoneResponse.of(cid, choice)
+
+
+@app.post("/contacts/<id>/channel", security=JWT, responses=responses(ContactResponse, 404, 409))
+def set_channel(id: str, request: ChannelRequest) -> ContactResponse:  # noqa: A002
+    actor = caller(app, ("integration", "admin"))
+    cid = contact_id(id)
+    if request.channel == "email":
+        return ContactResponse.of(service().use_email(cid, actor))
+    if not request.phone:
+        raise InvalidInput("phone: required when the channel is sms")
+    try:
+        number = normalise_phone(request.phone, get_settings().default_country)
+    except InvalidInput as exc:
+        raise InvalidInput(f"phone: {exc.message}") from None
+    contact = service().request_sms(cid, number, actor)
+    logger.info("sms requested", extra={"contact_id": cid, "status": (contact.sms_confirmation or {}).get("status")})
+    return ContactResponse.of(contact)
+
+
+@logger.inject_lambda_context(clear_state=True)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return resolve(app, event, context)

@@ -1,0 +1,174 @@
+"""Phone lookup (which number for which channel) and the SMS-first confirmation flow."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from optout import twilio_io
+from optout.consent.actions import Outcome
+from optout.consent.addresses import region_of, time_zones
+from optout.consent.audit import contact_subject, make_record
+from optout.consent.channels import Channel
+from optout.consent.errors import Conflict, NotFound, StoreUnavailable
+from optout.consent.model import Actor, Contact
+from optout.consent.phones import (
+    SMS_CAPABLE,
+    PhoneChoice,
+    cached_line_type,
+    calling_window,
+    candidates,
+    choose,
+    line_type,
+)
+from optout.consent.policy import ContactInput, decide, plan_upsert
+from optout.service import ConsentService, upsert_changes
+from optout.store.repository import Contended
+
+PENDING = "pending"
+SENDING = "sending"
+SEND_FAILED = "send_failed"
+CONFIRMED = "confirmed"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PhoneService(ConsentService):
+    def __init__(self, *args: Any, now: Callable[[], datetime] = _now, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.now = now
+
+    # ---- lookup ------------------------------------------------------------------------
+
+    def phone(self, contact_id: str, channel: Channel) -> PhoneChoice:
+        """One read of the contact; Twilio Lookup (when on) only for numbers not cached, and
+        one write to cache what it learnt."""
+        contact = self.get_contact(contact_id)
+        now = self.now()
+        regions = {c.number: region_of(c.number) for c in candidates(contact)}
+        sender = self.sender_region()
+        countries = self.settings.sms_country_set
+        if channel is Channel.SMS and self.settings.lookup_on and channel not in contact.blocked_channels():
+            self._look_up(contact, regions, sender, countries, now)
+        choice = choose(contact, channel, regions, sender, countries, now)
+        if channel is Channel.CALL and choice.number:
+            choice.calling_window = calling_window(time_zones(choice.number), now)
+        return choice
+
+    def sender_region(self) -> str:
+        return region_of(self.settings.sms_from_number) or self.settings.default_country
+
+    def _look_up(
+        self, contact: Contact, regions: dict[str, str | None], sender: str, countries: frozenset[str], now: datetime
+    ) -> None:
+        learnt = False
+        for candidate in candidates(contact):
+            region = regions.get(candidate.number)
+            if region is None or region != sender or region not in countries:
+                continue
+            if contact.is_suppressed(Channel.SMS, candidate.number):
+                continue
+            if cached_line_type(contact, candidate.number, now) is None:
+                kind = twilio_io.lookup_line_type(self.settings, candidate.number)
+                if kind:  # a failed Lookup falls back to the phone_types rule, uncached
+                    contact.line_types[candidate.number] = {"type": kind, "checked_at": now.isoformat()}
+                    learnt = True
+            if line_type(contact, candidate, now) in SMS_CAPABLE:
+                break
+        if learnt:
+            # A cache: if the write fails the answer stands and the next lookup asks again.
+            with contextlib.suppress(StoreUnavailable, Contended):
+                self.repo.cache_line_types(contact.id, contact.version, contact.line_types)
+
+    # ---- SMS-first ---------------------------------------------------------------------
+
+    def request_sms(self, contact_id: str, phone: str, actor: Actor) -> Contact:
+        """The lead chose SMS at `phone`: channel `sms`, pending until they confirm; one text.
+
+        Refused (409) when the consent gate says no. Repeating the request while it is pending
+        for the same number sends nothing again.
+        """
+        region = region_of(phone)
+        if region is None:
+            raise Conflict("the number is not a valid phone number")
+        if region != self.sender_region() or region not in self.settings.sms_country_set:
+            raise Conflict("texts do not cross borders: the number is not in the sending number's country")
+
+        def attempt() -> tuple[Contact, bool]:
+            existing, states = self.repo.load_contact_and_addresses(contact_id, [phone])
+            if existing is None:
+                raise NotFound(f"contact {contact_id} not found")
+            pending = existing.sms_confirmation or {}
+            if pending.get("phone") == phone and pending.get("status") in (SENDING, PENDING, CONFIRMED):
+                return existing, False
+            now = self.clock()
+            incoming = ContactInput(preferred_sms=phone, channel=Channel.SMS.value)
+            plan = plan_upsert(
+                contact_id, existing, incoming, states, actor, now, action="channel.sms_requested", reason="lead_choice"
+            )
+            decision = decide(plan.contact, Channel.SMS, phone)
+            if not decision.allowed:
+                raise Conflict(f"SMS to this number is not allowed ({decision.reason})")
+            plan.contact.sms_confirmation = {"phone": phone, "status": SENDING, "requested_at": now}
+            if not plan.audit:  # same number and channel already (a failed send retried)
+                record = make_record(
+                    subject=contact_subject(contact_id),
+                    prev_seq=existing.audit_seq,
+                    prev_hash=existing.audit_hash,
+                    at=now,
+                    actor=actor,
+                    action="channel.sms_requested",
+                    channel="sms",
+                    reason="lead_choice",
+                )
+                plan.contact.audit_seq, plan.contact.audit_hash, plan.contact.updated_at = record.seq, record.hash, now
+                plan.audit.append(record)
+            self.repo.commit(upsert_changes(existing, plan, states))
+            return plan.contact, True
+
+        contact, claimed = self._with_retries(attempt)
+        if not claimed:
+            return contact
+        text = self.settings.sms_confirmation_text.format(
+            program=self.settings.program_name, support=self.settings.support_contact
+        )
+        try:
+            sid = twilio_io.send_text(self.settings, phone, text)
+        except twilio_io.TwilioUnavailable as exc:
+            self._set_confirmation(
+                contact_id, actor, SEND_FAILED, "channel.sms_confirmation_failed", {"error": str(exc)}
+            )
+            raise StoreUnavailable("the confirmation text could not be sent; retry") from exc
+        return self._set_confirmation(contact_id, actor, PENDING, "channel.sms_confirmation_sent", {"message_sid": sid})
+
+    def use_email(self, contact_id: str, actor: Actor) -> Contact:
+        """Back to email: the channel, and any pending SMS confirmation is dropped."""
+
+        def action(contact: Contact, now: str) -> Outcome:
+            outcome = Outcome(action="channel.email", reason="user")
+            if contact.channel != Channel.EMAIL.value:
+                contact.channel = Channel.EMAIL.value
+                outcome.effects.append("channel:email")
+            if contact.sms_confirmation and contact.sms_confirmation.get("status") != CONFIRMED:
+                contact.sms_confirmation = {**contact.sms_confirmation, "status": "cancelled", "ended_at": now}
+                outcome.effects.append("sms_confirmation:cancelled")
+            return outcome
+
+        contact, _ = self.act(contact_id, actor, action)
+        return contact
+
+    def _set_confirmation(
+        self, contact_id: str, actor: Actor, status: str, action: str, evidence: dict[str, Any]
+    ) -> Contact:
+        def update(contact: Contact, now: str) -> Outcome:
+            current = copy.deepcopy(contact.sms_confirmation or {})
+            contact.sms_confirmation = {**current, **evidence, "status": status, "updated_at": now}
+            return Outcome(action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[status])
+
+        contact, _ = self.act(contact_id, actor, update)
+        return contact
