@@ -22,7 +22,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
 
-HANDLERS = ["optout.handlers.rep_actions", "optout.handlers.twilio_webhooks", "optout.handlers.email_unsubscribe"]
+HANDLERS = [
+    "optout.handlers.rep_actions",
+    "optout.handlers.twilio_webhooks",
+    "optout.handlers.email_unsubscribe",
+    "optout.handlers.phone_lookup",
+]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # keep the report readable
 
@@ -78,8 +83,17 @@ def request_counts() -> list[tuple[str, int, int]]:
 
     base, twilio_token = "https://bench.example.com", "bench-twilio-token"
     os.environ.update(
-        PUBLIC_BASE_URL=base, TWILIO_AUTH_TOKEN=twilio_token, UNSUBSCRIBE_SIGNING_KEY="bench-unsubscribe-key-0123"
+        PUBLIC_BASE_URL=base,
+        TWILIO_AUTH_TOKEN=twilio_token,
+        UNSUBSCRIBE_SIGNING_KEY="bench-unsubscribe-key-0123",
+        TWILIO_ACCOUNT_SID="AC" + "0" * 32,
+        LOOKUP_ENABLED="true",
     )
+    from infra.twilio_fake import FakeTwilio
+    from optout import twilio_io
+
+    twilio = FakeTwilio()
+    twilio_io.http_client = lambda: twilio  # type: ignore[assignment]
 
     rows: list[tuple[str, int, int]] = []
     with mock_aws():
@@ -163,16 +177,22 @@ def request_counts() -> list[tuple[str, int, int]]:
             ("unsubscribe page (GET)", unsubscribe("GET"), 0),
             ("unsubscribe, one-click POST", unsubscribe("POST"), 3),
             ("unsubscribe, repeated", unsubscribe("POST"), 3),
+            ("phone lookup sms, Lookup asked [twilio]", http("GET", "/contacts/p-1/phone?channel=sms"), 2),
+            ("phone lookup sms, cached [twilio]", http("GET", "/contacts/p-1/phone?channel=sms"), 2),
+            ("phone lookup call [twilio]", http("GET", "/contacts/p-1/phone?channel=call"), 2),
         ]
         http("PUT", "/contacts/warm", contact)()  # first call imports and builds clients
         http("PUT", "/contacts/s-1", shared("s-1", "+14155550131"))()
+        http("PUT", "/contacts/p-1", {**contact, "email": "p1@example.com", "phones": {"cell": "+14155550181"}})()
         http("PUT", "/contacts/u-1", {**contact, "email": "u1@example.com", "phones": {"cell": "+14155550171"}})()
         http("PUT", "/contacts/r-1", {**contact, "email": "r1@example.com", "phones": {"cell": "+14155550161"}})()
         http("PUT", "/contacts/s-2", shared("s-2", "+14155550132"))()
         text("+14155550198", "STOP")()
         for label, run, goal in cases:
+            asked = len(twilio.requests)
             with counting() as counts:
                 run()
+            label = label.replace("[twilio]", f"({len(twilio.requests) - asked} Twilio)")
             rows.append((label, sum(counts.values()), goal))
     return rows
 

@@ -283,11 +283,22 @@ def configure(endpoint: str, port: int) -> dict[str, str]:
     return env
 
 
+def install_fake_twilio() -> None:
+    """No network here: the twilio package's REST client talks to infra.twilio_fake."""
+    from infra.twilio_fake import FakeTwilio
+    from optout import twilio_io
+
+    os.environ.setdefault("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)
+    fake = FakeTwilio(echo=True)
+    twilio_io.http_client = lambda: fake  # type: ignore[assignment]
+
+
 def main() -> None:
     port = int(os.environ.get("PORT") or DEFAULTS["PORT"])
     moto, endpoint = start_dynamodb()
     env = configure(endpoint, port)
     api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
+    install_fake_twilio()
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
     port = httpd.server_address[1]
     print(f"optout local API listening on http://127.0.0.1:{port}", flush=True)
@@ -296,6 +307,7 @@ def main() -> None:
     for key in ("TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY", "LOCAL_JWT_SECRET"):
         note = "development default" if os.environ[key] == DEFAULTS[key] else "from environment"
         print(f"  {key}: {note}")
+    print("  Twilio REST API: a local fake (texts are printed here, Lookup says mobile)")
     print("  token: make token ROLE=admin   routes:")
     for route in api.routes:
         print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")

@@ -4,8 +4,6 @@ and reading the form a POST carries (urlencoded or multipart, RFC 8058 one-click
 from __future__ import annotations
 
 import html
-from email.parser import BytesParser
-from email.policy import HTTP
 from functools import lru_cache
 from urllib.parse import parse_qs
 
@@ -53,6 +51,10 @@ def unsubscribe_link(settings: Settings, contact_id: str, email: str) -> tuple[s
 def form_fields(content_type: str, body: bytes) -> dict[str, str]:
     """Fields of a POSTed form, urlencoded or multipart; anything unreadable counts as empty."""
     if content_type.lower().startswith("multipart/form-data"):
+        # Imported here: only multipart posts need the email package's MIME parser.
+        from email.parser import BytesParser
+        from email.policy import HTTP
+
         try:
             message = BytesParser(policy=HTTP).parsebytes(
                 b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body

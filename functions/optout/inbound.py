@@ -29,6 +29,7 @@ class InboundOutcome:
     applied: bool  # this delivery changed state
     duplicate: bool  # a retry of a delivery already applied: nothing changed
     contacts_changed: int = 0
+    confirmed: bool = False  # a number waiting for its SMS-first confirmation was confirmed
 
 
 class InboundService(ConsentService):
@@ -89,7 +90,14 @@ class InboundService(ConsentService):
             done = self._with_retries(attempt)
         except AlreadyApplied:
             return InboundOutcome(kind, applied=False, duplicate=True)
-        return InboundOutcome(kind, applied=done.applied, duplicate=False, contacts_changed=len(done.contacts_changed))
+        confirmed = any("sms_confirmation:confirmed" in r.evidence.get("effects", ()) for r in done.changes.audit)
+        return InboundOutcome(
+            kind,
+            applied=done.applied,
+            duplicate=False,
+            contacts_changed=len(done.contacts_changed),
+            confirmed=confirmed,
+        )
 
     def _commit(self, changes: ChangeSet) -> None:
         """One transaction; a change too big for one (a number shared by dozens of contacts)
