@@ -66,15 +66,24 @@ class ConsentService:
 
         return self._with_retries(attempt)
 
-    def act(self, contact_id: str, actor: Actor, action: Callable[[Contact, str], Outcome]) -> tuple[Contact, Outcome]:
+    def act(
+        self,
+        contact_id: str,
+        actor: Actor,
+        action: Callable[[Contact, str], Outcome],
+        first: Contact | None = None,
+    ) -> tuple[Contact, Outcome]:
         """Apply a rep action to a contact with its audit record, in one transaction.
 
         An action that changes nothing writes nothing (repeats are harmless); a refused one
         raises before anything is written.
         """
 
+        preread: list[Contact] = [first] if first is not None else []
+
         def attempt() -> tuple[Contact, Outcome]:
-            stored = self.get_contact(contact_id)
+            # `first`: a copy already read (a sweep's index page); a lost race re-reads.
+            stored = preread.pop() if preread else self.get_contact(contact_id)
             now = self.clock()
             contact = copy.deepcopy(stored)
             outcome = action(contact, now)

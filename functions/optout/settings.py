@@ -28,6 +28,8 @@ _ENV = {
     "SMS_FROM_NUMBER": "sms_from_number",
     "SMS_COUNTRIES": "sms_countries",
     "LOOKUP_ENABLED": "lookup_enabled",
+    "SMS_FALLBACK_HOURS": "sms_fallback_hours",
+    "SWEEP_CONTINUE": "sweep_continue",
     "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
     "UNSUBSCRIBE_SIGNING_KEY": "unsubscribe_signing_key",
     "UNSUBSCRIBE_SIGNING_KEY_PARAMETER": "unsubscribe_signing_key_parameter",
@@ -83,6 +85,10 @@ class Settings:
     sms_from_number: str = "+14155559999"
     sms_countries: str = "US,CA,GB,AU,PH"
     lookup_enabled: str = "false"
+    # Sweeps: an unanswered SMS-first confirmation falls back to email after this many hours;
+    # a sweep that runs out of time invokes itself again to continue (off outside Lambda).
+    sms_fallback_hours: int = 24
+    sweep_continue: str = "true"
     sms_confirmation_text: str = (
         "{program}: Reply YES to get our messages by text at this number. Msg&data rates may apply. "
         "Reply STOP to opt out."
@@ -119,6 +125,8 @@ class Settings:
             raise ValueError(f"SMS_REPLIES must be one of {get_args(SmsReplies)}")
         if len(self.default_country) != 2 or not self.default_country.isalpha():
             raise ValueError("DEFAULT_COUNTRY must be a two-letter region code")
+        if self.sms_fallback_hours <= 0:
+            raise ValueError("SMS_FALLBACK_HOURS must be positive")
         if self.max_body_bytes <= 0:
             raise ValueError("MAX_BODY_BYTES must be positive")
         for name in _TEMPLATES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ NEEDS = {
     "TwilioWebhooksFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "EmailUnsubscribeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "PhoneLookupFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "SweepsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")
@@ -35,6 +37,7 @@ def test_every_function_has_its_needs_declared() -> None:
 @pytest.mark.parametrize("name", sorted(NEEDS))
 def test_no_wildcard_actions_and_only_needed_tables(name: str) -> None:
     fn = template.resources("AWS::Serverless::Function")[name]
+    tables = template.tables()
     reached = set()
     for statement in statements(fn):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
@@ -43,7 +46,7 @@ def test_no_wildcard_actions_and_only_needed_tables(name: str) -> None:
         resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
         for resource in resources:
             assert resource != "*", f"{name}: wildcard resource"
-            if isinstance(resource, dict) and "Fn::GetAtt" in resource:
+            if isinstance(resource, dict) and "Fn::GetAtt" in resource and resource["Fn::GetAtt"][0] in tables:
                 reached.add(resource["Fn::GetAtt"][0])
     assert reached <= NEEDS[name], f"{name} reaches {reached - NEEDS[name]}"
 
@@ -119,3 +122,12 @@ def test_models_match_the_template_keys(logical_id: str, model: Any) -> None:
     types = {d["AttributeName"]: d["AttributeType"] for d in props["AttributeDefinitions"]}
     for name in declared:
         assert attrs[name].attr_type == types[name]
+
+
+def test_sweeps_are_scheduled_with_a_dead_letter_queue_and_alarms() -> None:
+    fn = template.resources("AWS::Serverless::Function")["SweepsFunction"]["Properties"]
+    inputs = sorted(e["Properties"]["Input"] for e in fn["Events"].values() if e["Type"] == "ScheduleV2")
+    assert [json.loads(i)["sweep"] for i in inputs] == ["audit-verify", "compliance", "sms-fallback"]
+    assert fn["DeadLetterQueue"]["Type"] == "SQS"
+    alarms = {a["Properties"]["MetricName"] for a in template.resources("AWS::CloudWatch::Alarm").values()}
+    assert {"Errors", "ApproximateNumberOfMessagesVisible", "OldestUnhonoredBusinessDays", "ChainBreaks"} <= alarms

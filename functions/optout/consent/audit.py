@@ -82,9 +82,12 @@ class ChainCheck:
     problem: str | None = None
 
 
-def verify_chain(records_oldest_first: list[AuditRecord]) -> ChainCheck:
-    """Check sequence numbers, back-links and each record's own hash."""
-    prev_hash, expected_seq = GENESIS_HASH, 1
+def verify_chain(
+    records_oldest_first: list[AuditRecord], after_seq: int = 0, after_hash: str = GENESIS_HASH
+) -> ChainCheck:
+    """Check sequence numbers, back-links and each record's own hash, starting after a point
+    already verified (`after_seq`, `after_hash`; the genesis by default)."""
+    prev_hash, expected_seq = after_hash, after_seq + 1
     for count, record in enumerate(records_oldest_first):
         if record.seq != expected_seq:
             return ChainCheck(False, count, record.seq, f"expected seq {expected_seq}")

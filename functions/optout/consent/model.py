@@ -80,6 +80,9 @@ class Contact:
     version: int | None = None
     audit_seq: int = 0
     audit_hash: str = GENESIS_HASH
+    # How far the audit-verify sweep has checked the chain.
+    verified_seq: int = 0
+    verified_hash: str = GENESIS_HASH
 
     def phone_numbers(self) -> list[tuple[str, str]]:
         """(role, number) in the order cell, home, work, skipping empty roles."""

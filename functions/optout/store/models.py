@@ -1,6 +1,7 @@
 """PynamoDB models of the three tables. Keys and indexes match template.yaml.
 
-Contacts      id                         one item a contact
+Contacts      id                         one item a contact; three sparse indexes hold only
+                                         the contacts a scheduled sweep must act on
 Suppressions  address, entry             per address: entry "head" holds its suppressions
                                          and version; "owner#<contact id>" links each contact
                                          that uses the address (find contacts by number or
@@ -21,10 +22,47 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     VersionAttribute,
 )
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 HEAD = "head"
 OWNER_PREFIX = "owner#"
+
+
+class ComplianceIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
+    """Contacts with an opt-out not applied everywhere, oldest first."""
+
+    class Meta:
+        index_name = "ComplianceIndex"
+        projection = AllProjection()
+
+    compliance_flag = UnicodeAttribute(hash_key=True)
+    compliance_due = UnicodeAttribute(range_key=True)
+
+
+class SmsPendingIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
+    """Contacts whose SMS-first confirmation is still waiting, oldest first."""
+
+    class Meta:
+        index_name = "SmsPendingIndex"
+        projection = AllProjection()
+
+    sms_flag = UnicodeAttribute(hash_key=True)
+    sms_pending_since = UnicodeAttribute(range_key=True)
+
+
+class AuditIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
+    """Contacts with audit records the chain check has not seen yet."""
+
+    class Meta:
+        index_name = "AuditIndex"
+        projection = AllProjection()
+
+    audit_flag = UnicodeAttribute(hash_key=True)
+    audit_since = UnicodeAttribute(range_key=True)
+
+
+SWEEP_FLAG = "due"
 
 
 class ContactModel(Model):
@@ -52,6 +90,18 @@ class ContactModel(Model):
     updated_at = UnicodeAttribute(null=True)
     audit_seq = NumberAttribute(default=0)
     audit_hash = UnicodeAttribute(null=True)
+    verified_seq = NumberAttribute(default=0)
+    verified_hash = UnicodeAttribute(null=True)
+    # Sparse sweep index keys: present only while the contact needs that sweep.
+    compliance_flag = UnicodeAttribute(null=True)
+    compliance_due = UnicodeAttribute(null=True)
+    sms_flag = UnicodeAttribute(null=True)
+    sms_pending_since = UnicodeAttribute(null=True)
+    audit_flag = UnicodeAttribute(null=True)
+    audit_since = UnicodeAttribute(null=True)
+    compliance_index = ComplianceIndex()
+    sms_pending_index = SmsPendingIndex()
+    audit_index = AuditIndex()
     version = VersionAttribute()
 
 

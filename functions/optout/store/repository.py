@@ -16,6 +16,7 @@ from pynamodb.exceptions import (
     QueryError,
     TransactGetError,
     TransactWriteError,
+    UpdateError,
 )
 from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet, TransactWrite
@@ -23,6 +24,7 @@ from pynamodb.transactions import TransactGet, TransactWrite
 from optout.consent.audit import AuditRecord
 from optout.consent.changes import ChangeSet
 from optout.consent.channels import Channel
+from optout.consent.compliance import sweep_keys
 from optout.consent.errors import InvalidInput, StoreUnavailable
 from optout.consent.model import (
     GENESIS_HASH,
@@ -39,6 +41,7 @@ from optout.store.models import (
     EVENT_PREFIX,
     HEAD,
     OWNER_PREFIX,
+    SWEEP_FLAG,
     AddressModel,
     AuditModel,
     ContactModel,
@@ -69,6 +72,7 @@ class Repository:
             settings.dynamodb_endpoint,
         )
         self._connection = Connection(region=settings.region, host=settings.dynamodb_endpoint)
+        self.discontinued = settings.stage_discontinued
 
     # ---- reads -------------------------------------------------------------------------
 
@@ -141,6 +145,63 @@ class Repository:
         except QueryError as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 
+    def sweep_page(
+        self, index: str, before: str | None, limit: int, cursor: dict[str, Any] | None
+    ) -> tuple[list[Contact], dict[str, Any] | None]:
+        """One page of a sparse sweep index, oldest first (only contacts a sweep must act on),
+        optionally only those whose index time is before `before`."""
+        gsi = {
+            "compliance": self.models.contact.compliance_index,
+            "sms-fallback": self.models.contact.sms_pending_index,
+            "audit-verify": self.models.contact.audit_index,
+        }[index]
+        range_attr = {
+            "compliance": ContactModel.compliance_due,
+            "sms-fallback": ContactModel.sms_pending_since,
+            "audit-verify": ContactModel.audit_since,
+        }[index]
+        condition = range_attr < before if before is not None else None
+        try:
+            result = gsi.query(
+                SWEEP_FLAG, range_key_condition=condition, limit=limit, page_size=limit, last_evaluated_key=cursor
+            )
+            contacts = [_contact_from_item(item) for item in result]
+        except QueryError as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        return contacts, result.last_evaluated_key
+
+    def chain_after(self, subject: str, after_seq: int) -> list[AuditRecord]:
+        """A subject's audit records after `after_seq`, oldest first (consistent)."""
+        try:
+            return [
+                _audit_from_item(item)
+                for item in self.models.audit.query(subject, AuditModel.seq > after_seq, consistent_read=True)
+            ]
+        except QueryError as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def mark_verified(self, contact: Contact, seq: int, hash_: str) -> bool:
+        """Record that the chain is verified up to `seq`, unless the contact has moved on
+        (then it stays in the audit index and the next run checks the rest)."""
+        item = self.models.contact(contact.id)
+        item.version = contact.version or 0
+        try:
+            item.update(
+                actions=[
+                    ContactModel.verified_seq.set(seq),
+                    ContactModel.verified_hash.set(hash_),
+                    ContactModel.audit_flag.remove(),
+                    ContactModel.audit_since.remove(),
+                ],
+                condition=ContactModel.audit_seq == seq,
+                add_version_condition=False,
+            )
+        except UpdateError as exc:
+            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+                return False
+            raise StoreUnavailable("contact store unavailable") from exc
+        return True
+
     # ---- writes ------------------------------------------------------------------------
 
     def cache_line_types(self, contact_id: str, version: int | None, line_types: dict[str, dict[str, str]]) -> None:
@@ -176,7 +237,7 @@ class Repository:
                         condition=EventModel.subject.does_not_exist(),
                     )
                 for contact in changes.contacts:
-                    tx.save(_contact_to_item(models.contact, contact))
+                    tx.save(_contact_to_item(models.contact, contact, self.discontinued))
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []
@@ -261,10 +322,13 @@ def _contact_from_item(item: ContactModel) -> Contact:
         version=item.version,
         audit_seq=int(item.audit_seq or 0),
         audit_hash=item.audit_hash or GENESIS_HASH,
+        verified_seq=int(item.verified_seq or 0),
+        verified_hash=item.verified_hash or GENESIS_HASH,
     )
 
 
-def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactModel:
+def _contact_to_item(model: type[ContactModel], contact: Contact, discontinued: str) -> ContactModel:
+    keys = sweep_keys(contact, discontinued)
     item = model(
         contact.id,
         name=contact.name,
@@ -287,6 +351,14 @@ def _contact_to_item(model: type[ContactModel], contact: Contact) -> ContactMode
         updated_at=contact.updated_at,
         audit_seq=contact.audit_seq,
         audit_hash=contact.audit_hash,
+        verified_seq=contact.verified_seq,
+        verified_hash=contact.verified_hash,
+        compliance_flag=SWEEP_FLAG if keys.compliance_due is not None else None,
+        compliance_due=keys.compliance_due,
+        sms_flag=SWEEP_FLAG if keys.sms_pending_since is not None else None,
+        sms_pending_since=keys.sms_pending_since,
+        audit_flag=SWEEP_FLAG if keys.audit_unverified_since is not None else None,
+        audit_since=keys.audit_unverified_since,
     )
     # PynamoDB's VersionAttribute adds the optimistic-lock condition: "absent" for a new
     # contact, "equal to what was read" otherwise.

@@ -1,0 +1,67 @@
+"""Scheduled sweeps (EventBridge): {"sweep": "sms-fallback" | "compliance" | "audit-verify"}.
+
+Publishes Powertools metrics (EMF): contacts acted on, the age of the oldest unhonored
+opt-out in business days (the legal limit is 10), and chain breaks. A run that stops for
+its time budget invokes the function again with the same event to continue.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from aws_lambda_powertools import Metrics
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.observability import logger
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.sweeps import SWEEPS, SweepService, SweepSummary
+
+metrics = Metrics()
+
+
+@lru_cache(maxsize=1)
+def service() -> SweepService:
+    settings = get_settings()
+    return SweepService(Repository(settings), settings)
+
+
+def publish(summary: SweepSummary) -> None:
+    metrics.add_dimension(name="sweep", value=summary.sweep)
+    metrics.add_metric(name="SweepSelected", unit=MetricUnit.Count, value=summary.selected)
+    metrics.add_metric(name="SweepActed", unit=MetricUnit.Count, value=summary.acted)
+    if summary.sweep == "compliance":
+        metrics.add_metric(name="ComplianceRepaired", unit=MetricUnit.Count, value=summary.acted)
+        oldest = summary.oldest_unhonored_business_days or 0
+        metrics.add_metric(name="OldestUnhonoredBusinessDays", unit=MetricUnit.Count, value=oldest)
+    if summary.sweep == "audit-verify":
+        metrics.add_metric(name="ChainBreaks", unit=MetricUnit.Count, value=len(summary.chain_breaks))
+
+
+def _continue(event: dict[str, Any], context: LambdaContext) -> None:
+    import boto3  # only when a run continues
+
+    boto3.client("lambda").invoke(
+        FunctionName=context.invoked_function_arn, InvocationType="Event", Payload=json.dumps(event).encode()
+    )
+
+
+@metrics.log_metrics
+@logger.inject_lambda_context(clear_state=True)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    name = str(event.get("sweep") or (event.get("detail") or {}).get("sweep") or "")
+    if name not in SWEEPS:
+        logger.error("unknown sweep", extra={"sweep": name})
+        return {"error": f"unknown sweep {name!r}; one of {', '.join(SWEEPS)}"}
+    summary = service().run(name, lambda: context.get_remaining_time_in_millis() / 1000)
+    publish(summary)
+    result = summary.as_dict()
+    if summary.chain_breaks:
+        logger.error("audit chain broken", extra={"contacts": summary.chain_breaks})
+    logger.info("sweep finished", extra=result)
+    if not summary.complete and get_settings().sweep_continue.lower() in ("true", "1", "yes"):
+        _continue(event, context)
+    return result

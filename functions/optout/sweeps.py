@@ -1,0 +1,137 @@
+"""The scheduled sweeps: each pages through its sparse index (only the contacts that need
+it), acts on each as the `system`, and stops before its time budget runs out. What it acted
+on leaves the index, so the next run (or a continuation) resumes where this one stopped,
+and two runs at once are safe: every change is version-guarded and changes nothing twice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from optout.consent.audit import contact_subject, verify_chain
+from optout.consent.compliance import (
+    LEGAL_LIMIT_BUSINESS_DAYS,
+    business_days_between,
+    fall_back_to_email,
+    parse_time,
+    repair,
+)
+from optout.consent.errors import NotFound
+from optout.consent.model import Actor, Contact
+from optout.service import ConsentService
+
+SYSTEM = Actor(type="system")
+SWEEPS = ("sms-fallback", "compliance", "audit-verify")
+PAGE = 100
+
+
+@dataclass
+class SweepSummary:
+    sweep: str
+    selected: int = 0  # contacts the index returned
+    acted: int = 0  # contacts changed (or chains verified)
+    unchanged: int = 0  # nothing left to do (another run got there first)
+    complete: bool = True  # False: stopped for the time budget; run again to continue
+    oldest_unhonored_business_days: int | None = None
+    chain_breaks: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sweep": self.sweep,
+            "selected": self.selected,
+            "acted": self.acted,
+            "unchanged": self.unchanged,
+            "complete": self.complete,
+            "oldest_unhonored_business_days": self.oldest_unhonored_business_days,
+            "legal_limit_business_days": LEGAL_LIMIT_BUSINESS_DAYS,
+            "chain_breaks": self.chain_breaks,
+        }
+
+
+class SweepService(ConsentService):
+    def run(self, name: str, time_left: Callable[[], float], now: datetime | None = None) -> SweepSummary:
+        """Run one sweep until done or `time_left()` (seconds) falls under a safety margin."""
+        now = now or datetime.now(UTC)
+        handlers = {"sms-fallback": self._sms_fallback, "compliance": self._compliance, "audit-verify": self._audit}
+        if name not in handlers:
+            raise ValueError(f"unknown sweep {name!r}; one of {', '.join(SWEEPS)}")
+        summary = SweepSummary(sweep=name)
+        before = self._cutoff(name, now)
+        cursor: dict[str, Any] | None = None
+        while True:
+            if time_left() < self.margin_seconds:
+                summary.complete = False
+                return summary
+            contacts, cursor = self.repo.sweep_page(name, before, PAGE, cursor)
+            for contact in contacts:
+                summary.selected += 1
+                handlers[name](contact, summary, now)
+                if time_left() < self.margin_seconds:
+                    summary.complete = False
+                    return summary
+            if not cursor:
+                return summary
+
+    margin_seconds = 5.0
+
+    def _cutoff(self, name: str, now: datetime) -> str | None:
+        if name == "sms-fallback":
+            window = timedelta(hours=self.settings.sms_fallback_hours)
+            return (now - window).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        return None
+
+    def _act(self, contact: Contact, summary: SweepSummary, action: Any) -> None:
+        try:
+            _, outcome = self.act(contact.id, SYSTEM, action, first=contact)
+        except NotFound:  # deleted since the index was read
+            summary.unchanged += 1
+            return
+        if outcome.changed:
+            summary.acted += 1
+        else:
+            summary.unchanged += 1
+
+    def _sms_fallback(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
+        self._act(contact, summary, fall_back_to_email)
+
+    def _compliance(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
+        since = _oldest_opt_out(contact)
+        if since is not None and summary.oldest_unhonored_business_days is None:
+            # The index is ordered by that time: the first contact has the oldest request.
+            summary.oldest_unhonored_business_days = business_days_between(since.date(), now.date())
+        discontinued = self.settings.stage_discontinued
+        self._act(contact, summary, lambda c, _now: repair(c, discontinued))
+
+    def _audit(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
+        records = self.repo.chain_after(contact_subject(contact.id), contact.verified_seq)
+        check = verify_chain(records, contact.verified_seq, contact.verified_hash)
+        head_ok = bool(records) and (records[-1].seq, records[-1].hash) == (contact.audit_seq, contact.audit_hash)
+        if not check.ok or not head_ok:
+            summary.chain_breaks.append(contact.id)
+            return
+        if self.repo.mark_verified(contact, contact.audit_seq, contact.audit_hash):
+            summary.acted += 1
+        else:
+            summary.unchanged += 1
+
+
+def _oldest_opt_out(contact: Contact) -> datetime | None:
+    times = [flag.at for flag in contact.dnd.values()]
+    if contact.do_not_email:
+        times.append(contact.do_not_email.at)
+    if not times:
+        return None
+    try:
+        return min(parse_time(t) for t in times)
+    except ValueError:
+        return None
+
+
+def budget(seconds: float) -> Callable[[], float]:
+    """A time_left() for runs outside Lambda (local, tests): `seconds` from now."""
+    deadline = time.monotonic() + seconds
+    return lambda: deadline - time.monotonic()
