@@ -9,7 +9,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token sms status lint typecheck template unit bench clean
+.PHONY: run test token sms status sweep lint typecheck template unit bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ sms: $(VENV)/.installed
 ## status: a signed fake Twilio status callback (TO=+14155550100 [ERROR_CODE=21610])
 status: $(VENV)/.installed
 	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
+
+## sweep: run a scheduled sweep on the local server's data (NAME=sms-fallback|compliance|audit-verify)
+sweep: $(VENV)/.installed
+	@$(PY) -m infra.sweep "$(NAME)"
 
 ## test: lint, type check, template checks and every test
 test: lint typecheck template unit

@@ -84,6 +84,10 @@ def samples() -> dict[str, dict[str, Any]]:
         "status_21610.json": http_event(STATUS_PATH, status_params(cell, "21610", sid="SM" + "f" * 32)),
         "unsubscribe_page.json": unsubscribe_event("GET"),
         "unsubscribe_one_click.json": unsubscribe_event("POST", b"List-Unsubscribe=One-Click"),
+        # EventBridge Scheduler delivers a schedule's Input as the event (template.yaml)
+        "sweep_sms_fallback.json": {"sweep": "sms-fallback"},
+        "sweep_compliance.json": {"sweep": "compliance"},
+        "sweep_audit_verify.json": {"sweep": "audit-verify"},
     }
 
 

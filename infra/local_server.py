@@ -14,11 +14,13 @@ import json
 import os
 import socket
 import sys
+import tempfile
 import time
 import traceback
 import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -283,6 +285,16 @@ def configure(endpoint: str, port: int) -> dict[str, str]:
     return env
 
 
+def state_file(port: int) -> Path:
+    """Where a running local server says how to reach its DynamoDB (for `make sweep`)."""
+    return Path(tempfile.gettempdir()) / f"optout-local-{port}.json"
+
+
+def write_state(port: int, endpoint: str) -> None:
+    keys = ("AWS_ENDPOINT_URL_DYNAMODB", "AWS_REGION", "CONTACTS_TABLE", "SUPPRESSIONS_TABLE", "AUDIT_TABLE")
+    state_file(port).write_text(json.dumps({k: os.environ[k] for k in keys}))
+
+
 def install_fake_twilio() -> None:
     """No network here: the twilio package's REST client talks to infra.twilio_fake."""
     from infra.twilio_fake import FakeTwilio
@@ -301,6 +313,7 @@ def main() -> None:
     install_fake_twilio()
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
     port = httpd.server_address[1]
+    write_state(port, endpoint)
     print(f"optout local API listening on http://127.0.0.1:{port}", flush=True)
     print(f"  DynamoDB (moto): {endpoint}; tables: {', '.join(env.values())}")
     print(f"  PUBLIC_BASE_URL={os.environ['PUBLIC_BASE_URL']}  STOP_SCOPE={os.environ['STOP_SCOPE']}")

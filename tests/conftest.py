@@ -36,6 +36,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         "SMS_REPLIES",
         "UNSUBSCRIBE_SIGNING_KEY",
         "UNSUBSCRIBE_SIGNING_KEY_PARAMETER",
+        "TWILIO_ACCOUNT_SID",
+        "LOOKUP_ENABLED",
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
@@ -50,11 +52,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _clear_service_caches() -> None:
-    from optout.handlers import email_unsubscribe, rep_actions, twilio_webhooks
+    from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, sweeps, twilio_webhooks
 
-    rep_actions.service.cache_clear()
-    twilio_webhooks.service.cache_clear()
-    email_unsubscribe.service.cache_clear()
+    for handler in (rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps):
+        handler.service.cache_clear()
 
 
 @pytest.fixture
@@ -156,12 +157,18 @@ def faults(monkeypatch: pytest.MonkeyPatch) -> Faults:
 
 
 class LambdaContext:
-    """The attributes of Lambda's context object that Powertools' logger reads."""
+    """The attributes of Lambda's context object that Powertools and the handlers read."""
 
     function_name = "TwilioWebhooksFunction"
     memory_limit_in_mb = 512
     invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:TwilioWebhooksFunction"
     aws_request_id = "test-request"
+
+    def __init__(self, remaining_ms: int = 60_000) -> None:
+        self.remaining_ms = remaining_ms
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.remaining_ms
 
 
 def ada(**overrides: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from infra.events import BASE_URL, EVENTS, TOKEN, env_file, samples
-from optout.handlers import email_unsubscribe, twilio_webhooks
+from optout.handlers import email_unsubscribe, sweeps, twilio_webhooks
 from optout.settings import get_settings
 from tests.conftest import LambdaContext
 
@@ -44,3 +44,16 @@ def test_each_sample_event_is_accepted_by_the_handler(
     result = handler.lambda_handler(event, LambdaContext())
 
     assert result["statusCode"] == EXPECTED[name], result["body"]
+
+
+@pytest.mark.parametrize("name", ["sweep_sms_fallback.json", "sweep_compliance.json", "sweep_audit_verify.json"])
+def test_each_scheduled_event_runs_its_sweep(
+    tables: dict[str, str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("SWEEP_CONTINUE", "false")
+    get_settings.cache_clear()
+    event = json.loads((EVENTS / name).read_text())
+
+    result = sweeps.lambda_handler(event, LambdaContext())
+
+    assert result["sweep"] == event["sweep"] and result["complete"] is True

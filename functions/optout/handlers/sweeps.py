@@ -20,7 +20,7 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.sweeps import SWEEPS, SweepService, SweepSummary
 
-metrics = Metrics()
+metrics = Metrics(namespace="OptOut", service="optout")  # the alarms in template.yaml read these
 
 
 @lru_cache(maxsize=1)
