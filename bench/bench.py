@@ -219,6 +219,15 @@ def main() -> None:
     print(f"  {'operation':40} {'requests':>8}  goal")
     for label, count, goal in request_counts():
         print(f"  {label:40} {count:8d}  <= {goal} {'ok' if count <= goal else 'MISSED'}")
+    from bench.sweeps import SIZE, sweep_figures
+
+    print(f"\nSweeps on {SIZE:,} contacts, 1% needing action (items read / items acted on)")
+    rows = sweep_figures()
+    print(f"  {'sweep':14} {'needing':>8} {'read':>8} {'acted':>8} {'ratio':>6}  goal    requests/contact")
+    for name, needing, read, acted, per in rows:
+        ratio = read / max(acted, 1)
+        verdict = "ok" if ratio <= 1.1 and acted else "MISSED"
+        print(f"  {name:14} {needing:8d} {read:8d} {acted:8d} {ratio:6.2f}  <= 1.1 {verdict}  {per:.2f}")
 
 
 if __name__ == "__main__":
