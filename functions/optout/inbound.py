@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from optout.consent.changes import ChangeSet
-from optout.consent.keywords import Classification, KeywordConfig, Kind
 from optout.consent.model import Actor
 from optout.consent.sms import InboundMessage, Plan, SmsPlanner, Stages
 from optout.consent.tokens import UnsubscribeToken
 from optout.service import ConsentService
 from optout.store.repository import AlreadyApplied
+
+if TYPE_CHECKING:  # the keyword tables load with the webhook handler, not with the unsubscribe one
+    from optout.consent.keywords import Classification, KeywordConfig, Kind
 
 # DynamoDB's limit of items in one TransactWriteItems.
 MAX_TRANSACTION_ITEMS = 100
@@ -34,6 +36,8 @@ class InboundOutcome:
 
 class InboundService(ConsentService):
     def keyword_config(self) -> KeywordConfig:
+        from optout.consent.keywords import KeywordConfig
+
         s = self.settings
         return KeywordConfig.with_extras(
             _split(s.sms_opt_out_keywords), _split(s.sms_opt_in_keywords), _split(s.sms_help_keywords)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from optout.consent.audit import AuditRecord, address_subject, contact_subject, make_record
 from optout.consent.changes import ChangeSet, EventRecord, HeadWrite, changed_links
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
-from optout.consent.keywords import Classification
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, Conversation, OptOut, OwnerLink
 from optout.consent.policy import decide, leave_automations, opted_out_channels
+
+if TYPE_CHECKING:  # only for annotations: the unsubscribe handler need not load the keyword tables
+    from optout.consent.keywords import Classification
 
 Scope = Literal["sms", "all"]
 
