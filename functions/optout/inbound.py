@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from optout.consent.changes import ChangeSet
-from optout.consent.model import Actor
+from optout.consent.model import Actor, Contact
 from optout.consent.sms import InboundMessage, Plan, SmsPlanner, Stages
 from optout.consent.tokens import UnsubscribeToken
 from optout.service import ConsentService
@@ -31,7 +31,10 @@ class InboundOutcome:
     applied: bool  # this delivery changed state
     duplicate: bool  # a retry of a delivery already applied: nothing changed
     contacts_changed: int = 0
-    confirmed: bool = False  # a number waiting for its SMS-first confirmation was confirmed
+    # The sender's number is a confirmed SMS-first number (now or already: a retry answers
+    # alike), and whether this message lifted a suppression (a START, not a confirmation).
+    confirmed: bool = False
+    lifted: bool = False
 
 
 class InboundService(ConsentService):
@@ -82,25 +85,34 @@ class InboundService(ConsentService):
         """Read the address and the contacts that use it (and `also`), plan, commit; retried
         from a fresh read when another writer got there first."""
 
+        seen = {"confirmed": False}
+
         def attempt() -> Plan:
             state = self.repo.address_state(address)
             wanted = sorted(set(state.owners) | set(also))
             contacts = self.repo.get_contacts(wanted) if wanted else {}
             result = plan(SmsPlanner(state, contacts, self.clock()))
+            after = {**contacts, **{c.id: c for c in result.changes.contacts}}
+            result.confirmed = seen["confirmed"] = any(_confirmed(c, address) for c in after.values())
             self._commit(result.changes)
             return result
 
         try:
             done = self._with_retries(attempt)
-        except AlreadyApplied:
-            return InboundOutcome(kind, applied=False, duplicate=True)
-        confirmed = any("sms_confirmation:confirmed" in r.evidence.get("effects", ()) for r in done.changes.audit)
+        except AlreadyApplied:  # a retry: answered from the state it found, like the first delivery
+            return InboundOutcome(kind, applied=False, duplicate=True, confirmed=seen["confirmed"])
+        lifted = any(
+            e in ("dnd_lifted:sms", "address_unsuppressed:sms")
+            for r in done.changes.audit
+            for e in r.evidence.get("effects", ())
+        )
         return InboundOutcome(
             kind,
             applied=done.applied,
             duplicate=False,
             contacts_changed=len(done.contacts_changed),
-            confirmed=confirmed,
+            confirmed=done.confirmed,
+            lifted=lifted,
         )
 
     def _commit(self, changes: ChangeSet) -> None:
@@ -119,3 +131,8 @@ class InboundService(ConsentService):
 
 def _split(csv: str) -> list[str]:
     return [k.strip() for k in csv.split(",") if k.strip()]
+
+
+def _confirmed(contact: Contact, address: str) -> bool:
+    pending = contact.sms_confirmation or {}
+    return pending.get("phone") == address and pending.get("status") == "confirmed"

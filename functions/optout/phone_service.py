@@ -154,7 +154,7 @@ class PhoneService(ConsentService):
             if contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
                 outcome.effects.append("channel:email")
-            if contact.sms_confirmation and contact.sms_confirmation.get("status") != CONFIRMED:
+            if contact.sms_confirmation and contact.sms_confirmation.get("status") in (SENDING, PENDING, SEND_FAILED):
                 contact.sms_confirmation = {**contact.sms_confirmation, "status": "cancelled", "ended_at": now}
                 outcome.effects.append("sms_confirmation:cancelled")
             return outcome

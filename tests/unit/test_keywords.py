@@ -319,7 +319,6 @@ REPLY_CASES = [
     # Ordinary chatter
     "Sounds good",
     "Thanks!",
-    "Ok",
     "No",
     "Not now",
     "Maybe later",
@@ -727,3 +726,13 @@ def test_keyword_with_politeness_is_always_an_opt_out(keyword: str, before: list
 @given(body=st.one_of(st.none(), st.text(max_size=200)))
 def test_twilio_stop_always_wins(body: str | None) -> None:
     assert classify(body, "STOP") == Classification("opt_out", "twilio:STOP")
+
+
+@pytest.mark.parametrize("body", ["y", "Y.", "ok", "Okay!", "sure", "Confirm", "sí", "oui", "yes it is"])
+def test_affirmative_replies_confirm_a_pending_number(body: str) -> None:
+    assert classify(body).kind == "affirmative"
+
+
+@pytest.mark.parametrize("body", ["ok, talk tomorrow", "sure, but not now", "yes"])
+def test_longer_replies_and_yes_are_not_affirmative_keywords(body: str) -> None:
+    assert classify(body).kind != "affirmative"

@@ -333,8 +333,8 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
         return Classification("opt_in", keyword)
     if keyword in config.help_words:
         return Classification("help", keyword)
-    if keyword in AFFIRMATIVE:
-        return Classification("affirmative", keyword)
+    if keyword in AFFIRMATIVE or text in AFFIRMATIVE:  # "ok" is also filler: look at the text too
+        return Classification("affirmative", keyword or text)
     if _first_unnegated(_SWITCH_TO_EMAIL, text, _SWITCH_GUARD) and not _negated_switch(text):
         return Classification("channel_email", "email_preference", revokes_sms=bool(_REVOKES_TEXTS.search(text)))
     if match := _first_unnegated(_OPT_OUT_PHRASES, text):

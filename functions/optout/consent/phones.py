@@ -80,13 +80,15 @@ def candidates(contact: Contact) -> list[Candidate]:
 def cached_line_type(contact: Contact, number: str, now: datetime) -> str | None:
     """A Lookup answer for the number younger than the TTL, if any."""
     entry = contact.line_types.get(number)
-    if not entry:
+    if not entry or not entry.get("type"):
         return None
     try:
         checked = datetime.fromisoformat(str(entry["checked_at"]).replace("Z", "+00:00"))
     except (KeyError, ValueError):
         return None
-    return str(entry.get("type")) if now - checked < LOOKUP_TTL else None
+    if checked.tzinfo is None:  # not written by us: no cache rather than a guess
+        return None
+    return str(entry["type"]) if now - checked < LOOKUP_TTL else None
 
 
 def line_type(contact: Contact, candidate: Candidate, now: datetime) -> str:
@@ -134,8 +136,8 @@ def choose(
             continue
         choice.number, choice.type = candidate.number, candidate.role
         return choice
-    reasons = {s.reason for s in choice.skipped}
-    choice.reason = "no_number" if not reasons else _NONE_LEFT[reasons.pop()] if len(reasons) == 1 else "none_usable"
+    reasons = {_NONE_LEFT[s.reason] for s in choice.skipped}
+    choice.reason = "no_number" if not reasons else reasons.pop() if len(reasons) == 1 else "none_usable"
     return choice
 
 

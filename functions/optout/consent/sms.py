@@ -54,6 +54,7 @@ class InboundMessage:
 class Plan:
     changes: ChangeSet = field(default_factory=ChangeSet)
     contacts_changed: list[str] = field(default_factory=list)
+    confirmed: bool = False  # set by the service: the number is a confirmed SMS-first number
 
     @property
     def applied(self) -> bool:

@@ -143,7 +143,7 @@ def inbound_sms() -> Response[str]:
         },
     )
     text = reply_text(classification, get_settings())
-    if outcome.confirmed or (classification.kind == "affirmative" and outcome.duplicate):
+    if classification.kind in ("opt_in", "affirmative") and outcome.confirmed and not outcome.lifted:
         settings = get_settings()
         text = settings.sms_confirmed_reply.format(program=settings.program_name, support=settings.support_contact)
     return Response(200, TEXT_XML, twiml(text))
