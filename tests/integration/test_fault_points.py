@@ -1,0 +1,189 @@
+"""Every DynamoDB call of every state-changing path, made to fail in turn.
+
+For each path, a clean run lists the DynamoDB calls it makes. Then, for each of those calls,
+a fresh copy of the same data is set up, that one call fails (a retryable error at the
+botocore layer), and the test checks: the caller gets a retryable answer (5xx, or an error
+from a sweep, which Lambda retries), nothing at all was written, and the retry applies
+exactly once (the same audit records as the clean run, chains intact).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import botocore.client
+import pytest
+from botocore.exceptions import ClientError
+
+from infra.local_server import LocalApi
+from infra.tables import create_tables, table_environment
+from infra.token import DEFAULT_SECRET
+from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout.consent.audit import verify_chain
+from optout.consent.tokens import SigningKeys, make_token
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.sweeps import SweepService, budget
+from tests.conftest import Client, _clear_service_caches, ada
+
+BASE, TWILIO, KEY = "https://optout.example.com", "fault-test-token", "fault-test-signing-key-01"
+CELL = "+14155550100"
+_real = botocore.client.BaseClient._make_api_call
+
+
+@dataclass
+class Calls:
+    names: list[str]
+    fail_at: int | None = None
+
+
+@contextmanager
+def dynamodb_calls(fail_at: int | None = None) -> Iterator[Calls]:
+    """Record DynamoDB calls; make the `fail_at`-th (0-based) fail with a retryable error."""
+    calls = Calls([], fail_at)
+
+    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
+        index = len(calls.names)
+        calls.names.append(operation)
+        if index == calls.fail_at:
+            raise ClientError({"Error": {"Code": "InternalServerError", "Message": "injected"}}, operation)
+        return _real(self, operation, params)
+
+    botocore.client.BaseClient._make_api_call = call  # type: ignore[method-assign]
+    try:
+        yield calls
+    finally:
+        botocore.client.BaseClient._make_api_call = _real  # type: ignore[method-assign]
+
+
+def snapshot() -> dict[str, list[Any]]:
+    db = boto3.client("dynamodb", region_name="us-east-1")
+    settings = get_settings()
+    tables = (settings.contacts_table, settings.suppressions_table, settings.audit_table)
+    # keyed by the table's logical name, the same whatever prefix this copy of the data has
+    return {t.split("-", 1)[1]: sorted(db.scan(TableName=t)["Items"], key=repr) for t in tables}
+
+
+def chains_ok() -> bool:
+    repo = Repository(get_settings())
+    audit = snapshot()["AuditTable"]
+    subjects = {i["subject"]["S"] for i in audit if not i["subject"]["S"].startswith("event#")}
+    return all(verify_chain(repo.chain(s)).ok for s in subjects)
+
+
+def text(client: Client, path: str, params: dict[str, str]) -> int:
+    headers, body = signed_request(BASE, TWILIO, path, params)
+    return client.request("POST", path, raw=body, headers=headers, role=None).status
+
+
+def unsubscribe(client: Client) -> int:
+    token = make_token(SigningKeys.parse(KEY), "c-1", "ada@example.com")
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    return client.request(
+        "POST", f"/unsubscribe/{token}", raw=b"List-Unsubscribe=One-Click", headers=headers, role=None
+    ).status
+
+
+def sweep(client: Client) -> int:
+    settings = get_settings()
+    SweepService(Repository(settings), settings).run("compliance", budget(60))
+    return 200
+
+
+def seed(client: Client) -> None:
+    assert client.put("/contacts/c-1", ada(automations=["sms-a", "email-b"])).status == 201
+    assert (
+        client.put(
+            "/contacts/c-2", ada(email="b@example.com", phones={"cell": "+14155550102", "home": "+14155550101"})
+        ).status
+        == 201
+    )
+
+
+def seed_out(client: Client) -> None:
+    seed(client)
+    assert (
+        client.put(
+            "/contacts/c-3",
+            ada(email="z@example.com", phones={"cell": None}, dnd={"sms": True, "email": True, "call": True}),
+        ).status
+        == 201
+    )
+
+
+SID = "SM" + "f" * 32
+PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
+    "inbound STOP (cell)": (seed, lambda c: text(c, SMS_PATH, sms_params(CELL, "STOP", sid=SID))),
+    "inbound STOP (shared home line)": (seed, lambda c: text(c, SMS_PATH, sms_params("+14155550101", "STOP", sid=SID))),
+    "inbound START": (seed, lambda c: text(c, SMS_PATH, sms_params(CELL, "START", sid=SID))),
+    "inbound email me instead": (
+        seed,
+        lambda c: text(c, SMS_PATH, sms_params(CELL, "no more texts, email is fine", sid=SID)),
+    ),
+    "status callback 21610": (seed, lambda c: text(c, STATUS_PATH, status_params(CELL, "21610", sid=SID))),
+    "unsubscribe one-click": (seed, unsubscribe),
+    "upsert (new number)": (seed, lambda c: c.put("/contacts/c-1", {"phones": {"work": "+14155550109"}}).status),
+    "rep DND": (
+        seed,
+        lambda c: c.post("/contacts/c-1/dnd", {"channels": ["all"], "enabled": True, "source": "written"}).status,
+    ),
+    "rep Do Not Email": (seed, lambda c: c.post("/contacts/c-1/do-not-email").status),
+    "rep stop messaging": (seed, lambda c: c.post("/contacts/c-1/stop-messaging", role="manager").status),
+    "rep opportunity discontinued": (
+        seed,
+        lambda c: c.put("/contacts/c-1/opportunity", {"stage": "Discontinued Process"}).status,
+    ),
+    "rep leave automation": (seed, lambda c: c.delete("/contacts/c-1/automations/email-b").status),
+    "sweep compliance": (seed_out, sweep),
+}
+
+
+@contextmanager
+def fresh(monkeypatch: pytest.MonkeyPatch, prefix: str) -> Iterator[Client]:
+    names = create_tables(boto3.client("dynamodb", region_name="us-east-1"), prefix=prefix)
+    for key, value in {
+        **table_environment(names),
+        "TWILIO_AUTH_TOKEN": TWILIO,
+        "PUBLIC_BASE_URL": BASE,
+        "UNSUBSCRIBE_SIGNING_KEY": KEY,
+    }.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    _clear_service_caches()
+    yield Client(LocalApi(DEFAULT_SECRET))
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_a_failure_at_any_dynamodb_call_writes_nothing_and_the_retry_applies_once(
+    tables: dict[str, str], monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    setup, action = PATHS[path]
+    with fresh(monkeypatch, "clean-") as client:
+        setup(client)
+        before = snapshot()
+        with dynamodb_calls() as clean:
+            assert action(client) < 300
+        expected_new = {t: len(items) - len(before[t]) for t, items in snapshot().items()}
+        assert any(expected_new.values()), "the clean run should write something"
+
+    for point in range(len(clean.names)):
+        with fresh(monkeypatch, f"fail{point}-") as client:
+            setup(client)
+            before = snapshot()
+            with dynamodb_calls(fail_at=point):
+                try:
+                    status = action(client)
+                except Exception:  # noqa: BLE001 - a sweep's error goes to Lambda, which retries
+                    status = 500
+            assert status >= 500, f"{path}: failing call {point} ({clean.names[point]}) answered {status}"
+            assert snapshot() == before, f"{path}: failing call {point} ({clean.names[point]}) left a half write"
+            assert action(client) < 300  # the retry
+            after = snapshot()
+            added = {t: len(after[t]) - len(before[t]) for t in after}
+            assert added == expected_new, f"{path}: the retry after call {point} applied {added}, not {expected_new}"
+            assert chains_ok()
+    print(f"{path}: {len(clean.names)} of {len(clean.names)} DynamoDB calls covered: {', '.join(clean.names)}")
