@@ -189,10 +189,10 @@ def request_counts() -> list[tuple[str, int, int]]:
         http("PUT", "/contacts/s-2", shared("s-2", "+14155550132"))()
         text("+14155550198", "STOP")()
         for label, run, goal in cases:
-            asked = len(twilio.requests)
+            asked = len(twilio.calls)
             with counting() as counts:
                 run()
-            label = label.replace("[twilio]", f"({len(twilio.requests) - asked} Twilio)")
+            label = label.replace("[twilio]", f"({len(twilio.calls) - asked} Twilio)")
             rows.append((label, sum(counts.values()), goal))
     return rows
 

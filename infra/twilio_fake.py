@@ -1,37 +1,53 @@
 """A stand-in for Twilio's REST API at the twilio package's HTTP client seam, so the real
-client code runs with no network: Lookup v2 answers line types, Messages accepts texts.
+client code runs with no network: Lookup v2 answers line types (mobile unless told), Messages
+accepts texts; either can be told to fail with an HTTP status or an exception.
 
-The local server installs it (outbound texts are printed, not sent); the benchmark uses it
-to count Twilio requests.
+The local server installs it (each text is printed, not sent), the benchmark counts its
+requests, and the tests read what was asked.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import secrets
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
 from twilio.http import HttpClient
 from twilio.http.response import Response
 
+LOOKUP_URL = re.compile(r"https://lookups\.twilio\.com/v2/PhoneNumbers/([^/?]+)")
+MESSAGES_URL = re.compile(r"https://api\.twilio\.com/2010-04-01/Accounts/(AC\w+)/Messages\.json")
+
 
 @dataclass
-class FakeTwilio(HttpClient):  # type: ignore[misc]
-    line_types: dict[str, str] = field(default_factory=dict)  # number -> type; others "mobile"
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    sent: list[dict[str, str]] = field(default_factory=list)
-    echo: bool = False
+class Call:
+    method: str
+    uri: str
+    params: dict[str, Any]
+    data: dict[str, Any]
+    auth: tuple[str, str] | None
+    kind: str  # lookup, messages or other
+    number: str | None = None  # the number a Lookup asked about
+    status: int | None = None  # None: it raised
 
-    def __post_init__(self) -> None:
-        super().__init__(logging.getLogger("twilio.fake"), is_async=False, timeout=None)
+
+class FakeTwilio(HttpClient):  # type: ignore[misc]
+    """Twilio's REST API as the twilio package's HttpClient sees it: Lookup v2 and Messages."""
+
+    def __init__(self, echo: bool = False) -> None:
+        super().__init__(logging.getLogger("fake-twilio"), is_async=False, timeout=3.0)
+        self.echo = echo  # print each text (the local server)
+        self.calls: list[Call] = []
+        self.line_types: dict[str, str] = {}  # number -> Lookup's answer (default mobile)
+        self.failures: dict[str, int | BaseException] = {}  # kind -> HTTP status or exception
 
     def request(
         self,
         method: str,
-        url: str,
+        uri: str,
         params: dict[str, Any] | None = None,
         data: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
@@ -39,19 +55,54 @@ class FakeTwilio(HttpClient):  # type: ignore[misc]
         timeout: float | None = None,
         allow_redirects: bool = False,
     ) -> Response:
-        self.requests.append((method, url))
-        if "lookups.twilio.com" in url:
-            number = unquote(url.rsplit("/", 1)[1])
-            kind = self.line_types.get(number, "mobile")
-            return Response(200, json.dumps({"phone_number": number, "line_type_intelligence": {"type": kind}}))
-        if url.endswith("/Messages.json") and method == "POST":
-            message = {
-                "sid": "SM" + secrets.token_hex(16),
-                "status": "queued",
-                **{k: str(v) for k, v in (data or {}).items()},
-            }
-            self.sent.append(message)
+        looked_up = LOOKUP_URL.fullmatch(uri)
+        kind = "lookup" if looked_up else "messages" if MESSAGES_URL.fullmatch(uri) else "other"
+        number = unquote(looked_up.group(1)) if looked_up else None
+        call = Call(method, uri, dict(params or {}), dict(data or {}), auth, kind, number)
+        self.calls.append(call)
+        failure = self.failures.get(kind)
+        if isinstance(failure, BaseException):
+            raise failure
+        call.status = failure or self._status(call)
+        if failure:
+            return Response(failure, json.dumps({"code": 20500, "message": "Internal Server Error", "status": failure}))
+        return Response(call.status, self._body(call))
+
+    @staticmethod
+    def _status(call: Call) -> int:
+        if call.kind == "lookup" and call.method == "GET" and call.params.get("Fields") == "line_type_intelligence":
+            return 200
+        if call.kind == "messages" and call.method == "POST" and {"To", "From", "Body"} <= set(call.data):
+            return 201
+        return 404
+
+    def _body(self, call: Call) -> str:
+        if call.status == 200:
+            return json.dumps(
+                {
+                    "phone_number": call.number,
+                    "valid": True,
+                    "line_type_intelligence": {
+                        "type": self.line_types.get(call.number or "", "mobile"),
+                        "carrier_name": "Fake Carrier",
+                        "error_code": None,
+                    },
+                    "url": call.uri,
+                }
+            )
+        if call.status == 201:
+            sid = f"SM{len(self.calls):032x}"
             if self.echo:
-                print(f"[fake Twilio] text to {message.get('To')}: {message.get('Body')}", flush=True)
-            return Response(201, json.dumps({"sid": message["sid"], "status": "queued", "to": message.get("To")}))
-        return Response(404, json.dumps({"code": 20404, "message": "not found", "status": 404}))
+                print(f"[fake Twilio] text to {call.data['To']}: {call.data['Body']}", flush=True)
+            return json.dumps({"sid": sid, "status": "queued", "to": call.data["To"], "from": call.data["From"]})
+        return json.dumps({"code": 20404, "message": "not found", "status": 404})
+
+    # what the tests read
+    def lookups(self) -> list[str]:
+        return [c.number or "" for c in self.calls if c.kind == "lookup"]
+
+    def messages(self) -> list[Call]:
+        return [c for c in self.calls if c.kind == "messages"]
+
+    def sent(self) -> list[Call]:
+        return [c for c in self.messages() if c.status == 201]

@@ -7,19 +7,14 @@ as signed webhooks, as Twilio sends them.
 
 from __future__ import annotations
 
-import json
-import logging
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import unquote
 
 import pytest
 import requests
-from twilio.http import HttpClient
-from twilio.http.response import Response
 
+from infra.twilio_fake import MESSAGES_URL, FakeTwilio
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 from optout.consent.audit import contact_subject, verify_chain
 from optout.consent.channels import Channel
@@ -40,95 +35,7 @@ NY_CELL = "+12125550100"
 GB_MOBILE, DE_MOBILE = "+447400123456", "+4915123456789"
 TOLL_FREE = "+18005550100"  # phonenumbers: every zone from Guam to St John's
 
-LOOKUP_URL = re.compile(r"https://lookups\.twilio\.com/v2/PhoneNumbers/([^/?]+)")
-MESSAGES_URL = re.compile(r"https://api\.twilio\.com/2010-04-01/Accounts/(AC\w+)/Messages\.json")
 T0 = datetime(2024, 6, 15, 16, 0, tzinfo=UTC)  # 12:00 in New York, 09:00 in Los Angeles
-
-
-# ---- the fake Twilio REST API --------------------------------------------------------------
-
-
-@dataclass
-class Call:
-    method: str
-    uri: str
-    params: dict[str, Any]
-    data: dict[str, Any]
-    auth: tuple[str, str] | None
-    kind: str  # lookup, messages or other
-    number: str | None = None  # the number a Lookup asked about
-    status: int | None = None  # None: it raised
-
-
-class FakeTwilio(HttpClient):  # type: ignore[misc]
-    """Twilio's REST API as the twilio package's HttpClient sees it: Lookup v2 and Messages."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.getLogger("fake-twilio"), is_async=False, timeout=3.0)
-        self.calls: list[Call] = []
-        self.line_types: dict[str, str] = {}  # number -> Lookup's answer (default mobile)
-        self.failures: dict[str, int | BaseException] = {}  # kind -> HTTP status or exception
-
-    def request(
-        self,
-        method: str,
-        uri: str,
-        params: dict[str, Any] | None = None,
-        data: dict[str, Any] | None = None,
-        headers: dict[str, str] | None = None,
-        auth: tuple[str, str] | None = None,
-        timeout: float | None = None,
-        allow_redirects: bool = False,
-    ) -> Response:
-        looked_up = LOOKUP_URL.fullmatch(uri)
-        kind = "lookup" if looked_up else "messages" if MESSAGES_URL.fullmatch(uri) else "other"
-        number = unquote(looked_up.group(1)) if looked_up else None
-        call = Call(method, uri, dict(params or {}), dict(data or {}), auth, kind, number)
-        self.calls.append(call)
-        failure = self.failures.get(kind)
-        if isinstance(failure, BaseException):
-            raise failure
-        call.status = failure or self._status(call)
-        if failure:
-            return Response(failure, json.dumps({"code": 20500, "message": "Internal Server Error", "status": failure}))
-        return Response(call.status, self._body(call))
-
-    @staticmethod
-    def _status(call: Call) -> int:
-        if call.kind == "lookup" and call.method == "GET" and call.params.get("Fields") == "line_type_intelligence":
-            return 200
-        if call.kind == "messages" and call.method == "POST" and {"To", "From", "Body"} <= set(call.data):
-            return 201
-        return 404
-
-    def _body(self, call: Call) -> str:
-        if call.status == 200:
-            return json.dumps(
-                {
-                    "phone_number": call.number,
-                    "valid": True,
-                    "line_type_intelligence": {
-                        "type": self.line_types.get(call.number or "", "mobile"),
-                        "carrier_name": "Fake Carrier",
-                        "error_code": None,
-                    },
-                    "url": call.uri,
-                }
-            )
-        if call.status == 201:
-            sid = f"SM{len(self.calls):032x}"
-            return json.dumps({"sid": sid, "status": "queued", "to": call.data["To"], "from": call.data["From"]})
-        return json.dumps({"code": 20404, "message": "not found", "status": 404})
-
-    # what the tests read
-    def lookups(self) -> list[str]:
-        return [c.number or "" for c in self.calls if c.kind == "lookup"]
-
-    def messages(self) -> list[Call]:
-        return [c for c in self.calls if c.kind == "messages"]
-
-    def sent(self) -> list[Call]:
-        return [c for c in self.messages() if c.status == 201]
 
 
 class Clock:
