@@ -9,7 +9,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token sms status sweep lint typecheck template unit bench clean
+.PHONY: run test token sms status sweep fuzz lint typecheck template unit bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ template: $(VENV)/.installed $(SAM_VENV)/.installed
 
 unit: $(VENV)/.installed
 	$(PY) -m pytest
+
+## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs)
+fuzz: $(VENV)/.installed
+	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py -q
 
 ## bench: request counts and import-time ratios (see bench/README section in README.md)
 bench: $(VENV)/.installed

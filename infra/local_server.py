@@ -15,6 +15,7 @@ import os
 import socket
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import uuid
@@ -129,6 +130,7 @@ class LocalApi:
         self.secret = secret
         self.routes = template.routes()
         self._handlers: dict[str, Any] = {}
+        self._locks: dict[str, threading.Lock] = {}
 
     def handler(self, dotted: str) -> Any:
         if dotted not in self._handlers:
@@ -168,7 +170,10 @@ class LocalApi:
                         401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"}
                     )
             event = build_event(route, match.groupdict(), method, path, parts.query, headers, body, source_ip, claims)
-            result = self.handler(route.handler)(event, _Context(route.function))
+            # One request at a time per function, as one Lambda instance serves them: a
+            # handler's resolver keeps the current event in module state.
+            with self._locks.setdefault(route.function, threading.Lock()):
+                result = self.handler(route.handler)(event, _Context(route.function))
             return _http_response(result)
         if allowed:
             return _json(
@@ -311,6 +316,7 @@ def main() -> None:
     env = configure(endpoint, port)
     api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
     install_fake_twilio()
+    ThreadingHTTPServer.request_queue_size = 128  # socketserver's default of 5 resets bursts of clients
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
     port = httpd.server_address[1]
     write_state(port, endpoint)

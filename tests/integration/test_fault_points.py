@@ -104,6 +104,11 @@ def seed(client: Client) -> None:
     )
 
 
+def seed_stopped(client: Client) -> None:
+    seed(client)
+    assert client.post("/contacts/c-1/stop-messaging", role="manager").status == 200
+
+
 def seed_out(client: Client) -> None:
     seed(client)
     assert (
@@ -133,6 +138,11 @@ PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
     ),
     "rep Do Not Email": (seed, lambda c: c.post("/contacts/c-1/do-not-email").status),
     "rep stop messaging": (seed, lambda c: c.post("/contacts/c-1/stop-messaging", role="manager").status),
+    "rep reactivate": (seed_stopped, lambda c: c.post("/contacts/c-1/reactivate", role="support").status),
+    "rep lift a rep's DND": (
+        lambda c: (seed(c), c.post("/contacts/c-1/dnd", {"channels": ["call"], "enabled": True, "source": "other"})),
+        lambda c: c.post("/contacts/c-1/dnd", {"channels": ["call"], "enabled": False, "source": "other"}).status,
+    ),
     "rep opportunity discontinued": (
         seed,
         lambda c: c.put("/contacts/c-1/opportunity", {"stage": "Discontinued Process"}).status,
