@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -23,7 +24,9 @@ from infra.local_server import LocalApi
 from infra.tables import create_tables, table_environment
 from infra.token import DEFAULT_SECRET
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout.consent.actions import Outcome
 from optout.consent.audit import verify_chain
+from optout.consent.model import Actor
 from optout.consent.tokens import SigningKeys, make_token
 from optout.settings import get_settings
 from optout.store.repository import Repository
@@ -88,10 +91,34 @@ def unsubscribe(client: Client) -> int:
     ).status
 
 
-def sweep(client: Client) -> int:
+def sweep(name: str) -> Callable[[Client], int]:
+    def run(client: Client) -> int:
+        settings = get_settings()
+        later = datetime.now(UTC) + timedelta(days=2)  # past the SMS fallback window
+        SweepService(Repository(settings), settings).run(name, budget(60), later)
+        return 200
+
+    return run
+
+
+def seed_pending(client: Client) -> None:
+    """c-1 waits for its SMS-first confirmation at +14155550177 (as the channel route leaves it)."""
+    seed(client)
     settings = get_settings()
-    SweepService(Repository(settings), settings).run("compliance", budget(60))
-    return 200
+
+    def wait(contact: Any, now: str) -> Outcome:
+        contact.channel, contact.preferred_sms = "sms", "+14155550177"
+        contact.sms_confirmation = {"phone": "+14155550177", "status": "pending", "requested_at": now}
+        return Outcome(action="channel.sms_requested", effects=["pending"])
+
+    SweepService(Repository(settings), settings).act("c-1", Actor("user", "u-1", "integration"), wait)
+
+
+def seed_verified(client: Client) -> None:
+    """Every chain verified, then one more change on c-1 for audit-verify to check."""
+    seed(client)
+    sweep("audit-verify")(client)
+    assert client.post("/contacts/c-1/stop-messaging", role="manager").status == 200
 
 
 def seed(client: Client) -> None:
@@ -148,7 +175,17 @@ PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
         lambda c: c.put("/contacts/c-1/opportunity", {"stage": "Discontinued Process"}).status,
     ),
     "rep leave automation": (seed, lambda c: c.delete("/contacts/c-1/automations/email-b").status),
-    "sweep compliance": (seed_out, sweep),
+    "sweep compliance": (seed_out, sweep("compliance")),
+    "sweep sms-fallback": (seed_pending, sweep("sms-fallback")),
+    "sweep audit-verify": (seed_verified, sweep("audit-verify")),
+    "inbound yes confirming a number": (
+        seed_pending,
+        lambda c: text(c, SMS_PATH, sms_params("+14155550177", "y", sid=SID)),
+    ),
+    "channel back to email": (
+        seed_pending,
+        lambda c: c.post("/contacts/c-1/channel", {"channel": "email"}, role="integration").status,
+    ),
 }
 
 
@@ -177,8 +214,9 @@ def test_a_failure_at_any_dynamodb_call_writes_nothing_and_the_retry_applies_onc
         before = snapshot()
         with dynamodb_calls() as clean:
             assert action(client) < 300
-        expected_new = {t: len(items) - len(before[t]) for t, items in snapshot().items()}
-        assert any(expected_new.values()), "the clean run should write something"
+        changed = snapshot()
+        expected_new = {t: len(items) - len(before[t]) for t, items in changed.items()}
+        assert changed != before, "the clean run should write something"
 
     for point in range(len(clean.names)):
         with fresh(monkeypatch, f"fail{point}-") as client:
