@@ -130,7 +130,7 @@ class LocalApi:
         self.secret = secret
         self.routes = template.routes()
         self._handlers: dict[str, Any] = {}
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks: dict[str, threading.RLock] = {}
 
     def handler(self, dotted: str) -> Any:
         if dotted not in self._handlers:
@@ -170,9 +170,10 @@ class LocalApi:
                         401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"}
                     )
             event = build_event(route, match.groupdict(), method, path, parts.query, headers, body, source_ip, claims)
-            # One request at a time per function, as one Lambda instance serves them: a
+            # One request at a time per function, as one Lambda instance serves them (re-entrant
+            # for a request made from inside another, as the race tests do): a
             # handler's resolver keeps the current event in module state.
-            with self._locks.setdefault(route.function, threading.Lock()):
+            with self._locks.setdefault(route.function, threading.RLock()):
                 result = self.handler(route.handler)(event, _Context(route.function))
             return _http_response(result)
         if allowed:

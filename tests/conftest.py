@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +51,34 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     get_settings.cache_clear()
     _clear_service_caches()
+
+
+_PHONE = re.compile(r"\+\d{8,15}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # the message, its arguments and every `extra` field the service logged
+        self.lines.append(repr({k: v for k, v in vars(record).items() if k not in ("exc_info", "stack_info")}))
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs() -> Iterator[None]:
+    """Across the whole suite: no log line of the service holds a phone number or an email."""
+    collect = _Collect()
+    service_logger = logging.getLogger("optout")
+    service_logger.addHandler(collect)
+    try:
+        yield
+    finally:
+        service_logger.removeHandler(collect)
+    leaks = [line for line in collect.lines if _PHONE.search(line) or _EMAIL.search(line)]
+    assert not leaks, f"personal data in logs: {leaks[:3]}"
 
 
 def _clear_service_caches() -> None:
