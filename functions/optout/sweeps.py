@@ -17,6 +17,7 @@ from optout.consent.compliance import (
     LEGAL_LIMIT_BUSINESS_DAYS,
     business_days_between,
     fall_back_to_email,
+    opted_out_since,
     parse_time,
     repair,
 )
@@ -120,13 +121,9 @@ class SweepService(ConsentService):
 
 
 def _oldest_opt_out(contact: Contact) -> datetime | None:
-    times = [flag.at for flag in contact.dnd.values()]
-    if contact.do_not_email:
-        times.append(contact.do_not_email.at)
-    if not times:
-        return None
+    since = opted_out_since(contact)
     try:
-        return min(parse_time(t) for t in times)
+        return parse_time(since) if since else None
     except ValueError:
         return None
 

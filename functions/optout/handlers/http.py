@@ -30,6 +30,8 @@ from optout.observability import logger
 from optout.settings import get_settings
 
 ROLES = ("rep", "manager", "admin", "support", "integration")
+# OpenAPI security of the routes behind the JWT authorizer.
+JWT: list[dict[str, list[str]]] = [{"jwt": []}]
 ANY_ROLE = ROLES
 REP_AND_UP = ("rep", "manager", "admin")
 # When a user is in several groups, the audit names the most senior.

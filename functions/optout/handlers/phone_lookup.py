@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout.consent.addresses import normalise_phone
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
-from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
+from optout.handlers.http import ANY_ROLE, JWT, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import ChannelRequest, ContactResponse, PhoneResponse, responses
 from optout.observability import logger
 from optout.phone_service import PhoneService
@@ -19,7 +19,6 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 
 app = build_resolver()
-JWT: list[dict[str, list[str]]] = [{"jwt": []}]
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel, expand
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.model import Contact
-from optout.handlers.http import ANY_ROLE, REP_AND_UP, build_resolver, caller, contact_id, resolve
+from optout.handlers.http import ANY_ROLE, JWT, REP_AND_UP, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import (
     ConsentCheckRequest,
     ConsentCheckResponse,
@@ -37,7 +37,6 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 
 app = build_resolver()
-JWT: list[dict[str, list[str]]] = [{"jwt": []}]  # OpenAPI: these routes need the bearer token
 
 
 @lru_cache(maxsize=1)
