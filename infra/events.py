@@ -92,13 +92,18 @@ def samples() -> dict[str, dict[str, Any]]:
 
 
 def env_file() -> dict[str, Any]:
-    """Environment for `sam local invoke --env-vars events/env.json` (development values)."""
+    """Environment for `sam local invoke --env-vars events/env.json` (development values).
+
+    Every variable here is declared in template.yaml: SAM CLI drops any other (a test runs
+    SAM CLI's own resolution to prove it)."""
+    signing = {"UNSUBSCRIBE_SIGNING_KEY": DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"], "PUBLIC_BASE_URL": BASE_URL}
+    twilio = {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE_URL}
     return {
-        "TwilioWebhooksFunction": {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE_URL},
-        "EmailUnsubscribeFunction": {
-            "UNSUBSCRIBE_SIGNING_KEY": DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"],
-            "PUBLIC_BASE_URL": BASE_URL,
-        },
+        "TwilioWebhooksFunction": twilio,
+        "EmailUnsubscribeFunction": signing,
+        "RepActionsFunction": signing,
+        "PhoneLookupFunction": twilio,
+        "SweepsFunction": {"SWEEP_CONTINUE": "false"},
     }
 
 

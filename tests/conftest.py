@@ -40,6 +40,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         "UNSUBSCRIBE_SIGNING_KEY_PARAMETER",
         "TWILIO_ACCOUNT_SID",
         "LOOKUP_ENABLED",
+        "SMS_FIRST",
+        "INTEGRATION_SCOPE",
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")

@@ -42,9 +42,9 @@ def signing_keys(settings: Settings) -> SigningKeys:
     return _parse_keys(raw)
 
 
-def unsubscribe_link(settings: Settings, contact_id: str, email: str) -> tuple[str, dict[str, str]]:
+def unsubscribe_link(settings: Settings, base_url: str, contact_id: str, email: str) -> tuple[str, dict[str, str]]:
     """The link for one contact and address, and the two headers a sender adds (RFC 8058)."""
-    url = f"{settings.public_base_url.rstrip('/')}/unsubscribe/{make_token(signing_keys(settings), contact_id, email)}"
+    url = f"{base_url.rstrip('/')}/unsubscribe/{make_token(signing_keys(settings), contact_id, email)}"
     return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": ONE_CLICK}
 
 

@@ -93,6 +93,8 @@ class PhoneService(ConsentService):
         Refused (409) when the consent gate says no. Repeating the request while it is pending
         for the same number sends nothing again.
         """
+        if not self.settings.sms_first_on:
+            raise Conflict("SMS-first is off here: SMS_FIRST is off or no Twilio account is set (TWILIO_ACCOUNT_SID)")
         region = region_of(phone)
         if region is None:
             raise Conflict("the number is not a valid phone number")

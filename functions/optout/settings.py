@@ -28,6 +28,8 @@ _ENV = {
     "SMS_FROM_NUMBER": "sms_from_number",
     "SMS_COUNTRIES": "sms_countries",
     "LOOKUP_ENABLED": "lookup_enabled",
+    "SMS_FIRST": "sms_first",
+    "INTEGRATION_SCOPE": "integration_scope",
     "SMS_FALLBACK_HOURS": "sms_fallback_hours",
     "SWEEP_CONTINUE": "sweep_continue",
     "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
@@ -72,8 +74,12 @@ class Settings:
     region: str = "us-east-1"
     dynamodb_endpoint: str | None = None
     stop_scope: StopScope = "sms"
-    public_base_url: str = "http://127.0.0.1:3000"
+    # Empty in AWS by default: the base URL is then the API's own (the request's domain and
+    # stage), which keeps the template free of a function -> API -> function cycle.
+    public_base_url: str | None = None
     default_country: str = "US"
+    # The OAuth scope that grants the `integration` role to a machine client (no groups).
+    integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
     stage_hot_leads: str = "Hot Leads"
     stage_discontinued: str = "Discontinued Process"
@@ -85,6 +91,8 @@ class Settings:
     sms_from_number: str = "+14155559999"
     sms_countries: str = "US,CA,GB,AU,PH"
     lookup_enabled: str = "false"
+    # SMS-first (POST /contacts/{id}/channel with sms) needs an account to send from.
+    sms_first: str = "on"
     # Sweeps: an unanswered SMS-first confirmation falls back to email after this many hours;
     # a sweep that runs out of time invokes itself again to continue (off outside Lambda).
     sms_fallback_hours: int = 24
@@ -141,7 +149,11 @@ class Settings:
 
     @property
     def lookup_on(self) -> bool:
-        return self.lookup_enabled.strip().lower() in ("1", "true", "yes", "on")
+        return _on(self.lookup_enabled)
+
+    @property
+    def sms_first_on(self) -> bool:
+        return _on(self.sms_first) and bool(self.twilio_account_sid)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -157,6 +169,10 @@ class Settings:
                 else:
                     values[attr] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _on(flag: str) -> bool:
+    return flag.strip().lower() in ("1", "true", "yes", "on")
 
 
 @lru_cache(maxsize=1)

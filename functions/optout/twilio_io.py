@@ -44,15 +44,14 @@ def auth_token(settings: Settings) -> str:
     return read_secret(settings.twilio_auth_token, settings.twilio_auth_token_parameter, "Twilio auth token")
 
 
-def verify(settings: Settings, path: str, query: str, headers: Mapping[str, str], params: FormParams) -> None:
+def verify(settings: Settings, url: str, headers: Mapping[str, str], params: FormParams) -> None:
     """Raise Forbidden unless X-Twilio-Signature is Twilio's signature of this request.
 
-    The URL is the public base URL + path (+ query string), as Twilio requested it.
+    `url` is the public URL Twilio requested: base URL + path (+ query string).
     """
     signature = headers.get(SIGNATURE_HEADER)
     if not signature:
         raise Forbidden("missing Twilio signature")
-    url = settings.public_base_url.rstrip("/") + path + (f"?{query}" if query else "")
     validator = RequestValidator(auth_token(settings))
     if not validator.validate(url, params, signature, get_signature_algorithm(headers.get(SETTINGS_HEADER))):
         raise Forbidden("invalid Twilio signature")

@@ -558,13 +558,30 @@ class TestSmsFirst:
         assert choose_sms(api, PREF).status == 200
         assert len(fake.messages()) == 2  # the failed attempt and the one that went
 
-    def test_no_twilio_account_is_503_and_nothing_sent(
+    def test_no_twilio_account_is_409_and_nothing_changes(
         self, client: Client, fake: FakeTwilio, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        # Given a deployment without a Twilio account (SMS-first cannot send)
         configure(monkeypatch, TWILIO_AUTH_TOKEN=TOKEN)
         add(client, "c-1")
-        assert choose_sms(client, PREF).status == 503
-        assert contact(client)["sms_confirmation"]["status"] == "send_failed"
+        before = contact(client)
+        # When the lead chooses SMS
+        result = choose_sms(client, PREF)
+        # Then a lasting refusal (no "retry" 503 forever), no text, no write
+        assert result.status == 409, result.body
+        assert "TWILIO_ACCOUNT_SID" in result.json()["message"]
+        assert contact(client) == before
+        assert fake.calls == []
+
+    def test_sms_first_off_is_409_even_with_an_account(
+        self, api: Client, fake: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        configure(monkeypatch, SMS_FIRST="off")
+        add(api, "c-1")
+        before = contact(api)
+        result = choose_sms(api, PREF)
+        assert result.status == 409, result.body
+        assert contact(api) == before
         assert fake.calls == []
 
     # the consent gate

@@ -19,6 +19,7 @@ from optout.handlers.http import build_resolver, resolve
 from optout.inbound import InboundService
 from optout.observability import logger
 from optout.settings import get_settings
+from optout.snapstart import register, warm_store
 from optout.store.repository import Repository
 
 app = build_resolver(validation=False)
@@ -108,3 +109,17 @@ def unsubscribe(token: str) -> Response[str]:
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return resolve(app, event, context, json_api=False)
+
+
+def _before_snapshot() -> None:
+    """The pages and the form parsers; a token is not read (that needs the signing keys,
+    a secret kept out of the snapshot)."""
+    warm_store(service().repo)
+    settings = get_settings()
+    confirm_page(settings.program_name, "warm-up@example.com")
+    done_page(settings.program_name, "warm-up@example.com", True)
+    error_page("warm-up", "warm-up", settings.support_contact)
+    form_fields("multipart/form-data; boundary=x", b"--x--")
+
+
+register(_before_snapshot)

@@ -14,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
 )
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.consent.errors import (
@@ -174,12 +175,49 @@ def caller(app: APIGatewayHttpResolver, allowed: Iterable[str]) -> Actor:
     if not claims:
         raise Unauthorized("a valid bearer token is required")
     roles = [g for g in _groups(claims) if g in ROLES]
+    # A machine client (Cognito client credentials) has no groups: its scope names the role.
+    if get_settings().integration_scope in str(claims.get("scope") or "").split():
+        roles.append("integration")
     allowed_set = set(allowed)
     if not allowed_set.intersection(roles):
         raise Forbidden(f"this action needs one of the roles: {', '.join(sorted(allowed_set))}")
     role = next(r for r in _SENIORITY if r in roles)
-    user_id = str(claims.get("sub") or claims.get("username") or claims.get("cognito:username") or "unknown")
+    user_id = str(
+        claims.get("sub")
+        or claims.get("username")
+        or claims.get("cognito:username")
+        or claims.get("client_id")
+        or "unknown"
+    )
     return Actor(type="user", id=user_id, role=role)
+
+
+def public_base_url(event: APIGatewayProxyEventV2) -> str:
+    """The service's public base URL: PUBLIC_BASE_URL when set, else the API's own URL as
+    this request reached it (API Gateway's domain, plus the stage unless it is `$default`).
+
+    Deriving it per request is what keeps the template free of a cycle: a function's
+    environment cannot name the API whose definition names the function.
+    """
+    configured = get_settings().public_base_url
+    if configured:
+        return configured.rstrip("/")
+    context = event.request_context
+    domain = context.domain_name
+    if not domain:
+        raise StoreUnavailable("PUBLIC_BASE_URL is not set and the request names no domain")
+    stage = context.stage or "$default"
+    return f"https://{domain}" + ("" if stage == "$default" else f"/{stage}")
+
+
+def public_url(event: APIGatewayProxyEventV2) -> str:
+    """The public URL of this request as the client sent it (what Twilio signs)."""
+    path = event.raw_path
+    stage = event.request_context.stage or "$default"
+    if stage != "$default" and not get_settings().public_base_url and path.startswith(f"/{stage}/"):
+        path = path[len(stage) + 1 :]  # the derived base URL already ends with the stage
+    query = event.raw_query_string
+    return public_base_url(event) + path + (f"?{query}" if query else "")
 
 
 def contact_id(raw: str) -> str:

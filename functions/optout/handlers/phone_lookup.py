@@ -16,6 +16,7 @@ from optout.handlers.schemas import ChannelRequest, ContactResponse, PhoneRespon
 from optout.observability import logger
 from optout.phone_service import PhoneService
 from optout.settings import get_settings
+from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
 
 app = build_resolver()
@@ -59,3 +60,17 @@ def set_channel(id: str, request: ChannelRequest) -> ContactResponse:  # noqa: A
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return resolve(app, event, context)
+
+
+def _before_snapshot() -> None:
+    warm_store(service().repo)
+    warm_requests(
+        lambda_handler,
+        [
+            ("GET", "/contacts/warm-up/phone?channel=sms", None),
+            ("POST", "/contacts/warm-up/channel", {"channel": "sms", "phone": "+14155550100"}),
+        ],
+    )
+
+
+register(_before_snapshot)

@@ -17,7 +17,16 @@ from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel, expand
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.model import Contact
-from optout.handlers.http import ANY_ROLE, JWT, REP_AND_UP, build_resolver, caller, contact_id, resolve
+from optout.handlers.http import (
+    ANY_ROLE,
+    JWT,
+    REP_AND_UP,
+    build_resolver,
+    caller,
+    contact_id,
+    public_base_url,
+    resolve,
+)
 from optout.handlers.schemas import (
     ConsentCheckRequest,
     ConsentCheckResponse,
@@ -34,6 +43,7 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.service import ConsentService
 from optout.settings import get_settings
+from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
 
 app = build_resolver()
@@ -176,7 +186,9 @@ def unsubscribe_link(id: str) -> UnsubscribeLinkResponse:  # noqa: A002
     contact = service().get_contact(contact_id(id))
     if not contact.email:
         raise Conflict("the contact has no email address")
-    url, headers = email_io.unsubscribe_link(get_settings(), contact.id, contact.email)
+    url, headers = email_io.unsubscribe_link(
+        get_settings(), public_base_url(app.current_event), contact.id, contact.email
+    )
     return UnsubscribeLinkResponse(contact_id=contact.id, url=url, headers=headers)
 
 
@@ -211,3 +223,27 @@ def openapi_json() -> str:
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return resolve(app, event, context)
+
+
+def _before_snapshot() -> None:
+    """SnapStart: every route's validation and models, and the store's clients (no request)."""
+    warm_store(service().repo)
+    warm_requests(
+        lambda_handler,
+        [
+            ("PUT", "/contacts/warm-up", {"name": "warm-up"}),
+            ("GET", "/contacts/warm-up", None),
+            ("POST", "/consent/check", {"channel": "sms", "contact_id": "warm-up"}),
+            ("POST", "/contacts/warm-up/dnd", {"channels": ["sms"], "enabled": True, "source": "other"}),
+            ("POST", "/contacts/warm-up/do-not-email", {}),
+            ("POST", "/contacts/warm-up/stop-messaging", {}),
+            ("POST", "/contacts/warm-up/reactivate", {}),
+            ("PUT", "/contacts/warm-up/opportunity", {"stage": "New Lead"}),
+            ("DELETE", "/contacts/warm-up/automations/warm-up", None),
+            ("GET", "/contacts/warm-up/history?limit=1", None),
+            ("GET", "/contacts/warm-up/unsubscribe-link", None),
+        ],
+    )
+
+
+register(_before_snapshot)

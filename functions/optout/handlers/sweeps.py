@@ -17,6 +17,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.observability import logger
 from optout.settings import get_settings
+from optout.snapstart import register, warm_store
 from optout.store.repository import Repository
 from optout.sweeps import SWEEPS, SweepService, SweepSummary
 
@@ -65,3 +66,10 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     if not summary.complete and get_settings().sweep_continue.lower() in ("true", "1", "yes"):
         _continue(event, context)
     return result
+
+
+def _before_snapshot() -> None:
+    warm_store(service().repo)
+
+
+register(_before_snapshot)

@@ -21,10 +21,11 @@ from optout.consent.addresses import mask, normalise_sender
 from optout.consent.errors import InvalidInput
 from optout.consent.keywords import Classification, classify
 from optout.consent.sms import InboundMessage
-from optout.handlers.http import build_resolver, resolve
+from optout.handlers.http import build_resolver, public_url, resolve
 from optout.inbound import InboundService
 from optout.observability import logger
 from optout.settings import Settings, get_settings
+from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
 from optout.twilio_io import FormParams, parse_form, twiml, verify
 
@@ -53,7 +54,7 @@ def _verified_form() -> FormParams:
             raise InvalidInput("body is not valid base64 UTF-8") from None
     params = parse_form(raw)
     headers = {k.lower(): v for k, v in (event.headers or {}).items()}
-    verify(get_settings(), event.raw_path, event.raw_query_string or "", headers, params)
+    verify(get_settings(), public_url(event), headers, params)
     return params
 
 
@@ -173,3 +174,15 @@ def message_status() -> Response[str]:
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return resolve(app, event, context, json_api=False)
+
+
+def _before_snapshot() -> None:
+    """Unsigned posts are refused (403) before the auth token or the store is needed."""
+    warm_store(service().repo)
+    service().keyword_config()
+    classify("please stop texting me", None, service().keyword_config())
+    warm_requests(lambda_handler, [("POST", "/webhooks/twilio/sms", None), ("POST", "/webhooks/twilio/status", None)])
+    twiml("warm-up")
+
+
+register(_before_snapshot)
