@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 SAM_VENV := .venv-sam
 SAM := $(SAM_VENV)/bin/sam
 SAM_CLI_VERSION := 1.170.0
+CHECKOV_VENV := .venv-checkov
+CHECKOV_VERSION := 3.3.30
 export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
@@ -20,6 +22,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements
 $(SAM_VENV)/.installed:
 	$(PYTHON) -m venv $(SAM_VENV)
 	$(SAM_VENV)/bin/pip install --quiet aws-sam-cli==$(SAM_CLI_VERSION)
+	touch $@
+
+# checkov in its own venv: its pins would fight the service's.
+$(CHECKOV_VENV)/.installed:
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
 	touch $@
 
 ## run: the whole API on http://127.0.0.1:$${PORT:-3000} with an embedded DynamoDB
@@ -52,13 +60,16 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy functions/optout
 
-template: $(VENV)/.installed $(SAM_VENV)/.installed
+## template: cfn-lint on the source and on the SAM-transformed template, checkov, sam validate and build
+template: $(VENV)/.installed $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 	$(VENV)/bin/cfn-lint template.yaml
+	$(PY) -m infra.template_check
+	$(CHECKOV_VENV)/bin/checkov -f template.yaml --framework cloudformation --skip-download --compact --quiet
 	$(SAM) validate --lint
 	$(SAM) build --parameter-overrides PythonRuntime=python3.11 --build-dir .aws-sam/build-ci >/dev/null
 	@echo "sam build: ok"
 
-unit: $(VENV)/.installed
+unit: $(VENV)/.installed $(SAM_VENV)/.installed
 	$(PY) -m pytest
 
 ## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs)
@@ -70,4 +81,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output

@@ -2,6 +2,8 @@
 
 - cold import time of each handler module / `import boto3` alone, each in a fresh
   interpreter, median of several runs (goal <= 1.5)
+- import + first request of each handler in a fresh interpreter, and the first request
+  after the SnapStart before-snapshot hook (bench/cold.py)
 - DynamoDB requests per operation, counted at the botocore layer against moto (moto's
   clock is not DynamoDB's, so requests are counted, not timed)
 """
@@ -50,6 +52,37 @@ def import_ratios() -> list[tuple[str, float, float]]:
             boto.append(import_seconds("boto3"))
             ours.append(import_seconds(module))
         rows.append((module, statistics.median(ours), statistics.median(boto)))
+    return rows
+
+
+def cold_start(module: str, mode: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold.py"), module, mode],
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    assert result["status"] < 300, (module, mode, result)
+    return result
+
+
+def cold_starts() -> list[tuple[str, float, float, float]]:
+    """Per handler, medians over fresh interpreters: import, first request, and the first
+    request of an instance restored from a SnapStart snapshot (the warm-up hook ran before)."""
+    rows = []
+    for module in HANDLERS:
+        cold = [cold_start(module, "cold") for _ in range(RUNS)]
+        snap = [cold_start(module, "snapstart") for _ in range(RUNS)]
+        rows.append(
+            (
+                module,
+                statistics.median(c["import_s"] for c in cold),
+                statistics.median(c["first_s"] for c in cold),
+                statistics.median(c["first_s"] for c in snap),
+            )
+        )
     return rows
 
 
@@ -240,6 +273,20 @@ def main() -> None:
                 ratio <= 1.5,
             )
         )
+    for module, imported_s, first_s, restored_s in cold_starts():
+        name = module.rsplit(".", 1)[1]
+        total = (imported_s + first_s) * 1000
+        table.append(
+            (f"import + first request, {name} (import {imported_s * 1000:.0f} ms)", f"{total:.0f} ms", "-", True)
+        )
+        table.append(
+            (
+                f"  first request after the SnapStart warm-up / without ({restored_s * 1000:.1f}/{first_s * 1000:.1f} ms)",
+                f"{restored_s / first_s:.2f}",
+                "< 1",
+                restored_s < first_s,
+            )
+        )
     imported = rest_client_imported("optout.handlers.twilio_webhooks")
     table.append(("twilio.rest imported by the webhook", str(imported), "False", not imported))
 
@@ -268,7 +315,9 @@ def main() -> None:
     print(
         "\nRequests are counted at the botocore layer against moto; 'our code' is handler time minus the time"
         "\ninside botocore calls (a route's first call adds its one-time setup); imports are medians of"
-        f"\n{RUNS} interleaved runs in fresh interpreters."
+        f"\n{RUNS} interleaved runs in fresh interpreters. Cold starts (bench/cold.py) are medians of {RUNS} fresh"
+        "\ninterpreters each, with boto3 and moto loaded before the clock; the SnapStart row is what a"
+        "\nrestored instance does, not a measured restore (that needs Lambda)."
     )
 
 
