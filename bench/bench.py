@@ -129,7 +129,7 @@ def request_counts() -> list[tuple[str, int, int, float]]:
         LOOKUP_ENABLED="true",
     )
     from infra.twilio_fake import FakeTwilio
-    from optout import twilio_io
+    from optout.adapters import twilio as twilio_io
 
     twilio = FakeTwilio()
     twilio_io.http_client = lambda: twilio  # type: ignore[assignment]

@@ -57,6 +57,8 @@ def seed(now: datetime) -> dict[str, int]:
     """Batch-write the table; returns how many contacts need each sweep."""
     from optout.consent.audit import contact_subject, make_record
     from optout.consent.channels import CHANNELS
+    from optout.consent.compliance import sweep_keys
+    from optout.consent.effects import Stages
     from optout.consent.model import Actor, Contact, OptOut
     from optout.settings import get_settings
     from optout.store.repository import Repository, _audit_to_item, _contact_to_item
@@ -90,7 +92,8 @@ def seed(now: datetime) -> dict[str, int]:
                     )
                     audit.save(_audit_to_item(models.audit, record))
                     contact.audit_seq, contact.audit_hash, contact.verified_seq = 1, record.hash, 0
-            item = _contact_to_item(models.contact, contact, settings.stage_discontinued)
+            stages = Stages(settings.stage_hot_leads, settings.stage_discontinued)
+            item = _contact_to_item(models.contact, contact, sweep_keys(contact, stages))
             item.version = 1
             contacts.save(item)
     return counts
@@ -136,7 +139,7 @@ def sweep_figures() -> list[tuple[str, int, int, int, float]]:
         counts = seed(now)
         print(f"  seeded {SIZE:,} contacts with batch writes in {time.monotonic() - started:.0f}s (moto)")
         from optout.store.repository import Repository
-        from optout.sweeps import SweepService, budget
+        from optout.usecases.sweeps import SweepService, budget
 
         settings = get_settings()
         service = SweepService(Repository(settings), settings)

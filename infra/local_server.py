@@ -304,7 +304,7 @@ def write_state(port: int, endpoint: str) -> None:
 def install_fake_twilio() -> None:
     """No network here: the twilio package's REST client talks to infra.twilio_fake."""
     from infra.twilio_fake import FakeTwilio
-    from optout import twilio_io
+    from optout.adapters import twilio as twilio_io
 
     os.environ.setdefault("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)
     fake = FakeTwilio(echo=True)

@@ -17,7 +17,7 @@ from infra.local_server import DEFAULTS, state_file
 
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
-    from optout.sweeps import SWEEPS
+    from optout.usecases.sweeps import SWEEPS
 
     if len(args) != 1 or args[0] not in SWEEPS:
         print(f"usage: python -m infra.sweep {{{'|'.join(SWEEPS)}}}")
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from optout.settings import get_settings
     from optout.store.repository import Repository
-    from optout.sweeps import SweepService, budget
+    from optout.usecases.sweeps import SweepService, budget
 
     settings = get_settings()
     service = SweepService(Repository(settings), settings)

@@ -219,3 +219,26 @@ def ada(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def plant_unapplied(
+    client: Client, cid: str, body: dict[str, Any], channels: tuple[str, ...] = ("sms", "email", "call")
+) -> None:
+    """A contact opted out of `channels` without what that requires (stage, conversation,
+    automations): as data written before effects.honour existed, or an opt-out whose
+    contact update was left to the compliance sweep. The API cannot make one any more."""
+    from optout.consent.actions import Outcome
+    from optout.consent.channels import Channel
+    from optout.consent.model import Actor, OptOut
+    from optout.store.repository import Repository
+    from optout.usecases.contacts import ContactsService
+
+    assert client.put(f"/contacts/{cid}", body).status in (200, 201)
+    settings = get_settings()
+
+    def raw_flags(contact: Any, now: str) -> Outcome:
+        for name in channels:
+            contact.dnd[Channel(name)] = OptOut(source="crm", at=now, actor="user")
+        return Outcome(action="contact.updated", reason="legacy", effects=[f"dnd:{c}" for c in channels])
+
+    ContactsService(Repository(settings), settings).act(cid, Actor("user", "crm", "integration"), raw_flags)

@@ -30,8 +30,9 @@ from optout.consent.model import Actor
 from optout.consent.tokens import SigningKeys, make_token
 from optout.settings import get_settings
 from optout.store.repository import Repository
-from optout.sweeps import SweepService, budget
-from tests.conftest import Client, _clear_service_caches, ada
+from optout.usecases.contacts import ContactsService
+from optout.usecases.sweeps import SweepService, budget
+from tests.conftest import Client, _clear_service_caches, ada, plant_unapplied
 
 BASE, TWILIO, KEY = "https://optout.example.com", "fault-test-token", "fault-test-signing-key-01"
 CELL = "+14155550100"
@@ -111,7 +112,7 @@ def seed_pending(client: Client) -> None:
         contact.sms_confirmation = {"phone": "+14155550177", "status": "pending", "requested_at": now}
         return Outcome(action="channel.sms_requested", effects=["pending"])
 
-    SweepService(Repository(settings), settings).act("c-1", Actor("user", "u-1", "integration"), wait)
+    ContactsService(Repository(settings), settings).act("c-1", Actor("user", "u-1", "integration"), wait)
 
 
 def seed_verified(client: Client) -> None:
@@ -138,13 +139,7 @@ def seed_stopped(client: Client) -> None:
 
 def seed_out(client: Client) -> None:
     seed(client)
-    assert (
-        client.put(
-            "/contacts/c-3",
-            ada(email="z@example.com", phones={"cell": None}, dnd={"sms": True, "email": True, "call": True}),
-        ).status
-        == 201
-    )
+    plant_unapplied(client, "c-3", ada(email="z@example.com", phones={"cell": None}))
 
 
 SID = "SM" + "f" * 32

@@ -19,9 +19,9 @@ from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 from optout.consent.audit import contact_subject, verify_chain
 from optout.consent.channels import Channel
 from optout.handlers import phone_lookup
-from optout.phone_service import PhoneService
 from optout.settings import get_settings
 from optout.store.repository import Repository
+from optout.usecases.phone import PhoneService
 from tests.conftest import Client, Faults, HttpResult, ada
 
 BASE = "https://optout.example.com"
@@ -67,7 +67,7 @@ def _fresh_phone_service() -> Any:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeTwilio:
     twilio = FakeTwilio()
-    monkeypatch.setattr("optout.twilio_io.http_client", lambda: twilio)
+    monkeypatch.setattr("optout.adapters.twilio.http_client", lambda: twilio)
     return twilio
 
 

@@ -14,8 +14,8 @@ import boto3
 import pytest
 
 from optout import snapstart
+from optout.adapters.secrets import read_secret
 from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, sweeps, twilio_webhooks
-from optout.secrets import read_secret
 from optout.settings import get_settings
 from tests.conftest import Client, Faults, ada
 

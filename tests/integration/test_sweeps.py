@@ -14,8 +14,9 @@ import pytest
 from optout.consent.audit import contact_subject
 from optout.settings import get_settings
 from optout.store.repository import Repository
-from optout.sweeps import SweepService, SweepSummary, budget
-from tests.conftest import Client, Faults, ada
+from optout.usecases.contacts import ContactsService
+from optout.usecases.sweeps import SweepService, SweepSummary, budget
+from tests.conftest import Client, Faults, ada, plant_unapplied
 
 NOW = datetime.now(UTC)
 
@@ -35,9 +36,9 @@ def history(client: Client, cid: str) -> list[str]:
 
 @pytest.fixture
 def crm(client: Client) -> Client:
-    """Contacts as a CRM sync leaves them: some opted out without every effect applied."""
+    """One contact opted out without every effect applied, and two with nothing to do."""
     # opted out of everything by the CRM: the stage and the conversation still need the policy
-    assert client.put("/contacts/all-out", ada(dnd={"sms": True, "email": True, "call": True})).status == 201
+    plant_unapplied(client, "all-out", ada())
     # a clean contact, and one opted out of calls only: nothing left to do for either
     assert client.put("/contacts/clean", ada(email="c@example.com", phones={"cell": "+14155550111"})).status == 201
     calls = ada(email="k@example.com", phones={"cell": "+14155550112"}, dnd={"call": True}, automations=["email-a"])
@@ -66,10 +67,7 @@ def test_compliance_selects_only_contacts_with_unapplied_opt_outs_and_repairs_th
 
 def test_compliance_twice_and_concurrently_repairs_once(crm: Client) -> None:
     for n in range(4):
-        crm.put(
-            f"/contacts/out-{n}",
-            ada(email=f"o{n}@example.com", phones={"cell": None}, dnd={"email": True, "sms": True, "call": True}),
-        )
+        plant_unapplied(crm, f"out-{n}", ada(email=f"o{n}@example.com", phones={"cell": None}))
     results: list[SweepSummary] = []
     threads = [threading.Thread(target=lambda: results.append(sweep("compliance"))) for _ in range(2)]
     for thread in threads:
@@ -91,10 +89,7 @@ def test_the_oldest_unhonored_request_is_measured_in_business_days(crm: Client) 
 
 def test_a_sweep_out_of_time_stops_and_the_next_run_continues(client: Client) -> None:
     for n in range(6):
-        client.put(
-            f"/contacts/late-{n}",
-            ada(email=f"l{n}@example.com", phones={"cell": None}, dnd={"email": True, "sms": True, "call": True}),
-        )
+        plant_unapplied(client, f"late-{n}", ada(email=f"l{n}@example.com", phones={"cell": None}))
     settings = get_settings()
     service = SweepService(Repository(settings), settings)
     service.margin_seconds = 0.0
@@ -135,7 +130,7 @@ def _pending(client: Client, cid: str, phone: str) -> None:
         c.sms_confirmation = {"phone": phone, "status": "pending", "requested_at": now}
         return Outcome(action="channel.sms_requested", effects=["pending"])
 
-    SweepService(repo, settings).act(cid, Actor("user", "u-1", "integration"), wait)
+    ContactsService(repo, settings).act(cid, Actor("user", "u-1", "integration"), wait)
 
 
 def test_sms_fallback_switches_only_confirmations_older_than_the_window(client: Client) -> None:
@@ -165,7 +160,7 @@ def test_sms_fallback_leaves_confirmed_numbers_alone(client: Client) -> None:
         c.sms_confirmation = {**c.sms_confirmation, "status": "confirmed"}
         return Outcome(action="sms.confirmed", effects=["confirmed"])
 
-    SweepService(repo, get_settings()).act("answered", Actor("customer"), confirm)
+    ContactsService(repo, get_settings()).act("answered", Actor("customer"), confirm)
     assert sweep("sms-fallback", now=NOW + timedelta(days=3)).selected == 0
     assert contact(client, "answered")["channel"] == "sms"
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from optout.consent.audit import contact_subject, verify_chain
 from optout.consent.channels import ALL, CHANNELS, PHONE_CHANNELS, Channel, expand
+from optout.consent.effects import Stages
 from optout.consent.model import (
     CLIENT_STOPPED,
     CUSTOMER_STOPPED,
@@ -27,14 +28,12 @@ from optout.consent.policy import (
     DO_NOT_EMAIL,
     NO_ADDRESS,
     NOT_CONTACT_ADDRESS,
-    ContactInput,
     Decision,
-    UpsertPlan,
     decide,
     decide_address,
     effective_dnd,
-    plan_upsert,
 )
+from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert
 
 CELL = "+14155550100"
 HOME = "+14155550101"
@@ -45,6 +44,7 @@ T0 = "2024-04-01T09:00:00.000Z"
 NOW = "2024-05-01T10:00:00.000Z"
 LATER = "2024-05-02T10:00:00.000Z"
 CRM = Actor("user", id="crm-sync", role="integration")
+STAGES = Stages("Hot Leads", "Discontinued Process")
 REASONS = {CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED, NO_ADDRESS, NOT_CONTACT_ADDRESS}
 
 
@@ -95,7 +95,7 @@ def upsert(
     actor: Actor = CRM,
     now: str = NOW,
 ) -> UpsertPlan:
-    return plan_upsert("c-1", existing, data, states() if addresses is None else addresses, actor, now)
+    return plan_upsert("c-1", existing, data, states() if addresses is None else addresses, actor, now, STAGES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,7 +400,9 @@ class TestPlanUpsertBasics:
 
 class TestReimportNeverLowers:
     def opted_out(self) -> Contact:
+        # Opted out of everything, with what that requires applied (effects.honour).
         return contact(
+            opportunity={"name": "Ada Lovelace", "stage": STAGES.discontinued},
             dnd={Channel.SMS: optout("customer", "sms_stop"), Channel.CALL: optout("user", "phone_call")},
             do_not_email=optout("customer", "unsubscribe"),
             conversation=Conversation("stopped", CUSTOMER_STOPPED),

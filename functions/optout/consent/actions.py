@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.errors import Conflict, NotFound
 from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation, OptOut
-from optout.consent.policy import leave_automations, opted_out_channels
 
 DndSource = Literal["phone_call", "in_person", "email", "written", "other"]
 # OptOut.source of what users set, and which of it a user may lift again.
@@ -35,19 +35,14 @@ class Outcome:
         return bool(self.effects)
 
 
-def _leave_and_stop(contact: Contact, stage: str, outcome: Outcome) -> None:
-    """Side effects of closing channels: their automations, and the conversation if its channel closed."""
-    blocked = opted_out_channels(contact)
-    left = leave_automations(contact, blocked)
-    if left:
-        outcome.effects.append(f"automations_left:{','.join(left)}")
-    if contact.channel in {c.value for c in blocked} and contact.conversation.status == "active":
-        contact.conversation = Conversation("stopped", stage)
-        outcome.effects.append(f"conversation:stopped:{stage}")
-
-
 def set_dnd(
-    contact: Contact, channels: tuple[Channel, ...], enabled: bool, source: DndSource, note: str | None, now: str
+    contact: Contact,
+    channels: tuple[Channel, ...],
+    enabled: bool,
+    source: DndSource,
+    note: str | None,
+    now: str,
+    stages: Stages,
 ) -> Outcome:
     """A rep records a lead's spoken or written request (enabled), or lifts a rep's DND.
 
@@ -62,13 +57,14 @@ def set_dnd(
         evidence={"source": source, "note": note, "channels": [c.value for c in channels]},
     )
     if enabled:
+        was_closed = closed_channels(contact)
         flag = OptOut(source=REP_DND_PREFIX + source, at=now, actor="customer")
         for channel in channels:
             if channel not in contact.dnd:
                 contact.dnd[channel] = flag
                 outcome.effects.append(f"dnd:{channel.value}")
         if outcome.changed:
-            _leave_and_stop(contact, CUSTOMER_STOPPED, outcome)
+            outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
         return outcome
     if Channel.EMAIL in channels and contact.do_not_email:
         raise Conflict("Do Not Email is permanent and cannot be cleared")
@@ -86,15 +82,16 @@ def set_dnd(
     return outcome
 
 
-def do_not_email(contact: Contact, note: str | None, now: str) -> Outcome:
+def do_not_email(contact: Contact, note: str | None, now: str, stages: Stages) -> Outcome:
     """Permanent Do Not Email; 409 without an email address; a second call changes nothing."""
     if not contact.email:
         raise Conflict("the contact has no email address")
     outcome = Outcome(action="do_not_email.set", reason="rep", channel=Channel.EMAIL.value, evidence={"note": note})
     if contact.do_not_email is None:
+        was_closed = closed_channels(contact)
         contact.do_not_email = OptOut(source="rep:do_not_email", at=now, actor="user")
         outcome.effects.append("do_not_email")
-        _leave_and_stop(contact, CLIENT_STOPPED, outcome)
+        outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome
 
 
@@ -113,33 +110,33 @@ def reactivate(contact: Contact, note: str | None) -> Outcome:
     if contact.conversation.status == "active":
         return outcome
     channel = contact.channel
-    if channel in {c.value for c in opted_out_channels(contact)}:
+    if channel in {c.value for c in closed_channels(contact)}:
         raise Conflict(f"the contact has opted out of {channel}, the conversation's channel")
     contact.conversation = Conversation("active", None)
     outcome.effects.append("conversation:active")
     return outcome
 
 
-def set_opportunity(contact: Contact, changes: dict[str, Any], discontinued_stage: str, now: str) -> Outcome:
+def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, now: str) -> Outcome:
     """Update the opportunity; the Discontinued stage opts out of every channel and every automation."""
     outcome = Outcome(action="opportunity.updated", reason="user", evidence={"opportunity": dict(changes)})
+    was_closed = closed_channels(contact)
     updated = {**contact.opportunity, **changes}
     if updated != contact.opportunity:
         contact.opportunity = updated
         outcome.effects.append("opportunity")
-    if changes.get("stage") == discontinued_stage:
+    if changes.get("stage") == stages.discontinued:
         outcome.action, outcome.reason = "opportunity.discontinued", "discontinued_process"
         flag = OptOut(source=DISCONTINUED_SOURCE, at=now, actor="user")
         for channel in CHANNELS:
             if channel not in contact.dnd:
                 contact.dnd[channel] = flag
                 outcome.effects.append(f"dnd:{channel.value}")
-        if contact.automations:
-            outcome.effects.append(f"automations_left:{','.join(contact.automations)}")
-            contact.automations = []
-        if contact.conversation.status == "active":
+        if contact.conversation.status == "active":  # stopped whatever its channel
             contact.conversation = Conversation("stopped", CLIENT_STOPPED)
-            outcome.effects.append("conversation:stopped")
+            outcome.effects.append(f"conversation:stopped:{CLIENT_STOPPED}")
+    # Any stage change on an opted-out contact still has to honour its opt-outs.
+    outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome
 
 

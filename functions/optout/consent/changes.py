@@ -42,6 +42,15 @@ class EventRecord:
     at: str
 
 
+@dataclass(frozen=True)
+class SweepKeys:
+    """The sparse index attributes a contact item carries (None = not in that index)."""
+
+    compliance_due: str | None
+    sms_pending_since: str | None
+    audit_unverified_since: str | None
+
+
 @dataclass
 class ChangeSet:
     contacts: list[Contact] = field(default_factory=list)
@@ -50,6 +59,8 @@ class ChangeSet:
     links_delete: list[tuple[str, str]] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # Per contact id: which sweeps its new state calls for (set by the runner, not the store).
+    sweep_keys: dict[str, SweepKeys] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.contacts or self.heads or self.links_put or self.links_delete or self.audit or self.events)
@@ -82,6 +93,8 @@ class ChangeSet:
         grouped_links = {id(link) for g in groups for link in g.links_put}
         last.audit = [r for r in self.audit if id(r) not in grouped_audit]
         last.links_put = [link for link in self.links_put if id(link) not in grouped_links]
+        for group in groups:
+            group.sweep_keys = {c.id: self.sweep_keys[c.id] for c in group.contacts if c.id in self.sweep_keys}
         parts: list[ChangeSet] = []
         current = ChangeSet()
         for group in groups:
@@ -103,3 +116,4 @@ class ChangeSet:
         self.links_delete += other.links_delete
         self.audit += other.audit
         self.events += other.events
+        self.sweep_keys.update(other.sweep_keys)

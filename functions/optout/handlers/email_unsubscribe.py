@@ -11,16 +11,18 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent.addresses import mask
 from optout.consent.errors import ConsentError, InvalidInput
 from optout.consent.tokens import UnsubscribeToken, read_token
-from optout.email_io import PAGE_HEADERS, confirm_page, done_page, error_page, form_fields, signing_keys
+from optout.handlers.forms import form_fields
 from optout.handlers.http import build_resolver, resolve
-from optout.inbound import InboundService
+from optout.handlers.pages import PAGE_HEADERS, confirm_page, done_page, error_page
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
 from optout.store.repository import Repository
+from optout.usecases.unsubscribe import UnsubscribeService
 
 app = build_resolver(validation=False)
 
@@ -29,9 +31,9 @@ _CHECKED = {"yes", "on", "true", "1"}
 
 
 @lru_cache(maxsize=1)
-def service() -> InboundService:
+def service() -> UnsubscribeService:
     settings = get_settings()
-    return InboundService(Repository(settings), settings)
+    return UnsubscribeService(Repository(settings), settings)
 
 
 def _html(status: int, page: str) -> Response[str]:
@@ -93,14 +95,14 @@ def unsubscribe(token: str) -> Response[str]:
         "user_agent": (event.request_context.http.user_agent or "")[:512],
         "address": link.email,
     }
-    outcome = service().unsubscribe_email(link, everything, evidence)
+    plan = service().unsubscribe_email(link, everything, evidence)
     logger.info(
         "email unsubscribe",
         extra={
             "address": mask(link.email),
             "form": evidence["form"],
-            "applied": outcome.applied,
-            "contacts_changed": outcome.contacts_changed,
+            "applied": plan.applied,
+            "contacts_changed": len(plan.contacts_changed),
         },
     )
     return _html(200, done_page(get_settings().program_name, link.email, everything))

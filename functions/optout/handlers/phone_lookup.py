@@ -14,10 +14,10 @@ from optout.consent.errors import InvalidInput
 from optout.handlers.http import ANY_ROLE, JWT, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import ChannelRequest, ContactResponse, PhoneResponse, responses
 from optout.observability import logger
-from optout.phone_service import PhoneService
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
+from optout.usecases.phone import PhoneService
 
 app = build_resolver()
 

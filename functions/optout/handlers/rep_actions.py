@@ -11,7 +11,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout import email_io
+from optout.adapters import unsubscribe_links
 from optout.consent import actions
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel, expand
@@ -41,18 +41,18 @@ from optout.handlers.schemas import (
     responses,
 )
 from optout.observability import logger
-from optout.service import ConsentService
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
+from optout.usecases.contacts import ContactsService
 
 app = build_resolver()
 
 
 @lru_cache(maxsize=1)
-def service() -> ConsentService:
+def service() -> ContactsService:
     settings = get_settings()
-    return ConsentService(Repository(settings), settings)
+    return ContactsService(Repository(settings), settings)
 
 
 @app.put("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404, created=True))
@@ -136,13 +136,15 @@ def set_dnd(id: str, request: DndRequest) -> ContactResponse:  # noqa: A002
     return _act(
         id,
         REP_AND_UP,
-        lambda c, now: actions.set_dnd(c, channels, request.enabled, request.source, request.note, now),
+        lambda c, now: actions.set_dnd(
+            c, channels, request.enabled, request.source, request.note, now, service().stages
+        ),
     )
 
 
 @app.post("/contacts/<id>/do-not-email", security=JWT, responses=responses(ContactResponse, 404, 409))
 def do_not_email(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now))
+    return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
 
 
 @app.post("/contacts/<id>/stop-messaging", security=JWT, responses=responses(ContactResponse, 404))
@@ -158,8 +160,8 @@ def reactivate(id: str, request: OptionalNote = None) -> ContactResponse:  # noq
 @app.put("/contacts/<id>/opportunity", security=JWT, responses=responses(ContactResponse, 404))
 def set_opportunity(id: str, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
     changes = request.model_dump(exclude_unset=True)
-    discontinued = get_settings().stage_discontinued
-    return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, discontinued, now))
+    stages = service().stages
+    return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, stages, now))
 
 
 @app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404))
@@ -186,7 +188,7 @@ def unsubscribe_link(id: str) -> UnsubscribeLinkResponse:  # noqa: A002
     contact = service().get_contact(contact_id(id))
     if not contact.email:
         raise Conflict("the contact has no email address")
-    url, headers = email_io.unsubscribe_link(
+    url, headers = unsubscribe_links.unsubscribe_link(
         get_settings(), public_base_url(app.current_event), contact.id, contact.email
     )
     return UnsubscribeLinkResponse(contact_id=contact.id, url=url, headers=headers)

@@ -12,7 +12,8 @@ from optout.consent.channels import CHANNELS, Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.model import PHONE_ROLES, Contact, Conversation
 from optout.consent.phones import PhoneChoice
-from optout.consent.policy import ContactInput, decide, effective_dnd
+from optout.consent.policy import decide, effective_dnd
+from optout.consent.upsert import ContactInput
 
 Text = Annotated[str, StringConstraints(max_length=200)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=128)]

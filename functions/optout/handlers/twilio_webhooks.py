@@ -17,17 +17,17 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.adapters.twilio import FormParams, parse_form, twiml, verify
+from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
 from optout.consent.errors import InvalidInput
-from optout.consent.keywords import Classification, classify
-from optout.consent.sms import InboundMessage
+from optout.consent.keywords import classify
 from optout.handlers.http import build_resolver, public_url, resolve
-from optout.inbound import InboundService
 from optout.observability import logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
-from optout.twilio_io import FormParams, parse_form, twiml, verify
+from optout.usecases.inbound_sms import InboundSmsService, Reply
 
 app = build_resolver(validation=False)  # form posts, parsed and checked here
 
@@ -38,9 +38,9 @@ _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @lru_cache(maxsize=1)
-def service() -> InboundService:
+def service() -> InboundSmsService:
     settings = get_settings()
-    return InboundService(Repository(settings), settings)
+    return InboundSmsService(Repository(settings), settings)
 
 
 def _verified_form() -> FormParams:
@@ -81,21 +81,19 @@ def _message(params: FormParams, address_field: str, key_prefix: str) -> Inbound
     return InboundMessage(event_key=f"{key_prefix}:{sid}", address=address, evidence=evidence)
 
 
-def reply_text(classification: Classification, settings: Settings) -> str | None:
-    """What to text back. With Twilio Advanced Opt-Out on, Twilio answers its own keywords."""
-    if classification.kind == "opt_out" and not classification.stops_texts:
-        template = settings.sms_preferences_reply
-    else:
-        template = {
-            "opt_out": settings.sms_opt_out_reply,
-            "opt_in": settings.sms_opt_in_reply,
-            "help": settings.sms_help_reply,
-            "channel_email": settings.sms_email_reply,
-        }.get(classification.kind, "")
-    keyword = classification.rule not in ("phrase", "email_preference")
-    if settings.sms_replies == "twilio" and keyword and classification.kind in ("opt_out", "opt_in", "help"):
+def render(reply: Reply | None, settings: Settings) -> str | None:
+    """The text of the reply the use case chose (settings hold the texts)."""
+    if reply is None:
         return None
-    return template.format(program=settings.program_name, support=settings.support_contact) if template else None
+    template = {
+        "opt_out": settings.sms_opt_out_reply,
+        "preferences": settings.sms_preferences_reply,
+        "opt_in": settings.sms_opt_in_reply,
+        "help": settings.sms_help_reply,
+        "channel_email": settings.sms_email_reply,
+        "confirmed": settings.sms_confirmed_reply,
+    }[reply]
+    return template.format(program=settings.program_name, support=settings.support_contact)
 
 
 _ERROR_BODY: dict[str, Any] = {
@@ -129,25 +127,20 @@ _FORM_ERRORS: dict[int, OpenAPIResponse] = {
 def inbound_sms() -> Response[str]:
     params = _verified_form()
     message = _message(params, "From", "twilio-sms")
-    svc = service()
-    classification = classify(params.first("Body"), params.first("OptOutType"), svc.keyword_config())
-    outcome = svc.inbound_sms(message, classification)
+    outcome = service().inbound_sms(message, params.first("Body"), params.first("OptOutType"))
+    plan = outcome.plan
     logger.info(
         "inbound sms",
         extra={
-            "kind": classification.kind,
-            "rule": classification.rule,
+            "kind": outcome.kind,
+            "rule": outcome.classification.rule,
             "from": mask(message.address),
-            "applied": outcome.applied,
-            "duplicate": outcome.duplicate,
-            "contacts_changed": outcome.contacts_changed,
+            "applied": bool(plan and plan.applied),
+            "duplicate": bool(plan and plan.duplicate),
+            "contacts_changed": len(plan.contacts_changed) if plan else 0,
         },
     )
-    text = reply_text(classification, get_settings())
-    if classification.kind in ("opt_in", "affirmative") and outcome.confirmed and not outcome.lifted:
-        settings = get_settings()
-        text = settings.sms_confirmed_reply.format(program=settings.program_name, support=settings.support_contact)
-    return Response(200, TEXT_XML, twiml(text))
+    return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
 
 
 @app.post(
@@ -163,10 +156,10 @@ def message_status() -> Response[str]:
     message.evidence.update(
         {"message_status": params.first("MessageStatus"), "error_code": CARRIER_UNSUBSCRIBED, "body": None}
     )
-    outcome = service().carrier_unsubscribed(message)
+    plan = service().carrier_unsubscribed(message)
     logger.info(
         "carrier unsubscribed",
-        extra={"to": mask(message.address), "applied": outcome.applied, "duplicate": outcome.duplicate},
+        extra={"to": mask(message.address), "applied": plan.applied, "duplicate": plan.duplicate},
     )
     return Response(204, TEXT_XML, "")
 
@@ -179,8 +172,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 def _before_snapshot() -> None:
     """Unsigned posts are refused (403) before the auth token or the store is needed."""
     warm_store(service().repo)
-    service().keyword_config()
-    classify("please stop texting me", None, service().keyword_config())
+    classify("please stop texting me", None, service().keywords)
     warm_requests(lambda_handler, [("POST", "/webhooks/twilio/sms", None), ("POST", "/webhooks/twilio/status", None)])
     twiml("warm-up")
 

@@ -22,9 +22,8 @@ from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet, TransactWrite
 
 from optout.consent.audit import AuditRecord
-from optout.consent.changes import ChangeSet
+from optout.consent.changes import ChangeSet, SweepKeys
 from optout.consent.channels import Channel
-from optout.consent.compliance import sweep_keys
 from optout.consent.errors import InvalidInput, StoreUnavailable
 from optout.consent.model import (
     GENESIS_HASH,
@@ -72,7 +71,6 @@ class Repository:
             settings.dynamodb_endpoint,
         )
         self._connection = Connection(region=settings.region, host=settings.dynamodb_endpoint)
-        self.discontinued = settings.stage_discontinued
 
     # ---- reads -------------------------------------------------------------------------
 
@@ -237,7 +235,7 @@ class Repository:
                         condition=EventModel.subject.does_not_exist(),
                     )
                 for contact in changes.contacts:
-                    tx.save(_contact_to_item(models.contact, contact, self.discontinued))
+                    tx.save(_contact_to_item(models.contact, contact, changes.sweep_keys[contact.id]))
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []
@@ -327,8 +325,8 @@ def _contact_from_item(item: ContactModel) -> Contact:
     )
 
 
-def _contact_to_item(model: type[ContactModel], contact: Contact, discontinued: str) -> ContactModel:
-    keys = sweep_keys(contact, discontinued)
+def _contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys) -> ContactModel:
+    """The item for a contact, with the sweep index keys the caller computed for it."""
     item = model(
         contact.id,
         name=contact.name,

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
+from optout.adapters.secrets import read_secret
 from optout.consent.errors import Forbidden, InvalidInput
-from optout.secrets import read_secret
 from optout.settings import Settings
 
 SIGNATURE_HEADER = "x-twilio-signature"
@@ -81,34 +81,44 @@ def http_client() -> Any:
     return TwilioHttpClient(timeout=REST_TIMEOUT_SECONDS)
 
 
-def _rest_client(settings: Settings) -> Any:
-    # Imported here, not at module level: the webhook's cold start must not load the REST client.
-    from twilio.rest import Client
+class TwilioRest:
+    """Twilio's REST API as the service uses it: Lookup v2 line types and sending a text.
 
-    if not settings.twilio_account_sid:
-        raise TwilioUnavailable("no Twilio account configured (TWILIO_ACCOUNT_SID)")
-    return Client(settings.twilio_account_sid, auth_token(settings), http_client=http_client())
+    `http_client`: what the twilio package sends through (tests and the local server give a
+    fake); default, `http_client()` with a short timeout.
+    """
 
+    def __init__(self, settings: Settings, http: Any | None = None) -> None:
+        self.settings = settings
+        self.http = http
 
-def lookup_line_type(settings: Settings, number: str) -> str | None:
-    """Twilio Lookup v2 line type of a number (mobile, landline, …), None when unknown or failing."""
-    from twilio.base.exceptions import TwilioException
+    def _client(self) -> Any:
+        # Imported here, not at module level: the webhook's cold start must not load the REST client.
+        from twilio.rest import Client
 
-    try:
-        result = _rest_client(settings).lookups.v2.phone_numbers(number).fetch(fields="line_type_intelligence")
-    except (TwilioException, TwilioUnavailable, OSError, ValueError):
-        return None
-    info = result.line_type_intelligence or {}
-    kind = info.get("type") if isinstance(info, dict) else None
-    return str(kind) if kind else None
+        if not self.settings.twilio_account_sid:
+            raise TwilioUnavailable("no Twilio account configured (TWILIO_ACCOUNT_SID)")
+        http = self.http if self.http is not None else http_client()
+        return Client(self.settings.twilio_account_sid, auth_token(self.settings), http_client=http)
 
+    def lookup_line_type(self, number: str) -> str | None:
+        """Twilio Lookup v2 line type of a number (mobile, landline, …), None when unknown or failing."""
+        from twilio.base.exceptions import TwilioException
 
-def send_text(settings: Settings, to: str, body: str) -> str:
-    """Send one text from the configured number; its MessageSid, or TwilioUnavailable."""
-    from twilio.base.exceptions import TwilioException
+        try:
+            result = self._client().lookups.v2.phone_numbers(number).fetch(fields="line_type_intelligence")
+        except (TwilioException, TwilioUnavailable, OSError, ValueError):
+            return None
+        info = result.line_type_intelligence or {}
+        kind = info.get("type") if isinstance(info, dict) else None
+        return str(kind) if kind else None
 
-    try:
-        message = _rest_client(settings).messages.create(to=to, from_=settings.sms_from_number, body=body)
-    except (TwilioException, OSError, ValueError) as exc:
-        raise TwilioUnavailable(type(exc).__name__) from exc
-    return str(message.sid)
+    def send_text(self, to: str, body: str) -> str:
+        """Send one text from the configured number; its MessageSid, or TwilioUnavailable."""
+        from twilio.base.exceptions import TwilioException
+
+        try:
+            message = self._client().messages.create(to=to, from_=self.settings.sms_from_number, body=body)
+        except (TwilioException, OSError, ValueError) as exc:
+            raise TwilioUnavailable(type(exc).__name__) from exc
+        return str(message.sid)

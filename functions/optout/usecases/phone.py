@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from optout import twilio_io
+from optout.adapters.twilio import TwilioRest, TwilioUnavailable
+from optout.consent import confirmation
 from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of, time_zones
 from optout.consent.audit import contact_subject, make_record
@@ -24,31 +25,46 @@ from optout.consent.phones import (
     choose,
     line_type,
 )
-from optout.consent.policy import ContactInput, decide, plan_upsert
-from optout.service import ConsentService, upsert_changes
-from optout.store.repository import Contended
+from optout.consent.policy import decide
+from optout.consent.upsert import ContactInput, plan_upsert, upsert_changes
+from optout.settings import Settings
+from optout.store.repository import Contended, Repository
+from optout.usecases.contacts import ContactsService
+from optout.usecases.runner import utc_now
 
-PENDING = "pending"
-SENDING = "sending"
-SEND_FAILED = "send_failed"
-CONFIRMED = "confirmed"
+PENDING = confirmation.PENDING
+SENDING = confirmation.SENDING
+SEND_FAILED = confirmation.SEND_FAILED
+CONFIRMED = confirmation.CONFIRMED
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class PhoneService(ConsentService):
-    def __init__(self, *args: Any, now: Callable[[], datetime] = _now, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+class PhoneService:
+    def __init__(
+        self,
+        repo: Repository,
+        settings: Settings,
+        clock: Callable[[], str] = utc_now,
+        *,
+        now: Callable[[], datetime] = _now,
+        twilio: TwilioRest | None = None,
+    ) -> None:
+        self.contacts = ContactsService(repo, settings, clock)
+        self.runner = self.contacts.runner
+        self.repo = repo
+        self.settings = settings
         self.now = now
+        self.twilio = twilio or TwilioRest(settings)
 
     # ---- lookup ------------------------------------------------------------------------
 
     def phone(self, contact_id: str, channel: Channel) -> PhoneChoice:
         """One read of the contact; Twilio Lookup (when on) only for numbers not cached, and
         one write to cache what it learnt."""
-        contact = self.get_contact(contact_id)
+        contact = self.contacts.get_contact(contact_id)
         now = self.now()
         regions = {c.number: region_of(c.number) for c in candidates(contact)}
         sender = self.sender_region()
@@ -74,7 +90,7 @@ class PhoneService(ConsentService):
             if contact.is_suppressed(Channel.SMS, candidate.number):
                 continue
             if cached_line_type(contact, candidate.number, now) is None:
-                kind = twilio_io.lookup_line_type(self.settings, candidate.number)
+                kind = self.twilio.lookup_line_type(candidate.number)
                 if kind:  # a failed Lookup falls back to the phone_types rule, uncached
                     contact.line_types[candidate.number] = {"type": kind, "checked_at": now.isoformat()}
                     learnt = True
@@ -108,10 +124,18 @@ class PhoneService(ConsentService):
             pending = existing.sms_confirmation or {}
             if pending.get("phone") == phone and pending.get("status") in (SENDING, PENDING, CONFIRMED):
                 return existing, False
-            now = self.clock()
+            now = self.runner.clock()
             incoming = ContactInput(preferred_sms=phone, channel=Channel.SMS.value)
             plan = plan_upsert(
-                contact_id, existing, incoming, states, actor, now, action="channel.sms_requested", reason="lead_choice"
+                contact_id,
+                existing,
+                incoming,
+                states,
+                actor,
+                now,
+                self.runner.stages,
+                action="channel.sms_requested",
+                reason="lead_choice",
             )
             decision = decide(plan.contact, Channel.SMS, phone)
             if not decision.allowed:
@@ -130,18 +154,18 @@ class PhoneService(ConsentService):
                 )
                 plan.contact.audit_seq, plan.contact.audit_hash, plan.contact.updated_at = record.seq, record.hash, now
                 plan.audit.append(record)
-            self.repo.commit(upsert_changes(existing, plan, states))
+            self.runner.commit(upsert_changes(existing, plan, states))
             return plan.contact, True
 
-        contact, claimed = self._with_retries(attempt)
+        contact, claimed = self.runner.run(attempt)
         if not claimed:
             return contact
         text = self.settings.sms_confirmation_text.format(
             program=self.settings.program_name, support=self.settings.support_contact
         )
         try:
-            sid = twilio_io.send_text(self.settings, phone, text)
-        except twilio_io.TwilioUnavailable as exc:
+            sid = self.twilio.send_text(phone, text)
+        except TwilioUnavailable as exc:
             self._set_confirmation(
                 contact_id, actor, SEND_FAILED, "channel.sms_confirmation_failed", {"error": str(exc)}
             )
@@ -156,12 +180,12 @@ class PhoneService(ConsentService):
             if contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
                 outcome.effects.append("channel:email")
-            if contact.sms_confirmation and contact.sms_confirmation.get("status") in (SENDING, PENDING, SEND_FAILED):
-                contact.sms_confirmation = {**contact.sms_confirmation, "status": "cancelled", "ended_at": now}
+            if contact.sms_confirmation and confirmation.is_open(contact.sms_confirmation):
+                contact.sms_confirmation = confirmation.end(contact.sms_confirmation, confirmation.CANCELLED, now)
                 outcome.effects.append("sms_confirmation:cancelled")
             return outcome
 
-        contact, _ = self.act(contact_id, actor, action)
+        contact, _ = self.contacts.act(contact_id, actor, action)
         return contact
 
     def _set_confirmation(
@@ -172,5 +196,5 @@ class PhoneService(ConsentService):
             contact.sms_confirmation = {**current, **evidence, "status": status, "updated_at": now}
             return Outcome(action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[status])
 
-        contact, _ = self.act(contact_id, actor, update)
+        contact, _ = self.contacts.act(contact_id, actor, update)
         return contact

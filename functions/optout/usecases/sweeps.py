@@ -23,7 +23,10 @@ from optout.consent.compliance import (
 )
 from optout.consent.errors import NotFound
 from optout.consent.model import Actor, Contact
-from optout.service import ConsentService
+from optout.settings import Settings
+from optout.store.repository import Repository
+from optout.usecases.contacts import ContactsService
+from optout.usecases.runner import utc_now
 
 SYSTEM = Actor(type="system")
 SWEEPS = ("sms-fallback", "compliance", "audit-verify")
@@ -53,13 +56,25 @@ class SweepSummary:
         }
 
 
-class SweepService(ConsentService):
+class UnknownSweep(ValueError):
+    """A schedule named a sweep that does not exist: raised, so the invocation fails, the
+    errors alarm fires and the event reaches the dead-letter queue."""
+
+
+class SweepService:
+    margin_seconds = 5.0
+
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.contacts = ContactsService(repo, settings, clock)
+        self.repo = repo
+        self.settings = settings
+
     def run(self, name: str, time_left: Callable[[], float], now: datetime | None = None) -> SweepSummary:
         """Run one sweep until done or `time_left()` (seconds) falls under a safety margin."""
         now = now or datetime.now(UTC)
         handlers = {"sms-fallback": self._sms_fallback, "compliance": self._compliance, "audit-verify": self._audit}
         if name not in handlers:
-            raise ValueError(f"unknown sweep {name!r}; one of {', '.join(SWEEPS)}")
+            raise UnknownSweep(f"unknown sweep {name!r}; one of {', '.join(SWEEPS)}")
         summary = SweepSummary(sweep=name)
         before = self._cutoff(name, now)
         cursor: dict[str, Any] | None = None
@@ -77,8 +92,6 @@ class SweepService(ConsentService):
             if not cursor:
                 return summary
 
-    margin_seconds = 5.0
-
     def _cutoff(self, name: str, now: datetime) -> str | None:
         if name == "sms-fallback":
             window = timedelta(hours=self.settings.sms_fallback_hours)
@@ -87,7 +100,7 @@ class SweepService(ConsentService):
 
     def _act(self, contact: Contact, summary: SweepSummary, action: Any) -> None:
         try:
-            _, outcome = self.act(contact.id, SYSTEM, action, first=contact)
+            _, outcome = self.contacts.act(contact.id, SYSTEM, action, first=contact)
         except NotFound:  # deleted since the index was read
             summary.unchanged += 1
             return
@@ -104,8 +117,8 @@ class SweepService(ConsentService):
         if since is not None and summary.oldest_unhonored_business_days is None:
             # The index is ordered by that time: the first contact has the oldest request.
             summary.oldest_unhonored_business_days = business_days_between(since.date(), now.date())
-        discontinued = self.settings.stage_discontinued
-        self._act(contact, summary, lambda c, _now: repair(c, discontinued))
+        stages = self.contacts.stages
+        self._act(contact, summary, lambda c, _now: repair(c, stages))
 
     def _audit(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
         records = self.repo.chain_after(contact_subject(contact.id), contact.verified_seq)

@@ -1,18 +1,11 @@
-"""Email unsubscribe I/O: signing keys, link and List-Unsubscribe headers, the HTML pages,
-and reading the form a POST carries (urlencoded or multipart, RFC 8058 one-click)."""
+"""The unsubscribe pages people see: small, accessible HTML that works without JavaScript."""
 
 from __future__ import annotations
 
 import html
-from functools import lru_cache
-from urllib.parse import parse_qs
 
 from optout.consent.addresses import mask
-from optout.consent.tokens import SigningKeys, make_token
-from optout.secrets import read_secret
-from optout.settings import Settings
 
-ONE_CLICK = "List-Unsubscribe=One-Click"
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -28,48 +21,6 @@ _STYLE = (
     "#f59e0b;outline-offset:2px}label{margin-left:.4rem}.choice{margin:1.2rem 0}"
     "input[type=checkbox]{width:1.2rem;height:1.2rem;vertical-align:middle}"
 )
-
-
-@lru_cache(maxsize=4)
-def _parse_keys(raw: str) -> SigningKeys:
-    return SigningKeys.parse(raw)
-
-
-def signing_keys(settings: Settings) -> SigningKeys:
-    raw = read_secret(
-        settings.unsubscribe_signing_key, settings.unsubscribe_signing_key_parameter, "unsubscribe signing key"
-    )
-    return _parse_keys(raw)
-
-
-def unsubscribe_link(settings: Settings, base_url: str, contact_id: str, email: str) -> tuple[str, dict[str, str]]:
-    """The link for one contact and address, and the two headers a sender adds (RFC 8058)."""
-    url = f"{base_url.rstrip('/')}/unsubscribe/{make_token(signing_keys(settings), contact_id, email)}"
-    return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": ONE_CLICK}
-
-
-def form_fields(content_type: str, body: bytes) -> dict[str, str]:
-    """Fields of a POSTed form, urlencoded or multipart; anything unreadable counts as empty."""
-    if content_type.lower().startswith("multipart/form-data"):
-        # Imported here: only multipart posts need the email package's MIME parser.
-        from email.parser import BytesParser
-        from email.policy import HTTP
-
-        try:
-            message = BytesParser(policy=HTTP).parsebytes(
-                b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
-            )
-            fields = {}
-            for part in message.iter_parts():
-                name = part.get_param("name", header="content-disposition")
-                if isinstance(name, str):
-                    payload = part.get_payload(decode=True)
-                    fields[name] = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-            return fields
-        except (ValueError, TypeError, UnicodeError, AttributeError):
-            return {}
-    text = body.decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
 
 
 def _page(title: str, body: str) -> str:

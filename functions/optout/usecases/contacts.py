@@ -1,51 +1,36 @@
-"""Use cases: read, let the consent core decide, commit one change set; retry lost races."""
+"""The contact API's use cases: read, upsert from a CRM, a rep's action, history, the
+consent check. Each goes through the runner: read, plan, commit one change set, retry."""
 
 from __future__ import annotations
 
 import copy
-import random
-import time
 from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import TypeVar
 
 from optout.consent.actions import Outcome
 from optout.consent.audit import AuditRecord, contact_subject, make_record
-from optout.consent.changes import ChangeSet, HeadWrite, changed_links
+from optout.consent.changes import ChangeSet, changed_links
 from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput, NotFound, StoreUnavailable
-from optout.consent.model import Actor, AddressState, Contact
-from optout.consent.policy import ContactInput, Decision, UpsertPlan, decide, decide_address, plan_upsert
+from optout.consent.effects import Stages
+from optout.consent.errors import InvalidInput, NotFound
+from optout.consent.model import Actor, Contact
+from optout.consent.policy import Decision, decide, decide_address
+from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
-from optout.store.repository import Contended, Repository
+from optout.store.repository import Repository
+from optout.usecases.runner import Runner, utc_now
 
-MAX_ATTEMPTS = 6
-T = TypeVar("T")
-
-
-def upsert_changes(existing: Contact | None, plan: UpsertPlan, states: dict[str, AddressState]) -> ChangeSet:
-    """What an upsert writes: the contact and its record, the heads of addresses it takes
-    (guarded, so a STOP racing it is seen) or gives up, and its owner entries."""
-    contact_id = plan.contact.id
-    changes = ChangeSet(contacts=[plan.contact], audit=plan.audit)
-    for address in plan.added_addresses:
-        changes.heads.append(HeadWrite(address, guarded=True, expected_version=states[address].version))
-    for address in plan.removed_addresses:
-        changes.heads.append(HeadWrite(address, guarded=False))
-        changes.links_delete.append((address, contact_id))
-    changes.links_put += changed_links(existing, plan.contact)
-    return changes
+Action = Callable[[Contact, str], Outcome]
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-class ConsentService:
+class ContactsService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
-        self.clock = clock
+
+    @property
+    def stages(self) -> Stages:
+        return self.runner.stages
 
     def get_contact(self, contact_id: str) -> Contact:
         contact = self.repo.get_contact(contact_id)
@@ -58,33 +43,27 @@ class ConsentService:
 
         def attempt() -> UpsertPlan:
             existing, states = self.repo.load_contact_and_addresses(contact_id, sorted(set(wanted)))
-            plan = plan_upsert(contact_id, existing, incoming, states, actor, self.clock())
-            if not plan.changed:
-                return plan
-            self.repo.commit(upsert_changes(existing, plan, states))
+            plan = plan_upsert(contact_id, existing, incoming, states, actor, self.runner.clock(), self.stages)
+            if plan.changed:
+                self.runner.commit(upsert_changes(existing, plan, states))
             return plan
 
-        return self._with_retries(attempt)
+        return self.runner.run(attempt)
 
     def act(
-        self,
-        contact_id: str,
-        actor: Actor,
-        action: Callable[[Contact, str], Outcome],
-        first: Contact | None = None,
+        self, contact_id: str, actor: Actor, action: Action, first: Contact | None = None
     ) -> tuple[Contact, Outcome]:
-        """Apply a rep action to a contact with its audit record, in one transaction.
+        """Apply an action to a contact with its audit record, in one transaction.
 
         An action that changes nothing writes nothing (repeats are harmless); a refused one
-        raises before anything is written.
+        raises before anything is written. `first`: a copy already read (a sweep's index
+        page); a lost race re-reads.
         """
-
         preread: list[Contact] = [first] if first is not None else []
 
         def attempt() -> tuple[Contact, Outcome]:
-            # `first`: a copy already read (a sweep's index page); a lost race re-reads.
             stored = preread.pop() if preread else self.get_contact(contact_id)
-            now = self.clock()
+            now = self.runner.clock()
             contact = copy.deepcopy(stored)
             outcome = action(contact, now)
             if not outcome.changed:
@@ -101,10 +80,10 @@ class ConsentService:
                 evidence={**outcome.evidence, "effects": outcome.effects},
             )
             contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, now
-            self.repo.commit(ChangeSet(contacts=[contact], links_put=changed_links(stored, contact), audit=[record]))
+            self.runner.commit(ChangeSet(contacts=[contact], links_put=changed_links(stored, contact), audit=[record]))
             return contact, outcome
 
-        return self._with_retries(attempt)
+        return self.runner.run(attempt)
 
     def history(self, contact_id: str, limit: int, cursor: str | None) -> tuple[list[AuditRecord], str | None]:
         """A contact's audit records, newest first: one Query a page. Every contact has at
@@ -120,13 +99,3 @@ class ConsentService:
         if address is None:
             raise InvalidInput("give contact_id or address")
         return decide_address(channel, self.repo.address_state(address))
-
-    @staticmethod
-    def _with_retries(attempt: Callable[[], T]) -> T:
-        for n in range(MAX_ATTEMPTS):
-            try:
-                return attempt()
-            except Contended:
-                # Another writer changed the same contact or address: re-read and decide again.
-                time.sleep(random.uniform(0, 0.01 * 2**n))
-        raise StoreUnavailable("the contact is being changed by others; retry")

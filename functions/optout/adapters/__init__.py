@@ -1,0 +1,1 @@
+"""Thin wrappers around what the service talks to: Twilio, the secret store, unsubscribe links."""

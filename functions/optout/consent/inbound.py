@@ -1,0 +1,259 @@
+"""What a lead's message changes: a text from a number (STOP, START, "yes", "email me
+instead"), Twilio's report that a number unsubscribed, a click on an unsubscribe link.
+
+Each method returns the typed `Plan` for one message against the state read for it. What
+closing a channel requires of the contact (automations, conversation, opportunity) comes
+from `effects.honour`, as for every other writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from optout.consent import confirmation
+from optout.consent.address_plan import AddressChange, InboundMessage, Plan, plan_change
+from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
+from optout.consent.effects import Stages, closed_channels, honour
+from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, Conversation, OptOut, OwnerLink
+from optout.consent.sources import EMAIL_UNSUBSCRIBE, LIFTED_BY_START, SMS_STOP, TWILIO_UNSUBSCRIBED
+
+if TYPE_CHECKING:  # only for annotations: the unsubscribe handler need not load the keyword tables
+    from optout.consent.keywords import Classification
+
+Scope = Literal["sms", "all"]
+CUSTOMER = Actor(type="customer")
+
+
+def _channels(channels: set[Channel]) -> str:
+    """The audit record's channel: what was closed (or lifted), comma-separated."""
+    return ",".join(c.value for c in CHANNELS if c in channels)
+
+
+def _stop_conversation(contact: Contact, effects: list[str]) -> None:
+    """The lead asked to stop everything: the conversation stops, whatever its channel."""
+    if contact.conversation.status != "stopped":
+        contact.conversation = Conversation("stopped", CUSTOMER_STOPPED)
+        effects.append(f"conversation:stopped:{CUSTOMER_STOPPED}")
+
+
+def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> None:
+    """The number the lead gave for texts answered: it is confirmed."""
+    pending = contact.sms_confirmation or {}
+    if pending.get("phone") == address and pending.get("status") in (confirmation.SENDING, confirmation.PENDING):
+        contact.sms_confirmation = {**pending, "status": confirmation.CONFIRMED, "confirmed_at": now}
+        effects.append("sms_confirmation:confirmed")
+
+
+def _opt_out_contact(
+    contact: Contact,
+    link: OwnerLink,
+    address: str,
+    address_channels: set[Channel],
+    dnd_channels: set[Channel],
+    opt_out: OptOut,
+    stages: Stages,
+    effects: list[str],
+) -> None:
+    """A lead's opt-out from `address`, as it bears on one contact that uses it."""
+    was_closed = closed_channels(contact)
+    for channel in sorted(address_channels):
+        held = contact.suppressed.setdefault(channel, set())
+        if address not in held:
+            held.add(address)
+            effects.append(f"address_suppressed:{channel.value}")
+    if link.personal:  # their own cell: the person asked, so the contact is DND
+        for channel in sorted(dnd_channels):
+            if channel not in contact.dnd:
+                contact.dnd[channel] = opt_out
+                effects.append(f"dnd:{channel.value}")
+    effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
+    if dnd_channels >= set(CHANNELS) and link.personal:
+        _stop_conversation(contact, effects)
+
+
+class InboundPlanner:
+    """Plans one message against the address's state and the contacts that use it."""
+
+    def __init__(self, state: AddressState, contacts: Mapping[str, Contact], now: str, stages: Stages) -> None:
+        self.state = state
+        self.contacts = contacts
+        self.now = now
+        self.stages = stages
+
+    def _plan(self, spec: AddressChange) -> Plan:
+        return plan_change(self.state, self.contacts, self.now, spec)
+
+    def opt_out(
+        self, message: InboundMessage, classification: Classification, scope: Scope, actor: Actor = CUSTOMER
+    ) -> Plan:
+        """Suppress the number and make every contact whose cell it is DND, on the channels the
+        message covers (a STOP: SMS, or every channel with scope `all`); effects as SPEC 3."""
+        scope_channels = set(CHANNELS) if scope == "all" else {Channel.SMS}
+        dnd_channels = (scope_channels if classification.with_scope else set()) | set(classification.channels)
+        dnd_channels -= classification.keep
+        address_channels = dnd_channels & set(PHONE_CHANNELS)
+        opt_out = OptOut(source=SMS_STOP, at=self.now, actor=actor.type)
+        suppressed = dict(self.state.suppressed)
+        for channel in address_channels:
+            suppressed.setdefault(channel, opt_out)
+        address, stages = self.state.address, self.stages
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            _opt_out_contact(contact, link, address, address_channels, dnd_channels, opt_out, stages, effects)
+
+        evidence = {**message.evidence, "scope": scope, "channels": sorted(c.value for c in dnd_channels)}
+        return self._plan(
+            AddressChange(
+                message.event_key,
+                suppressed,
+                change,
+                actor,
+                "sms.opt_out",
+                classification.rule,
+                evidence,
+                _channels(dnd_channels),
+            )
+        )
+
+    def opt_in(self, message: InboundMessage, classification: Classification, actor: Actor = CUSTOMER) -> Plan:
+        """Lift the number's SMS suppression and the SMS DND that the lead's own STOP set."""
+        suppressed = dict(self.state.suppressed)
+        head = suppressed.get(Channel.SMS)
+        lifted = head is not None and head.source in LIFTED_BY_START
+        if lifted:
+            del suppressed[Channel.SMS]
+        address, now = self.state.address, self.now
+        lifts: list[str] = []
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            if Channel.SMS not in suppressed and address in contact.suppressed.get(Channel.SMS, set()):
+                contact.suppressed[Channel.SMS].discard(address)
+                effects.append("address_unsuppressed:sms")
+                lifts.append(contact.id)
+            dnd = contact.dnd.get(Channel.SMS)
+            if link.personal and dnd is not None and dnd.source in LIFTED_BY_START:
+                del contact.dnd[Channel.SMS]
+                effects.append("dnd_lifted:sms")
+                lifts.append(contact.id)
+            _confirm(contact, address, now, effects)
+
+        plan = self._plan(
+            AddressChange(
+                message.event_key, suppressed, change, actor, "sms.opt_in", classification.rule, message.evidence, "sms"
+            )
+        )
+        plan.lifted = lifted or bool(lifts)
+        return plan
+
+    def confirm(self, message: InboundMessage, classification: Classification, actor: Actor = CUSTOMER) -> Plan:
+        """An affirmative reply ("yes", "ok") from a number waiting for its SMS-first
+        confirmation confirms it; from anyone else it changes nothing and writes nothing."""
+        address, now = self.state.address, self.now
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            _confirm(contact, address, now, effects)
+
+        spec = AddressChange(
+            message.event_key,
+            dict(self.state.suppressed),
+            change,
+            actor,
+            "sms.confirmed",
+            classification.rule,
+            message.evidence,
+            "sms",
+        )
+        plan = self._plan(spec)
+        if not plan.applied:
+            plan.changes.events.clear()
+        return plan
+
+    def switch_to_email(self, message: InboundMessage, classification: Classification, actor: Actor = CUSTOMER) -> Plan:
+        """Move the sender's conversation to email; with "no more texts" also opt out of SMS."""
+        personal = {cid for cid, link in self.state.owners.items() if link.personal}
+        targets = personal or set(self.state.owners)
+        opt_out = OptOut(source=SMS_STOP, at=self.now, actor=actor.type)
+        suppressed = dict(self.state.suppressed)
+        if classification.revokes_sms:
+            suppressed.setdefault(Channel.SMS, opt_out)
+        address, now, stages = self.state.address, self.now, self.stages
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            if contact.id in targets and contact.channel != Channel.EMAIL.value:
+                contact.channel = Channel.EMAIL.value
+                effects.append("channel:email")
+            if contact.id in targets and confirmation.is_open(contact.sms_confirmation):
+                contact.sms_confirmation = confirmation.end(contact.sms_confirmation or {}, confirmation.CANCELLED, now)
+                effects.append("sms_confirmation:cancelled")
+            if classification.revokes_sms:
+                _opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)
+
+        return self._plan(
+            AddressChange(
+                message.event_key,
+                suppressed,
+                change,
+                actor,
+                "sms.channel_email",
+                classification.rule,
+                message.evidence,
+                "sms",
+            )
+        )
+
+    def carrier_blocked(self, message: InboundMessage, actor: Actor) -> Plan:
+        """Twilio reports the number unsubscribed (error 21610): suppress it for SMS, in step."""
+        opt_out = OptOut(source=TWILIO_UNSUBSCRIBED, at=self.now, actor=actor.type)
+        suppressed = dict(self.state.suppressed)
+        suppressed.setdefault(Channel.SMS, opt_out)
+        address, stages = self.state.address, self.stages
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            _opt_out_contact(contact, link, address, {Channel.SMS}, set(), opt_out, stages, effects)
+
+        return self._plan(
+            AddressChange(
+                message.event_key,
+                suppressed,
+                change,
+                actor,
+                "sms.carrier_unsubscribed",
+                TWILIO_UNSUBSCRIBED,
+                message.evidence,
+                "sms",
+            )
+        )
+
+    def unsubscribe_email(self, token_contact: str, everything: bool, evidence: dict[str, Any]) -> Plan:
+        """The lead's unsubscribe link: Do Not Email on the address and on the contact the link
+        was made for (and anyone whose email it is); with `everything`, DND on every channel."""
+        opt_out = OptOut(source=EMAIL_UNSUBSCRIBE, at=self.now, actor="customer")
+        suppressed = dict(self.state.suppressed)
+        suppressed.setdefault(Channel.EMAIL, opt_out)
+        address, stages = self.state.address, self.stages
+        # The link's contact, even when its email has changed since: the person asked.
+        extra = {token_contact: OwnerLink(token_contact, frozenset({"link"}), frozenset())}
+
+        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+            if not (link.personal or "link" in link.roles):
+                return
+            was_closed = closed_channels(contact)
+            if contact.do_not_email is None:
+                contact.do_not_email = opt_out
+                effects.append("do_not_email")
+            if contact.email == address and address not in contact.suppressed.get(Channel.EMAIL, set()):
+                contact.suppressed.setdefault(Channel.EMAIL, set()).add(address)
+                effects.append("address_suppressed:email")
+            if everything:
+                for channel in CHANNELS:
+                    if channel not in contact.dnd:
+                        contact.dnd[channel] = opt_out
+                        effects.append(f"dnd:{channel.value}")
+            effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
+            _stop_conversation(contact, effects)  # SPEC 4: the conversation stops as Customer Stopped
+
+        reason = "one_click" if evidence.get("form") == "one_click" else "unsubscribe_page"
+        action = "email.unsubscribed_everything" if everything else "email.unsubscribed"
+        channels = _channels(set(CHANNELS) if everything else {Channel.EMAIL})
+        return self._plan(AddressChange(None, suppressed, change, CUSTOMER, action, reason, evidence, channels, extra))

@@ -1,0 +1,88 @@
+"""An inbound text from a number, and Twilio's report that a number unsubscribed (21610):
+classify the text, apply what it asks for exactly once per MessageSid, and say which
+reply it gets. The handler only parses the form and renders the reply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from optout.consent.address_plan import InboundMessage, Plan
+from optout.consent.inbound import InboundPlanner
+from optout.consent.keywords import Classification, KeywordConfig, Kind, classify
+from optout.consent.model import Actor
+from optout.settings import Settings
+from optout.store.repository import Repository
+from optout.usecases.address import apply_at_address
+from optout.usecases.runner import Runner, utc_now
+
+SYSTEM = Actor(type="system")
+# Which reply an inbound text gets (settings hold the texts); None: an empty <Response/>.
+Reply = Literal["opt_out", "preferences", "opt_in", "help", "channel_email", "confirmed"]
+
+
+@dataclass(frozen=True)
+class InboundOutcome:
+    classification: Classification
+    plan: Plan | None  # None: nothing to apply (HELP, an ordinary reply)
+    reply: Reply | None
+
+    @property
+    def kind(self) -> Kind:
+        return self.classification.kind
+
+
+def choose_reply(classification: Classification, plan: Plan | None, twilio_replies: bool) -> Reply | None:
+    """What to text back. With Twilio Advanced Opt-Out on (`twilio_replies`), Twilio
+    answers its own keywords itself, so those get no reply from us."""
+    kind = classification.kind
+    if kind in ("opt_in", "affirmative") and plan is not None and plan.confirmed and not plan.lifted:
+        return "confirmed"  # "yes" (or START) from a number the lead gave for texts
+    if kind == "affirmative" or kind == "reply":
+        return None
+    keyword = classification.rule not in ("phrase", "email_preference")
+    if twilio_replies and keyword and kind in ("opt_out", "opt_in", "help"):
+        return None
+    if kind == "opt_out" and not classification.stops_texts:
+        return "preferences"  # "stop calling me": texts stay on
+    return kind
+
+
+class InboundSmsService:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.runner = Runner(repo, settings, clock)
+        self.repo = repo
+        self.settings = settings
+        self.keywords = KeywordConfig.with_extras(
+            _split(settings.sms_opt_out_keywords),
+            _split(settings.sms_opt_in_keywords),
+            _split(settings.sms_help_keywords),
+        )
+
+    def inbound_sms(self, message: InboundMessage, body: str | None, opt_out_type: str | None) -> InboundOutcome:
+        """Apply what a text from `message.address` asks for, exactly once per event."""
+        classification = classify(body, opt_out_type, self.keywords)
+        plan: Plan | None = None
+        if classification.kind not in ("help", "reply"):
+            plan = apply_at_address(self.runner, message.address, lambda p: self._plan(p, message, classification))
+        return InboundOutcome(
+            classification, plan, choose_reply(classification, plan, self.settings.sms_replies == "twilio")
+        )
+
+    def _plan(self, planner: InboundPlanner, message: InboundMessage, classification: Classification) -> Plan:
+        if classification.kind == "opt_out":
+            return planner.opt_out(message, classification, self.settings.stop_scope)
+        if classification.kind == "opt_in":
+            return planner.opt_in(message, classification)
+        if classification.kind == "affirmative":
+            return planner.confirm(message, classification)
+        return planner.switch_to_email(message, classification)
+
+    def carrier_unsubscribed(self, message: InboundMessage) -> Plan:
+        """Twilio refused a send because the recipient unsubscribed there (error 21610)."""
+        return apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+
+
+def _split(csv: str) -> list[str]:
+    return [k.strip() for k in csv.split(",") if k.strip()]

@@ -1,0 +1,64 @@
+"""The one runner every use case goes through: read -> plan -> commit one change set ->
+retry from a fresh read when another writer got there first.
+
+The runner also stamps each contact with the sweep index keys its new state calls for
+(domain policy, computed here so the store only writes what it is given), and splits a
+change too big for one transaction (a number shared by dozens of contacts).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from optout.consent.changes import ChangeSet
+from optout.consent.compliance import sweep_keys
+from optout.consent.effects import Stages
+from optout.consent.errors import StoreUnavailable
+from optout.settings import Settings
+from optout.store.repository import Contended, Repository
+
+MAX_ATTEMPTS = 6
+# DynamoDB's limit of items in one TransactWriteItems.
+MAX_TRANSACTION_ITEMS = 100
+T = TypeVar("T")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Runner:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.repo = repo
+        self.settings = settings
+        self.clock = clock
+        self.stages = Stages(settings.stage_hot_leads, settings.stage_discontinued)
+
+    def run(self, attempt: Callable[[], T]) -> T:
+        """Run `attempt` (read, plan, commit) until it commits without contention."""
+        for n in range(MAX_ATTEMPTS):
+            try:
+                return attempt()
+            except Contended:
+                # Another writer changed the same contact or address: re-read and decide again.
+                time.sleep(random.uniform(0, 0.01 * 2**n))
+        raise StoreUnavailable("the contact is being changed by others; retry")
+
+    def commit(self, changes: ChangeSet) -> None:
+        """One transaction; a change too big for one commits its contacts in parts first and
+        the addresses and the event last.
+
+        Each part only raises opt-outs and is guarded by the contacts' versions, so a failure
+        part-way leaves contacts more protected, never less, and the retried delivery (its
+        event is not yet recorded) re-reads and finishes the rest.
+        """
+        for contact in changes.contacts:
+            changes.sweep_keys[contact.id] = sweep_keys(contact, self.stages)
+        *first, last = changes.split(MAX_TRANSACTION_ITEMS)
+        for part in first:
+            self.repo.commit(part)
+        self.repo.commit(last)

@@ -1,0 +1,29 @@
+"""A lead used an unsubscribe link (the page's form or RFC 8058 one-click)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from optout.consent.address_plan import Plan
+from optout.consent.tokens import UnsubscribeToken
+from optout.settings import Settings
+from optout.store.repository import Repository
+from optout.usecases.address import apply_at_address
+from optout.usecases.runner import Runner, utc_now
+
+
+class UnsubscribeService:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.runner = Runner(repo, settings, clock)
+        self.repo = repo
+
+    def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> Plan:
+        """The address and the link's contact leave email (or everything). A repeat changes
+        nothing and writes nothing."""
+        return apply_at_address(
+            self.runner,
+            token.email,
+            lambda p: p.unsubscribe_email(token.contact_id, everything, evidence),
+            also=(token.contact_id,),
+        )
