@@ -11,11 +11,17 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token sms status sweep fuzz lint typecheck template unit bench clean
+.PHONY: run test token sms status sweep fuzz lint typecheck template unit integration e2e bench clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt functions/requirements.txt
-	$(PYTHON) -m venv $(VENV)
+# Two stamps on one venv: `make run` installs only what the service and the local server
+# need; the test and lint tools come with the first target that needs them.
+$(VENV)/.run-installed: requirements.txt requirements-run.txt functions/requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-run.txt
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.run-installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -31,27 +37,28 @@ $(CHECKOV_VENV)/.installed:
 	touch $@
 
 ## run: the whole API on http://127.0.0.1:$${PORT:-3000} with an embedded DynamoDB
-run: $(VENV)/.installed
+run: $(VENV)/.run-installed
 	$(PY) -m infra.local_server
 
 ## token: a local JWT for ROLE (rep, manager, admin, support, integration)
-token: $(VENV)/.installed
+token: $(VENV)/.run-installed
 	@$(PY) -m infra.token $(ROLE)
 
 ## sms: a signed fake Twilio text to the local server (FROM=+14155550100 BODY=STOP [SID=SM…])
-sms: $(VENV)/.installed
+sms: $(VENV)/.run-installed
 	@$(PY) -m infra.twilio_sim sms --from "$(FROM)" --body "$(BODY)" $(if $(SID),--sid "$(SID)")
 
 ## status: a signed fake Twilio status callback (TO=+14155550100 [ERROR_CODE=21610])
-status: $(VENV)/.installed
+status: $(VENV)/.run-installed
 	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
 
 ## sweep: run a scheduled sweep on the local server's data (NAME=sms-fallback|compliance|audit-verify)
-sweep: $(VENV)/.installed
+sweep: $(VENV)/.run-installed
 	@$(PY) -m infra.sweep "$(NAME)"
 
-## test: lint, type check, template checks and every test
-test: lint typecheck template unit
+## test: lint, type check, template checks and every test (the three tiers in one run)
+test: lint typecheck template
+	$(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check functions infra tests bench
@@ -69,8 +76,16 @@ template: $(VENV)/.installed $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 	$(SAM) build --parameter-overrides PythonRuntime=python3.11 --build-dir .aws-sam/build-ci >/dev/null
 	@echo "sam build: ok"
 
+## unit, integration, e2e: one tier of the tests (unit: no network, no tables; integration:
+## handlers and use cases against moto; e2e: the local server in a subprocess, a real browser)
 unit: $(VENV)/.installed $(SAM_VENV)/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest tests/unit
+
+integration: $(VENV)/.installed
+	$(PY) -m pytest tests/integration
+
+e2e: $(VENV)/.installed
+	$(PY) -m pytest tests/e2e
 
 ## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs)
 fuzz: $(VENV)/.installed

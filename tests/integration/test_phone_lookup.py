@@ -22,6 +22,7 @@ from optout.handlers import phone_lookup
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.phone import PhoneService
+from optout.usecases.sweeps import SweepService, budget
 from tests.conftest import Client, Faults, HttpResult, ada
 
 BASE = "https://optout.example.com"
@@ -557,6 +558,22 @@ class TestSmsFirst:
         assert len(fake.sent()) == 1
         assert choose_sms(api, PREF).status == 200
         assert len(fake.messages()) == 2  # the failed attempt and the one that went
+
+    def test_a_send_that_never_succeeds_falls_back_to_email(self, api: Client, fake: FakeTwilio) -> None:
+        # Given a lead who chose SMS, and a text that could not be sent (no retry came)
+        add(api, "c-1")
+        fake.failures["messages"] = 500
+        assert choose_sms(api, PREF).status == 503
+        assert contact(api)["channel"] == "sms"
+        # When the fallback sweep runs after its window
+        settings = get_settings()
+        later = datetime.now(UTC) + timedelta(hours=settings.sms_fallback_hours, minutes=1)
+        summary = SweepService(Repository(settings), settings).run("sms-fallback", budget(60), later)
+        # Then the lead is back on email: the failed send did not leave them on sms for ever
+        assert summary.acted == 1
+        after = contact(api)
+        assert after["channel"] == "email"
+        assert after["sms_confirmation"]["status"] == "expired"
 
     def test_no_twilio_account_is_409_and_nothing_changes(
         self, client: Client, fake: FakeTwilio, monkeypatch: pytest.MonkeyPatch

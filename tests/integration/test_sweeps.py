@@ -201,3 +201,14 @@ def test_a_deleted_last_record_is_reported(crm: Client) -> None:
         Key={"subject": {"S": contact_subject("calls-out")}, "seq": {"N": "1"}},
     )
     assert sweep("audit-verify").chain_breaks == ["calls-out"]
+
+
+@pytest.mark.parametrize("event", [{"sweep": "complaince"}, {}, {"detail": {"sweep": ""}}])
+def test_an_unknown_sweep_fails_the_invocation(tables: dict[str, str], event: dict[str, Any]) -> None:
+    # A malformed schedule event must fail (errors alarm, dead-letter queue), not return quietly.
+    from optout.handlers import sweeps as handler
+    from optout.usecases.sweeps import UnknownSweep
+    from tests.conftest import LambdaContext
+
+    with pytest.raises(UnknownSweep):
+        handler.lambda_handler(event, LambdaContext())

@@ -1,0 +1,107 @@
+"""The house's shape: data flows one way (handlers -> usecases -> consent, store, adapters),
+the domain imports no AWS or HTTP library, and no module imports itself back in a circle."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "functions" / "optout"
+# Each layer, and the layers (or outside libraries) it must never import.
+FORBIDDEN = {
+    "consent": (
+        "optout.handlers",
+        "optout.usecases",
+        "optout.store",
+        "optout.adapters",
+        "boto3",
+        "botocore",
+        "pynamodb",
+        "aws_lambda_powertools",
+        "twilio",
+        "optout.settings",
+    ),
+    "store": (
+        "optout.handlers",
+        "optout.usecases",
+        "optout.adapters",
+        "optout.consent.compliance",
+        "optout.consent.effects",
+        "optout.consent.inbound",
+        "optout.consent.keywords",
+    ),
+    "adapters": ("optout.handlers", "optout.usecases", "optout.store"),
+    "usecases": ("optout.handlers",),
+}
+MAX_LINES = 300
+# Longer files, each with its reason.
+LONG_FILES = {
+    "consent/keywords.py": "the keyword and phrase tables of three languages",
+    "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
+    "handlers/schemas.py": "the request and response models of the whole contact API",
+}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def imports(path: Path) -> set[str]:
+    """Modules imported at any level (type-checking-only imports included)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layers_import_only_downwards(layer: str) -> None:
+    bad = []
+    for name, path in modules().items():
+        if name.startswith(f"optout.{layer}."):
+            bad += [f"{name} imports {i}" for i in imports(path) if i.startswith(FORBIDDEN[layer])]
+    assert bad == []
+
+
+def test_no_import_circles() -> None:
+    known = modules()
+    graph = {name: {i for i in imports(path) if i in known and i != name} for name, path in known.items()}
+    # a package's __init__ importing nothing makes "optout.x" edges harmless; drop package nodes
+    state: dict[str, int] = {}
+    cycle: list[str] = []
+
+    def visit(node: str, trail: list[str]) -> bool:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycle.extend([*trail, node, nxt])
+                return True
+            if nxt not in state and visit(nxt, [*trail, node]):
+                return True
+        state[node] = 2
+        return False
+
+    for name in sorted(graph):
+        if name not in state and visit(name, []):
+            break
+    assert cycle == []
+
+
+def test_files_stay_small_or_say_why() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): len(path.read_text().splitlines())
+        for path in PACKAGE.rglob("*.py")
+        if len(path.read_text().splitlines()) > MAX_LINES
+    }
+    assert set(long) <= set(LONG_FILES), {k: v for k, v in long.items() if k not in LONG_FILES}
