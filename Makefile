@@ -11,7 +11,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token sms status sweep fuzz lint typecheck template unit integration e2e bench clean
+.PHONY: run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -55,6 +55,12 @@ status: $(VENV)/.run-installed
 ## sweep: run a scheduled sweep on the local server's data (NAME=sms-fallback|compliance|audit-verify)
 sweep: $(VENV)/.run-installed
 	@$(PY) -m infra.sweep "$(NAME)"
+
+## deploy: sam build and sam deploy of ENV (dev|prod) with a digest of its parameters (README "Deploy to AWS")
+ENV ?= dev
+deploy: $(SAM_VENV)/.installed
+	$(SAM) build
+	$(PYTHON) -m infra.deploy $(ENV) $(SAM)
 
 ## test: lint, type check, template checks and every test (the three tiers in one run)
 test: lint typecheck template

@@ -4,8 +4,9 @@ must differ between restores after it.
 Lambda takes the snapshot after init, so whatever the before-snapshot hook builds (route
 tables, pydantic models, botocore clients with their service models, settings) is already
 there when a restored instance serves its first request. The hooks never read a secret or
-open a connection: a snapshot is shared by every instance restored from it, so secrets,
-connections and random state are made after each restore instead.
+send a request (building a botocore client may fetch the function's credentials, which
+botocore refreshes after a restore): a snapshot is shared by every instance restored from
+it, so secrets, connections and random state are made after each restore instead.
 
 `snapshot_restore_py` ships with the Lambda runtimes that support SnapStart; elsewhere (tests,
 the local server) nothing is registered and `warm_*` can be called directly.

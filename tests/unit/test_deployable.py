@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from infra import template, template_check
+from infra import deploy, template, template_check
 from infra.events import env_file
 from optout.settings import Settings
 
@@ -156,7 +156,9 @@ def test_the_authorizer_trusts_the_created_pool_or_the_given_issuer() -> None:
 
 def test_deploys_that_cannot_work_are_refused_by_rules() -> None:
     rules = template.load()["Rules"]
-    conditions = {json.dumps(r["RuleCondition"]): r for r in rules.values()}
+    conditions = {json.dumps(r["RuleCondition"]): r for r in rules.values() if "RuleCondition" in r}
+    snapstart = rules["SnapStartRuntime"]["Assertions"][0]["Assert"]
+    assert snapstart == {"Fn::Not": [{"Fn::Equals": [{"Ref": "PythonRuntime"}, "python3.11"]}]}
     sms_first = conditions[json.dumps({"Fn::Equals": [{"Ref": "SmsFirst"}, "on"]})]
     assert sms_first["Assertions"][0]["Assert"] == {"Fn::Not": [{"Fn::Equals": [{"Ref": "TwilioAccountSid"}, ""]}]}
     assert json.dumps({"Fn::Equals": [{"Ref": "LookupEnabled"}, "true"]}) in conditions
@@ -215,3 +217,27 @@ def test_template_check_runs_as_make_template_does() -> None:
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "cfn-lint clean" in out.stdout
+
+
+def test_a_parameter_change_publishes_a_new_version() -> None:
+    # SAM names a function version by a hash of the code and AutoPublishCodeSha256 only:
+    # the deploy's digest of its parameters is what makes a parameter change go live.
+    def versions(**parameters: str) -> set[str]:
+        document = template_check.transformed(parameters)
+        return {k for k, v in document["Resources"].items() if v["Type"] == "AWS::Lambda::Version"}
+
+    dev = deploy.overrides("dev")
+    changed = dev.replace("StopScope=sms", "StopScope=all")
+    assert changed != dev
+    assert deploy.digest(dev) != deploy.digest(changed)
+    assert deploy.digest(dev) == deploy.digest(" ".join(reversed(dev.split())))  # order does not matter
+    first = versions(ConfigurationDigest=deploy.digest(dev))
+    assert versions(ConfigurationDigest=deploy.digest(dev)) == first
+    assert versions(ConfigurationDigest=deploy.digest(changed)).isdisjoint(first)
+
+
+def test_make_deploy_passes_the_digest_with_the_environment_s_parameters() -> None:
+    cmd = deploy.command("prod", "sam")
+    assert cmd[:4] == ["sam", "deploy", "--config-env", "prod"]
+    assert cmd[-1].startswith(deploy.overrides("prod") + " ConfigurationDigest=")
+    assert cmd[-1].endswith(deploy.digest(deploy.overrides("prod")))
