@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from optout.consent.audit import AuditRecord, address_subject, contact_subject, make_record
+from optout.consent.audit import address_subject, make_record, record_on
 from optout.consent.changes import ChangeSet, EventRecord, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.confirmation import confirmed_for
@@ -80,10 +80,17 @@ def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, 
         spec.change(contact, owners[contact_id], effects)
         if not effects:
             continue
-        record = _record(
-            spec, address, contact_subject(contact.id), contact.audit_seq, contact.audit_hash, now, effects
+        record = record_on(
+            contact,
+            stored,
+            at=now,
+            actor=spec.actor,
+            action=spec.action,
+            channel=spec.channel,
+            address=address,
+            reason=spec.reason,
+            evidence={**spec.evidence, "effects": effects},
         )
-        contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, now
         after[contact.id] = contact
         plan.changes.contacts.append(contact)
         plan.changes.audit.append(record)
@@ -98,7 +105,18 @@ def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, 
         return plan
     head = AddressState(address, spec.suppressed, state.owners, state.version, state.audit_seq, state.audit_hash)
     if not plan.contacts_changed:  # nobody uses the address: its own chain keeps the record
-        record = _record(spec, address, address_subject(address), state.audit_seq, state.audit_hash, now, None)
+        record = make_record(
+            subject=address_subject(address),
+            prev_seq=state.audit_seq,
+            prev_hash=state.audit_hash,
+            at=now,
+            actor=spec.actor,
+            action=spec.action,
+            channel=spec.channel,
+            address=address,
+            reason=spec.reason,
+            evidence=spec.evidence,
+        )
         head.audit_seq, head.audit_hash = record.seq, record.hash
         plan.changes.audit.append(record)
     # Guarded: a contact taking this address, or another message from it, makes us re-read.
@@ -106,21 +124,3 @@ def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, 
     if spec.event_key:
         plan.changes.events.append(EventRecord(spec.event_key, spec.action, now))
     return plan
-
-
-def _record(
-    spec: AddressChange, address: str, subject: str, seq: int, prev: str, now: str, effects: list[str] | None
-) -> AuditRecord:
-    evidence = spec.evidence if effects is None else {**spec.evidence, "effects": effects}
-    return make_record(
-        subject=subject,
-        prev_seq=seq,
-        prev_hash=prev,
-        at=now,
-        actor=spec.actor,
-        action=spec.action,
-        channel=spec.channel,
-        address=address,
-        reason=spec.reason,
-        evidence=evidence,
-    )

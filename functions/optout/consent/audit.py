@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from optout.consent.model import GENESIS_HASH, Actor
+from optout.consent.model import GENESIS_HASH, Actor, Contact
 
 
 def contact_subject(contact_id: str) -> str:
@@ -72,6 +72,37 @@ def make_record(
         prev_hash=prev_hash,
     )
     return AuditRecord(**{**draft.__dict__, "hash": draft.compute_hash()})
+
+
+def record_on(
+    contact: Contact,
+    head: Contact,
+    *,
+    at: str,
+    actor: Actor,
+    action: str,
+    channel: str | None = None,
+    address: str | None = None,
+    reason: str | None = None,
+    evidence: dict[str, Any] | None = None,
+) -> AuditRecord:
+    """The audit record of a change to `contact`, chained on `head` (the contact as read),
+    with the contact's chain head and update time moved to it. The one way every writer
+    attaches a record to a contact."""
+    record = make_record(
+        subject=contact_subject(contact.id),
+        prev_seq=head.audit_seq,
+        prev_hash=head.audit_hash,
+        at=at,
+        actor=actor,
+        action=action,
+        channel=channel,
+        address=address,
+        reason=reason,
+        evidence=evidence,
+    )
+    contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, at
+    return record
 
 
 @dataclass(frozen=True)

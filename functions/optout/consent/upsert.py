@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from optout.consent.audit import AuditRecord, contact_subject, make_record
+from optout.consent.audit import AuditRecord, record_on
 from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages, honour
@@ -178,18 +178,15 @@ def plan_upsert(
         removed_addresses=sorted(old_addresses - new_addresses),
     )
     if plan.changed:
-        new.updated_at = now
-        record = make_record(
-            subject=contact_subject(contact_id),
-            prev_seq=base.audit_seq,
-            prev_hash=base.audit_hash,
+        record = record_on(
+            new,
+            base,
             at=now,
             actor=actor,
             action=action or ("contact.created" if plan.created else "contact.updated"),
             reason=reason,
             evidence={"fields": sorted(set(changed)), "opt_outs_applied": opt_outs},
         )
-        new.audit_seq, new.audit_hash = record.seq, record.hash
         plan.audit.append(record)
     return plan
 

@@ -7,7 +7,7 @@ import copy
 from collections.abc import Callable
 
 from optout.consent.actions import Outcome
-from optout.consent.audit import AuditRecord, contact_subject, make_record
+from optout.consent.audit import AuditRecord, contact_subject, record_on
 from optout.consent.changes import ChangeSet, changed_links
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages
@@ -68,10 +68,9 @@ class ContactsService:
             outcome = action(contact, now)
             if not outcome.changed:
                 return stored, outcome
-            record = make_record(
-                subject=contact_subject(contact_id),
-                prev_seq=stored.audit_seq,
-                prev_hash=stored.audit_hash,
+            record = record_on(
+                contact,
+                stored,
                 at=now,
                 actor=actor,
                 action=outcome.action,
@@ -79,7 +78,6 @@ class ContactsService:
                 reason=outcome.reason,
                 evidence={**outcome.evidence, "effects": outcome.effects},
             )
-            contact.audit_seq, contact.audit_hash, contact.updated_at = record.seq, record.hash, now
             self.runner.commit(ChangeSet(contacts=[contact], links_put=changed_links(stored, contact), audit=[record]))
             return contact, outcome
 

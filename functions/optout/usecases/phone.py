@@ -12,7 +12,7 @@ from optout.adapters.twilio import TwilioRest, TwilioUnavailable
 from optout.consent import confirmation
 from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of, time_zones
-from optout.consent.audit import contact_subject, make_record
+from optout.consent.audit import record_on
 from optout.consent.channels import Channel
 from optout.consent.errors import Conflict, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
@@ -142,17 +142,15 @@ class PhoneService:
                 raise Conflict(f"SMS to this number is not allowed ({decision.reason})")
             plan.contact.sms_confirmation = {"phone": phone, "status": SENDING, "requested_at": now}
             if not plan.audit:  # same number and channel already (a failed send retried)
-                record = make_record(
-                    subject=contact_subject(contact_id),
-                    prev_seq=existing.audit_seq,
-                    prev_hash=existing.audit_hash,
+                record = record_on(
+                    plan.contact,
+                    existing,
                     at=now,
                     actor=actor,
                     action="channel.sms_requested",
                     channel="sms",
                     reason="lead_choice",
                 )
-                plan.contact.audit_seq, plan.contact.audit_hash, plan.contact.updated_at = record.seq, record.hash, now
                 plan.audit.append(record)
             self.runner.commit(upsert_changes(existing, plan, states))
             return plan.contact, True
