@@ -41,6 +41,15 @@ DEFAULTS = {
     "STOP_SCOPE": "sms",
 }
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
+_ERROR_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    414: "uri_too_long",
+    431: "headers_too_large",
+    501: "method_not_allowed",
+    505: "http_version_not_supported",
+}
 _TEXT_TYPES = ("application/json", "text/", "application/xml", "application/javascript")
 
 
@@ -83,6 +92,11 @@ def build_event(
 ) -> dict[str, Any]:
     content_type = headers.get("content-type", "")
     is_text = not body or content_type.startswith(_TEXT_TYPES) or content_type.endswith("+json")
+    if is_text and body:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            is_text = False  # not text whatever its label: passed on base64-encoded, as binary
     params: dict[str, str] = {}
     for key, value in parse_qsl(query, keep_blank_values=True):
         params[key] = f"{params[key]},{value}" if key in params else value
@@ -112,7 +126,7 @@ def build_event(
             "timeEpoch": int(now.timestamp() * 1000),
         },
         "isBase64Encoded": not is_text,
-        "body": (body.decode("utf-8", "replace") if is_text else base64.b64encode(body).decode()) if body else None,
+        "body": (body.decode("utf-8") if is_text else base64.b64encode(body).decode()) if body else None,
     }
     if "cookie" in headers:
         event["cookies"] = [c.strip() for c in headers["cookie"].split(";") if c.strip()]
@@ -144,7 +158,14 @@ class LocalApi:
         if scheme.lower() != "bearer" or not token:
             return None
         try:
-            claims = jwt.decode(token, self.secret, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER)
+            claims = jwt.decode(
+                token,
+                self.secret,
+                algorithms=["HS256"],
+                audience=AUDIENCE,
+                issuer=ISSUER,
+                options={"require": ["exp", "iss", "aud", "sub"]},
+            )
         except jwt.PyJWTError:
             return None
         return api_gateway_claims(claims)
@@ -211,6 +232,26 @@ def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """Errors the HTTP layer finds itself (an overlong request line, a malformed
+            request) answered in our JSON shape, never as an HTML page or a dropped socket."""
+            if code == 414:
+                # Read the rest of the overlong line (bounded) so closing does not reset the
+                # connection before the client has read the answer.
+                for _ in range(64):
+                    if self.rfile.readline(65537).endswith(b"\n"):
+                        break
+            text = message or self.responses.get(code, ("error",))[0]
+            payload = json.dumps({"error": _ERROR_CODES.get(code, "bad_request"), "message": text}).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+            self.close_connection = True
+
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             if length > MAX_BODY:
@@ -238,6 +279,13 @@ def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(payload)
 
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _serve
+
+        def __getattr__(self, name: str) -> Any:
+            # Any other method (TRACE, CONNECT, made-up ones) is routed too: a JSON 405 with
+            # Allow on a known path, 404 elsewhere, as API Gateway would not answer 501.
+            if name.startswith("do_") and name[3:].isupper():
+                return self._serve
+            raise AttributeError(name)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             # Method, path and status only: never bodies or query strings (they may be personal).

@@ -22,7 +22,7 @@ from typing import Any
 Handler = Callable[[dict[str, Any], Any], Any]
 
 
-class _WarmContext:
+class WarmContext:
     """A Lambda context for synthetic warm-up events."""
 
     function_name = "snapstart-warm-up"
@@ -56,12 +56,17 @@ def warm_event(method: str, path: str, body: Any = None, query: str = "") -> dic
     }
 
 
+def send(handler: Handler, event: dict[str, Any]) -> int:
+    """One synthetic event through the handler; its status code."""
+    return int(handler(event, WarmContext()).get("statusCode", 0))
+
+
 def warm_requests(handler: Handler, requests: Iterable[tuple[str, str, Any]]) -> list[int]:
     """Send each (method, path, body) through the handler; returns the status codes."""
     statuses = []
     for method, path, body in requests:
         path, _, query = path.partition("?")
-        result = handler(warm_event(method, path, body, query), _WarmContext())
+        result = handler(warm_event(method, path, body, query), WarmContext())
         statuses.append(int(result.get("statusCode", 0)))
     return statuses
 

@@ -98,3 +98,34 @@ def test_a_forged_webhook_over_http_is_refused(server: str) -> None:
     assert refused.value.code == 403
     status, decision = call(server, "POST", "/consent/check", {"channel": "sms", "address": "+14155550145"})
     assert status == 200 and decision["allowed"] is True
+
+
+def _raw(server: str, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(server)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_an_overlong_request_line_gets_a_json_414(server: str) -> None:
+    status, headers, body = _raw(server, b"GET /contacts/" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert status == 414
+    assert headers["Content-Type"] == "application/json"
+    assert json.loads(body)["error"] == "uri_too_long"
+
+
+@pytest.mark.parametrize("method", [b"TRACE", b"CONNECT", b"PROPFIND"])
+def test_undeclared_methods_get_a_json_405_with_allow(server: str, method: bytes) -> None:
+    status, headers, body = _raw(server, method + b" /openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert status == 405
+    assert headers["Allow"] == "GET"
+    assert json.loads(body)["error"] == "method_not_allowed"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from optout.consent.errors import (
     Unauthorized,
 )
 from optout.consent.model import Actor
+from optout.handlers.body import BodyError, checked_json_body
 from optout.observability import logger
 from optout.settings import get_settings
 
@@ -107,25 +107,25 @@ def build_resolver(validation: bool = True) -> APIGatewayHttpResolver:
 def resolve(
     app: APIGatewayHttpResolver, event: dict[str, Any], context: LambdaContext, *, json_api: bool = True
 ) -> dict[str, Any]:
-    """Refuse oversized bodies before any parsing, then route."""
+    """Refuse oversized bodies before any parsing, and (JSON APIs) any body that is not one
+    well-formed JSON object, then route."""
     body = event.get("body") or ""
     headers = event.get("headers") or {}
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}
-        if event.get("isBase64Encoded"):
-            event["body"] = base64.b64decode(body).decode("utf-8", "replace")
-            event["isBase64Encoded"] = False
     if len(body) > get_settings().max_body_bytes * (4 / 3 if event.get("isBase64Encoded") else 1):
         limit = get_settings().max_body_bytes
-        return _error_event(413, "payload_too_large", f"request body exceeds {limit} bytes")
-    if json_api and not _object_or_not_json(event):
-        # Powertools would read a JSON array as its first element; a body is one object.
-        return _error_event(422, "validation_error", "body: the request body must be a JSON object")
+        return error_event(413, "payload_too_large", f"request body exceeds {limit} bytes")
+    if json_api:
+        try:
+            event = checked_json_body(event)
+        except BodyError as exc:
+            return error_event(exc.status, exc.code, exc.message)
     return app.resolve(event, context)
 
 
-def _error_event(status: int, code: str, message: str) -> dict[str, Any]:
+def error_event(status: int, code: str, message: str) -> dict[str, Any]:
     return {
         "statusCode": status,
         "headers": {"Content-Type": "application/json"},
@@ -133,40 +133,19 @@ def _error_event(status: int, code: str, message: str) -> dict[str, Any]:
     }
 
 
-def _object_or_not_json(event: Mapping[str, Any]) -> bool:
-    """True unless the body is valid JSON whose top level is not an object (malformed JSON
-    is left to the resolver, which answers 400)."""
-    raw = event.get("body") or ""
-    if event.get("isBase64Encoded"):
-        try:
-            raw = base64.b64decode(raw).decode("utf-8")
-        except (ValueError, UnicodeDecodeError):
-            return True
-    text = raw.lstrip()
-    if not text or text.startswith("{"):
-        return True
-    try:
-        return isinstance(json.loads(text), dict)
-    except ValueError:
-        return True
-
-
 def _groups(claims: Mapping[str, Any]) -> list[str]:
-    """Groups from the `cognito:groups` claim: a list, or API Gateway's flattened "[a b]" form."""
+    """Groups from the `cognito:groups` claim: a JSON list, or API Gateway's flattened form
+    of one, "[a b]" (names split on spaces only). Nothing else is read into a name: a group
+    called "rep,admin" or "[admin]" is that name, which is no role."""
     raw = claims.get("cognito:groups")
     if isinstance(raw, list):
         return [str(g) for g in raw]
-    if isinstance(raw, str):
-        text = raw.strip()
-        if text.startswith("["):
-            try:
-                parsed = json.loads(text)
-                if isinstance(parsed, list):
-                    return [str(g) for g in parsed]
-            except ValueError:
-                text = text.strip("[]")
-        return [g for g in re.split(r"[\s,]+", text) if g]
-    return []
+    if not isinstance(raw, str):
+        return []
+    text = raw.strip()
+    if text.startswith("[") and text.endswith("]"):
+        return text[1:-1].split()
+    return [text]
 
 
 def caller(app: APIGatewayHttpResolver, allowed: Iterable[str]) -> Actor:

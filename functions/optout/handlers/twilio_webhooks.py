@@ -17,15 +17,15 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.adapters.twilio import FormParams, parse_form, twiml, verify
+from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify
 from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
-from optout.consent.errors import InvalidInput
+from optout.consent.errors import Forbidden, InvalidInput
 from optout.consent.keywords import classify
-from optout.handlers.http import build_resolver, public_url, resolve
+from optout.handlers.http import build_resolver, error_event, public_url, resolve
 from optout.observability import logger
 from optout.settings import Settings, get_settings
-from optout.snapstart import register, warm_requests, warm_store
+from optout.snapstart import register, send, warm_event, warm_store
 from optout.store.repository import Repository
 from optout.usecases.inbound_sms import InboundSmsService, Reply
 
@@ -35,6 +35,7 @@ TEXT_XML = "text/xml"
 CARRIER_UNSUBSCRIBED = "21610"
 MAX_EVIDENCE_BODY = 2000  # Twilio bodies are at most 1,600 characters; keep a margin, not more
 _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 
 
 @lru_cache(maxsize=1)
@@ -44,18 +45,41 @@ def service() -> InboundSmsService:
 
 
 def _verified_form() -> FormParams:
-    """The form Twilio posted, once its signature is proven; Forbidden otherwise."""
+    """The form Twilio posted, once its signature is proven; Forbidden otherwise. Nothing in
+    the body is looked at before that: unsigned or forged requests get 403 whatever they hold."""
     event = app.current_event
-    raw = event.body or ""
-    if event.is_base64_encoded:
-        try:
-            raw = base64.b64decode(raw, validate=True).decode("utf-8")
-        except (binascii.Error, ValueError):
-            raise InvalidInput("body is not valid base64 UTF-8") from None
-    params = parse_form(raw)
     headers = {k.lower(): v for k, v in (event.headers or {}).items()}
+    if not headers.get(SIGNATURE_HEADER):
+        raise Forbidden("missing Twilio signature")
+    raw = event.body or ""
+    try:
+        if event.is_base64_encoded:
+            raw = base64.b64decode(raw, validate=True).decode("utf-8")
+        params = parse_form(raw)
+    except (binascii.Error, ValueError, InvalidInput):
+        raise Forbidden("invalid Twilio signature") from None  # Twilio signs only forms it can send
     verify(get_settings(), public_url(event), headers, params)
     return params
+
+
+class UnusableSender(Exception):
+    """A signed request whose number is not E.164 digits ("+1415555STOP", a short code, an
+    alphanumeric sender): nothing can be suppressed safely, so nothing is."""
+
+
+def _e164(raw: str) -> str:
+    text = raw.split(":", 1)[-1].strip()  # a channel prefix (sms:, whatsapp:) is dropped
+    if not _E164.fullmatch(text):
+        raise UnusableSender
+    return normalise_sender(text, get_settings().default_country)
+
+
+def _count_unusable(route: str) -> None:
+    from aws_lambda_powertools.metrics import MetricUnit, single_metric  # only on this rare path
+
+    with single_metric(name="UnusableSender", unit=MetricUnit.Count, value=1, namespace="OptOut") as metric:
+        metric.add_dimension(name="route", value=route)
+    logger.warning("twilio request with an unusable number ignored", extra={"route": route})
 
 
 def _required(params: FormParams, *names: str) -> str:
@@ -69,7 +93,7 @@ def _message(params: FormParams, address_field: str, key_prefix: str) -> Inbound
     sid = _required(params, "MessageSid", "SmsSid")
     if not _SID.match(sid):
         raise InvalidInput("MessageSid is not valid")
-    address = normalise_sender(_required(params, address_field), get_settings().default_country)
+    address = _e164(_required(params, address_field))
     evidence = {
         "message_sid": sid,
         "from": params.first("From"),
@@ -78,7 +102,8 @@ def _message(params: FormParams, address_field: str, key_prefix: str) -> Inbound
     }
     if opt_out_type := params.first("OptOutType"):
         evidence["opt_out_type"] = opt_out_type
-    return InboundMessage(event_key=f"{key_prefix}:{sid}", address=address, evidence=evidence)
+    # Per (MessageSid, number): a SID reused by another sender is another event.
+    return InboundMessage(event_key=f"{key_prefix}:{sid}:{address}", address=address, evidence=evidence)
 
 
 def render(reply: Reply | None, settings: Settings) -> str | None:
@@ -126,7 +151,11 @@ _FORM_ERRORS: dict[int, OpenAPIResponse] = {
 )
 def inbound_sms() -> Response[str]:
     params = _verified_form()
-    message = _message(params, "From", "twilio-sms")
+    try:
+        message = _message(params, "From", "twilio-sms")
+    except UnusableSender:
+        _count_unusable("sms")
+        return Response(200, TEXT_XML, twiml(None))
     outcome = service().inbound_sms(message, params.first("Body"), params.first("OptOutType"))
     plan = outcome.plan
     logger.info(
@@ -152,7 +181,11 @@ def message_status() -> Response[str]:
     params = _verified_form()
     if (params.first("ErrorCode") or "").strip() != CARRIER_UNSUBSCRIBED:
         return Response(204, TEXT_XML, "")
-    message = _message(params, "To", f"twilio-status-{CARRIER_UNSUBSCRIBED}")
+    try:
+        message = _message(params, "To", f"twilio-status-{CARRIER_UNSUBSCRIBED}")
+    except UnusableSender:
+        _count_unusable("status")
+        return Response(204, TEXT_XML, "")
     message.evidence.update(
         {"message_status": params.first("MessageStatus"), "error_code": CARRIER_UNSUBSCRIBED, "body": None}
     )
@@ -166,6 +199,9 @@ def message_status() -> Response[str]:
 
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if not any(k.lower() == SIGNATURE_HEADER for k in event.get("headers") or {}):
+        # Unsigned: refused before its size or anything in it is looked at.
+        return error_event(403, "forbidden", "missing Twilio signature")
     return resolve(app, event, context, json_api=False)
 
 
@@ -173,7 +209,12 @@ def _before_snapshot() -> None:
     """Unsigned posts are refused (403) before the auth token or the store is needed."""
     warm_store(service().repo)
     classify("please stop texting me", None, service().keywords)
-    warm_requests(lambda_handler, [("POST", "/webhooks/twilio/sms", None), ("POST", "/webhooks/twilio/status", None)])
+    # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
+    for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status"):
+        event = warm_event("POST", path)
+        event.update(body="%%%", isBase64Encoded=True)
+        event["headers"][SIGNATURE_HEADER] = "warm-up"
+        send(lambda_handler, event)
     twiml("warm-up")
 
 
