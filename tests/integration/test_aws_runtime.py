@@ -131,3 +131,39 @@ class TestPublicBaseUrlFromTheRequest:
         body = json.loads(result["body"] if not result.get("isBase64Encoded") else base64.b64decode(result["body"]))
         assert body["url"].startswith(f"https://{DOMAIN}/unsubscribe/")
         assert body["headers"]["List-Unsubscribe"] == f"<{body['url']}>"
+
+
+class TestGroupsAreNamesNotPatterns:
+    """A group grants a role only when its name equals the role's (SPEC 10, 11)."""
+
+    # Cognito group names hold no whitespace, so API Gateway's "[a b]" form splits on spaces
+    # safely; commas and brackets can be part of a name.
+    @pytest.mark.parametrize("groups", [["rep,admin"], ["[admin]"], ["Admin"], ["admin,"], ["[rep", "admin]"]])
+    def test_a_group_whose_name_only_contains_a_role_grants_nothing(
+        self, tables: dict[str, str], groups: list[str]
+    ) -> None:
+        api = LocalApi(DEFAULT_SECRET)
+        headers = {
+            "authorization": "Bearer " + mint("", **{"cognito:groups": groups}),
+            "content-type": "application/json",
+        }
+        assert _put(api, headers) == 403
+
+    def test_real_groups_still_work(self, tables: dict[str, str]) -> None:
+        api = LocalApi(DEFAULT_SECRET)
+        headers = {
+            "authorization": "Bearer " + mint("", **{"cognito:groups": ["rep", "integration"]}),
+            "content-type": "application/json",
+        }
+        assert _put(api, headers) == 201
+
+
+def test_a_local_token_without_exp_is_refused(tables: dict[str, str]) -> None:
+    import jwt as pyjwt
+
+    from infra.token import AUDIENCE, ISSUER
+
+    claims = {"sub": "u-1", "cognito:groups": ["admin"], "iss": ISSUER, "aud": AUDIENCE}
+    token = pyjwt.encode(claims, DEFAULT_SECRET, algorithm="HS256")
+    api = LocalApi(DEFAULT_SECRET)
+    assert _put(api, {"authorization": f"Bearer {token}", "content-type": "application/json"}) == 401
