@@ -359,8 +359,32 @@ def install_fake_twilio() -> None:
     twilio_io.http_client = lambda: fake  # type: ignore[assignment]
 
 
+def check_configuration() -> int:
+    """The port, after the development defaults are applied; exits naming the variable when
+    a setting is invalid, before anything starts."""
+    from optout.settings import get_settings
+
+    raw_port = os.environ.get("PORT") or DEFAULTS["PORT"]
+    if not raw_port.isdigit() or not 0 <= int(raw_port) <= 65535:
+        raise SystemExit(f"optout: configuration error: PORT must be a port number, got {raw_port!r}")
+    port = int(raw_port)
+    for key, value in DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if not os.environ.get("PUBLIC_BASE_URL"):
+        os.environ["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{port}"
+    if len(os.environ["LOCAL_JWT_SECRET"]) < 16:
+        raise SystemExit("optout: configuration error: LOCAL_JWT_SECRET must be at least 16 characters")
+    try:
+        get_settings()
+    except ValueError as exc:
+        raise SystemExit(f"optout: configuration error: {exc}") from None
+    finally:
+        get_settings.cache_clear()  # built again once the tables and endpoint are known
+    return port
+
+
 def main() -> None:
-    port = int(os.environ.get("PORT") or DEFAULTS["PORT"])
+    port = check_configuration()
     moto, endpoint = start_dynamodb()
     env = configure(endpoint, port)
     api = LocalApi(os.environ["LOCAL_JWT_SECRET"])

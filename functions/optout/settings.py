@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -137,11 +138,38 @@ class Settings:
             raise ValueError("SMS_FALLBACK_HOURS must be positive")
         if self.max_body_bytes <= 0:
             raise ValueError("MAX_BODY_BYTES must be positive")
+        self._check_values()
         for name in _TEMPLATES:
             try:
                 getattr(self, name).format(program="", support="")
             except (KeyError, IndexError, ValueError) as exc:
                 raise ValueError(f"{name.upper()} may use only {{program}} and {{support}}") from exc
+
+    def _check_values(self) -> None:
+        """What would otherwise fail only at the first request that needs it: each error names
+        the variable, so `make run` refuses to start and a Lambda init fails with it."""
+        if self.unsubscribe_signing_key:
+            from optout.consent.tokens import SigningKeys
+
+            try:
+                SigningKeys.parse(self.unsubscribe_signing_key)
+            except ValueError as exc:
+                raise ValueError(f"UNSUBSCRIBE_SIGNING_KEY: {exc}") from None
+        if self.public_base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.public_base_url):
+            raise ValueError(
+                "PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://optout.example.com"
+            )
+        if not re.fullmatch(r"\+[1-9][0-9]{6,14}", self.sms_from_number):
+            raise ValueError("SMS_FROM_NUMBER must be an E.164 number, e.g. +14155559999")
+        if self.twilio_account_sid and not re.fullmatch(r"AC[0-9a-fA-F]{32}", self.twilio_account_sid):
+            raise ValueError("TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits")
+        if not all(re.fullmatch(r"[A-Z]{2}", c) for c in self.sms_country_set):
+            raise ValueError("SMS_COUNTRIES must be two-letter region codes, comma-separated")
+        for name, flag in (("LOOKUP_ENABLED", self.lookup_enabled), ("SMS_FIRST", self.sms_first)):
+            if flag.strip().lower() not in _FLAGS:
+                raise ValueError(f"{name} must be one of {', '.join(sorted(_FLAGS))}")
+        if not re.fullmatch(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+", self.integration_scope):
+            raise ValueError("INTEGRATION_SCOPE must look like resource/scope, e.g. optout/integration")
 
     @property
     def sms_country_set(self) -> frozenset[str]:
@@ -169,6 +197,9 @@ class Settings:
                 else:
                     values[attr] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+
+_FLAGS = frozenset({"1", "0", "true", "false", "yes", "no", "on", "off"})
 
 
 def _on(flag: str) -> bool:

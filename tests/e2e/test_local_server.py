@@ -129,3 +129,35 @@ def test_undeclared_methods_get_a_json_405_with_allow(server: str, method: bytes
     assert status == 405
     assert headers["Allow"] == "GET"
     assert json.loads(body)["error"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("UNSUBSCRIBE_SIGNING_KEY", "short"),
+        ("SMS_FROM_NUMBER", "12"),
+        ("STOP_SCOPE", "everything"),
+        ("PUBLIC_BASE_URL", "ftp://x"),
+        ("TWILIO_ACCOUNT_SID", "AC123"),
+        ("LOCAL_JWT_SECRET", "tiny"),
+        ("PORT", "abc"),
+    ],
+)
+def test_make_run_refuses_an_invalid_setting_and_names_it(variable: str, value: str) -> None:
+    env = {**os.environ, variable: value, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    out = subprocess.run(
+        [sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode != 0
+    assert f"configuration error: {variable}" in out.stderr
+    assert "listening" not in out.stdout
+
+
+@pytest.mark.parametrize("handler", ["rep_actions", "twilio_webhooks", "email_unsubscribe", "phone_lookup", "sweeps"])
+def test_a_lambda_init_fails_naming_the_invalid_variable(handler: str) -> None:
+    env = {**os.environ, "UNSUBSCRIBE_SIGNING_KEY": "k1:short", "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    out = subprocess.run(
+        [sys.executable, "-c", f"import optout.handlers.{handler}"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode != 0
+    assert "UNSUBSCRIBE_SIGNING_KEY" in out.stderr

@@ -46,6 +46,7 @@ texts = st.sampled_from(
         "please stop calling me",
         "don't call me, text me instead",
         "email me instead",
+        "please email me instead of texting",
         "no more texts, email is fine",
         "stop emailing me",
         "take me off all your lists",
@@ -64,6 +65,7 @@ action = st.one_of(
     st.tuples(st.just("reactivate"), st.none()),
     st.tuples(st.just("opportunity"), st.sampled_from(["Qualified", "Discontinued Process", "Hot Leads"])),
     st.tuples(st.just("leave"), st.sampled_from(["sms-nurture", "email-drip", "call-blitz", "nurture-7"])),
+    st.tuples(st.just("channel"), st.just("email")),
 )
 
 
@@ -88,13 +90,15 @@ def _apply(client: Client, cid: str, step: tuple[str, Any]) -> None:
         client.post(f"/contacts/{cid}/dnd", {"channels": arg[0], "enabled": arg[1], "source": "phone_call"})
     elif kind == "opportunity":
         client.put(f"/contacts/{cid}/opportunity", {"stage": arg})
+    elif kind == "channel":
+        client.post(f"/contacts/{cid}/channel", {"channel": arg}, role="integration")
     elif kind == "leave":
         client.delete(f"/contacts/{cid}/automations/{arg}")
     else:
         client.post(f"/contacts/{cid}/{kind}")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(action, min_size=1, max_size=8))
 def test_after_any_sequence_of_actions_the_compliance_sweep_repairs_nothing(
     client: Client, monkeypatch: Any, steps: list[tuple[str, Any]]
@@ -126,3 +130,48 @@ def test_after_any_sequence_of_actions_the_compliance_sweep_repairs_nothing(
     settings_ = get_settings()
     summary = SweepService(Repository(settings_), settings_).run("compliance", budget(60))
     assert (summary.selected, summary.acted) == (0, 0), (steps, summary.as_dict())
+
+
+def _fresh(client: Client, monkeypatch: Any) -> str:
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    monkeypatch.setenv("PUBLIC_BASE_URL", BASE)
+    get_settings.cache_clear()
+    cid = f"p-{next(_ids)}"
+    body = {"name": "Ada", "email": f"{cid}@example.com", "phones": {"cell": "+14155550150"}, "channel": "sms"}
+    assert client.put(f"/contacts/{cid}", body, role="integration").status == 201
+    return cid
+
+
+def _sweep_finds_nothing() -> None:
+    settings_ = get_settings()
+    summary = SweepService(Repository(settings_), settings_).run("compliance", budget(60))
+    assert (summary.selected, summary.acted) == (0, 0), summary.as_dict()
+
+
+def test_email_instead_on_a_do_not_email_contact_leaves_nothing_to_repair(client: Client, monkeypatch: Any) -> None:
+    # Given Do Not Email, When the lead asks for email by text, Then the conversation stops there and then
+    cid = _fresh(client, monkeypatch)
+    client.post(f"/contacts/{cid}/do-not-email")
+    _apply(client, cid, ("text", ("+14155550150", "email me instead")))
+    assert client.get(f"/contacts/{cid}").json()["conversation"]["status"] == "stopped"
+    _sweep_finds_nothing()
+
+
+def test_the_switch_back_to_email_on_a_do_not_email_contact_leaves_nothing_to_repair(
+    client: Client, monkeypatch: Any
+) -> None:
+    cid = _fresh(client, monkeypatch)
+    client.post(f"/contacts/{cid}/do-not-email")
+    assert client.post(f"/contacts/{cid}/channel", {"channel": "email"}, role="integration").status == 200
+    _sweep_finds_nothing()
+
+
+def test_a_repeated_crm_sync_writes_no_second_record(client: Client, monkeypatch: Any) -> None:
+    # Given texts closed, a CRM keeps sending the SMS automation that honour removes
+    cid = _fresh(client, monkeypatch)
+    client.post(f"/contacts/{cid}/dnd", {"channels": ["sms"], "enabled": True, "source": "other"})
+    sync = {"automations": ["sms-nurture", "email-drip"]}
+    client.put(f"/contacts/{cid}", sync, role="integration")
+    before = client.get(f"/contacts/{cid}/history").json()["records"]
+    client.put(f"/contacts/{cid}", sync, role="integration")
+    assert client.get(f"/contacts/{cid}/history").json()["records"] == before

@@ -223,7 +223,7 @@ def test_history_reads_every_actor_newest_first_with_pages(rep: Client, twilio: 
     assert by_action["dnd.set"]["actor"] == {"type": "user", "id": "u-17", "role": "rep"}
     assert by_action["conversation.stopped"]["actor"]["role"] == "manager"
     assert by_action["sms.carrier_unsubscribed"]["actor"]["type"] == "system"
-    assert by_action["sms.opt_out"]["address"] != CELL and by_action["sms.opt_out"]["address"].endswith("00")
+    assert by_action["sms.opt_out"]["address"] == CELL  # support sees evidence whole (SPEC 11)
     assert by_action["sms.opt_out"]["evidence"]["body"] == "STOP"
     assert verify_chain(records()).ok
 

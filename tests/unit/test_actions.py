@@ -28,11 +28,11 @@ class TestSetDnd:
         assert outcome.channel == "sms,email,call"
         assert needs(contact, STAGES) == []  # nothing left for the compliance sweep
 
-    def test_dnd_on_texts_alone_makes_the_lead_a_hot_lead_to_call(self) -> None:
+    def test_dnd_on_texts_alone_tells_the_dialer_can_t_text(self) -> None:
         contact = lead(channel="email")
         actions.set_dnd(contact, (Channel.SMS,), True, "in_person", None, NOW, STAGES)
         assert contact.opportunity["name"] == "Ada Lovelace" + CANT_TEXT_SUFFIX
-        assert contact.opportunity["stage"] == STAGES.hot_leads
+        assert contact.opportunity["stage"] == "New Lead"  # Hot Leads is for a STOP from a live number
         assert contact.conversation.status == "active"  # the conversation is on email
 
     def test_setting_it_again_changes_nothing(self) -> None:
@@ -98,7 +98,7 @@ class TestOpportunity:
         assert contact.automations == [] and contact.conversation.status == "stopped"
         assert needs(contact, STAGES) == []
 
-    def test_another_stage_on_a_contact_closed_everywhere_stays_discontinued(self) -> None:
+    def test_another_stage_on_a_contact_closed_everywhere_is_refused(self) -> None:
         # Given a contact opted out of everything: the one definition keeps it Discontinued
         contact = lead(
             automations=[],
@@ -106,9 +106,12 @@ class TestOpportunity:
             dnd={c: OptOut("sms_stop", NOW, "customer") for c in CHANNELS},
             opportunity={"name": "Ada Lovelace", "stage": STAGES.discontinued},
         )
-        outcome = actions.set_opportunity(contact, {"stage": "Qualified"}, STAGES, NOW)
-        assert contact.opportunity["stage"] == STAGES.discontinued
-        assert "opportunity:discontinued" in outcome.effects
+        before = copy.deepcopy(contact)
+        with pytest.raises(Conflict):
+            actions.set_opportunity(contact, {"stage": "Qualified"}, STAGES, NOW)
+        assert contact == before
+        # other opportunity fields may still change
+        assert actions.set_opportunity(contact, {"amount": 5}, STAGES, NOW).effects == ["opportunity"]
 
     def test_leaving_an_automation_it_is_not_in_is_404(self) -> None:
         contact = lead()

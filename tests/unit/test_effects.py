@@ -50,7 +50,7 @@ class TestTextsClosedByTheLead:
         contact = lead()
         contact.dnd[Channel.SMS] = flag()
         # When it is honoured as a change
-        effects = honour(contact, STAGES, was_closed=set(), stopped_stage=CUSTOMER_STOPPED)
+        effects = honour(contact, STAGES, was_closed=set(), stopped_stage=CUSTOMER_STOPPED, live_number=True)
         # Then the SMS and unknown-channel automations are left, the SMS conversation stops,
         # and the opportunity is renamed for the dialer, in Hot Leads at top priority
         assert contact.automations == ["email-drip", "call-blitz"]
@@ -79,7 +79,14 @@ class TestTextsClosedByTheLead:
         contact.dnd[Channel.CALL] = flag("user", "rep:phone_call")
         was = closed_channels(contact)
         contact.dnd[Channel.SMS] = flag()
-        honour(contact, STAGES, was_closed=was)
+        honour(contact, STAGES, was_closed=was, live_number=True)
+        assert contact.opportunity == {"name": "Ada Lovelace" + CANT_TEXT_SUFFIX, "stage": "New Lead"}
+
+    def test_texts_closed_by_a_rep_rename_but_do_not_make_a_hot_lead(self) -> None:
+        # No live number proven: the dialer learns "Can't Text", the stage stays the rep's
+        contact = lead(channel="email", automations=[])
+        contact.dnd[Channel.SMS] = flag("customer", "rep:phone_call")
+        honour(contact, STAGES, was_closed=set())
         assert contact.opportunity == {"name": "Ada Lovelace" + CANT_TEXT_SUFFIX, "stage": "New Lead"}
 
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.errors import Conflict, NotFound
+from optout.consent.limits import check_opportunity
 from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation, OptOut
 
 DndSource = Literal["phone_call", "in_person", "email", "written", "other"]
@@ -121,7 +122,11 @@ def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, n
     """Update the opportunity; the Discontinued stage opts out of every channel and every automation."""
     outcome = Outcome(action="opportunity.updated", reason="user", evidence={"opportunity": dict(changes)})
     was_closed = closed_channels(contact)
+    stage = changes.get("stage")
+    if was_closed >= set(CHANNELS) and stage is not None and stage != stages.discontinued:
+        raise Conflict(f"the contact has opted out of every channel: its opportunity stays in {stages.discontinued}")
     updated = {**contact.opportunity, **changes}
+    check_opportunity(updated)
     if updated != contact.opportunity:
         contact.opportunity = updated
         outcome.effects.append("opportunity")

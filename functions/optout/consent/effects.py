@@ -14,10 +14,11 @@ What a closed channel requires, always:
 - texts closed by the lead's own request (and not every channel): the opportunity is named
   "<NAME> - Can't Text" for the dialer.
 
-And once, when texts close with calls still open (`was_closed` given, texts not in it): the
-opportunity also gets the Can't Text name whoever closed them, moves to Hot Leads and gets
-top dialer priority (a person answered from a live number). A rep may move it on later
-without the sweep moving it back.
+And once, when texts close (`was_closed` given, texts not in it): the opportunity gets the
+Can't Text name whoever closed them; and when the lead closed them from the number itself
+(`live_number`: their STOP, or Twilio's 21610 for it) with calls still open, it also moves
+to Hot Leads with top dialer priority, since a person answered from a live number. A rep
+may move it on later without the sweep moving it back.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def honour(
     *,
     was_closed: set[Channel] | None = None,
     stopped_stage: str | None = None,
+    live_number: bool = False,
 ) -> list[str]:
     """Bring the contact in line with its opt-outs (mutating it); the effects, or [] when
     nothing was left to do. `was_closed`: the channels closed before the change being made
@@ -68,7 +70,7 @@ def honour(
     effects: list[str] = []
     _leave_automations(contact, closed, effects)
     _stop_conversation(contact, closed, stopped_stage, effects)
-    _opportunity(contact, closed, was_closed, stages, effects)
+    _opportunity(contact, closed, was_closed, live_number, stages, effects)
     return effects
 
 
@@ -97,7 +99,12 @@ def _stop_conversation(contact: Contact, closed: set[Channel], stage: str | None
 
 
 def _opportunity(
-    contact: Contact, closed: set[Channel], was_closed: set[Channel] | None, stages: Stages, effects: list[str]
+    contact: Contact,
+    closed: set[Channel],
+    was_closed: set[Channel] | None,
+    live_number: bool,
+    stages: Stages,
+    effects: list[str],
 ) -> None:
     if closed >= set(CHANNELS):
         if contact.opportunity.get("stage") != stages.discontinued:
@@ -113,7 +120,7 @@ def _opportunity(
         name = str(opportunity.get("name") or contact.name or contact.id)
         if not name.endswith(CANT_TEXT_SUFFIX):
             opportunity["name"] = name + CANT_TEXT_SUFFIX
-    if texts_just_closed and Channel.CALL not in closed:
+    if texts_just_closed and live_number and Channel.CALL not in closed:
         opportunity["stage"] = stages.hot_leads
         opportunity["dialer_priority"] = TOP_PRIORITY
     if opportunity != contact.opportunity:

@@ -67,7 +67,7 @@ def _opt_out_contact(
             if channel not in contact.dnd:
                 contact.dnd[channel] = opt_out
                 effects.append(f"dnd:{channel.value}")
-    effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
+    effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED, live_number=True)
     if dnd_channels >= set(CHANNELS) and link.personal:
         _stop_conversation(contact, effects)
 
@@ -188,6 +188,8 @@ class InboundPlanner:
                 effects.append("sms_confirmation:cancelled")
             if classification.revokes_sms:
                 _opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)
+            elif effects:  # the new channel may be closed (Do Not Email): what that requires
+                effects += honour(contact, stages, stopped_stage=CUSTOMER_STOPPED)
 
         return self._plan(
             AddressChange(

@@ -10,6 +10,7 @@ from optout.consent.audit import AuditRecord, record_on
 from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages, honour
+from optout.consent.limits import check_opportunity
 from optout.consent.model import (
     CLIENT_STOPPED,
     PHONE_ROLES,
@@ -111,7 +112,9 @@ def plan_upsert(
     if incoming.channel is not None:
         assign("channel", incoming.channel)
     if incoming.opportunity is not None:
-        assign("opportunity", {**new.opportunity, **incoming.opportunity})
+        merged_opportunity = {**new.opportunity, **incoming.opportunity}
+        check_opportunity(merged_opportunity)
+        assign("opportunity", merged_opportunity)
     if incoming.automations is not None:
         assign("automations", list(dict.fromkeys(incoming.automations)))
     if incoming.automation_channels is not None:
@@ -163,8 +166,9 @@ def plan_upsert(
         field_name = effect.split(":", 1)[0].replace("automations_left", "automations")
         if field_name not in changed:
             changed.append(field_name)
-    changed = [f for f in changed if f != "automations"]
-    if new.automations != base.automations:
+    # Only what differs in the end: a CRM value that honour put back is no change.
+    changed = [f for f in dict.fromkeys(changed) if getattr(new, f) != getattr(base, f)]
+    if new.automations != base.automations and "automations" not in changed:
         changed.append("automations")
 
     old_addresses = set(base.address_roles()) if existing else set()

@@ -30,6 +30,10 @@ TEXT_HTML = "text/html; charset=utf-8"
 _CHECKED = {"yes", "on", "true", "1"}
 
 
+# An invalid setting fails the Lambda init here, with a message naming the variable.
+get_settings()
+
+
 @lru_cache(maxsize=1)
 def service() -> UnsubscribeService:
     settings = get_settings()

@@ -22,6 +22,10 @@ from optout.usecases.phone import PhoneService
 app = build_resolver()
 
 
+# An invalid setting fails the Lambda init here, with a message naming the variable.
+get_settings()
+
+
 @lru_cache(maxsize=1)
 def service() -> PhoneService:
     settings = get_settings()

@@ -16,6 +16,7 @@ from optout.consent import actions
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel, expand
 from optout.consent.errors import Conflict, InvalidInput
+from optout.consent.limits import check_automation_id
 from optout.consent.model import Contact
 from optout.handlers.http import (
     ANY_ROLE,
@@ -47,6 +48,10 @@ from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 
 app = build_resolver()
+
+
+# An invalid setting fails the Lambda init here, with a message naming the variable.
+get_settings()
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +171,8 @@ def set_opportunity(id: str, request: OpportunityRequest) -> ContactResponse:  #
 
 @app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404))
 def leave_automation(id: str, automation_id: str) -> ContactResponse:  # noqa: A002
-    return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation_id))
+    automation = check_automation_id(automation_id)
+    return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation))
 
 
 @app.get("/contacts/<id>/history", security=JWT, responses=responses(HistoryResponse, 404))
@@ -175,10 +181,13 @@ def history(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> HistoryResponse:
-    caller(app, ANY_ROLE)
+    actor = caller(app, ANY_ROLE)
     cid = contact_id(id)
     records, next_cursor = service().history(cid, limit, cursor)
-    return HistoryResponse(contact_id=cid, records=[HistoryRecord.of(r) for r in records], next_cursor=next_cursor)
+    whole = actor.role in ("admin", "support")  # reps, managers and integrations see it masked
+    return HistoryResponse(
+        contact_id=cid, records=[HistoryRecord.of(r, whole) for r in records], next_cursor=next_cursor
+    )
 
 
 @app.get("/contacts/<id>/unsubscribe-link", security=JWT, responses=responses(UnsubscribeLinkResponse, 404, 409))

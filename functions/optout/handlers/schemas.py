@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from optout.consent.addresses import mask, normalise_email, normalise_phone
 from optout.consent.audit import AuditRecord
@@ -18,6 +18,16 @@ from optout.consent.upsert import ContactInput
 Text = Annotated[str, StringConstraints(max_length=200)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=128)]
 PhoneText = Annotated[str, StringConstraints(max_length=32)]
+
+
+# SPEC 11: 1-64 characters of A-Za-z0-9._:- (so whatever can be added can be left again)
+def _automation_id(value: str) -> str:
+    if value in (".", ".."):  # a path would fold them: they could be added but never left
+        raise ValueError("an automation id cannot be . or ..")
+    return value
+
+
+AutomationId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]{1,64}$"), AfterValidator(_automation_id)]
 ChannelName = Literal["sms", "email", "call"]
 
 
@@ -71,8 +81,8 @@ class ContactUpsertRequest(BaseModel):
     country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
     channel: ChannelName | None = None
     opportunity: Opportunity | None = None
-    automations: Annotated[list[Short], Field(max_length=100)] | None = None
-    automation_channels: Annotated[dict[Short, ChannelName], Field(max_length=100)] | None = None
+    automations: Annotated[list[AutomationId], Field(max_length=100)] | None = None
+    automation_channels: Annotated[dict[AutomationId, ChannelName], Field(max_length=100)] | None = None
     conversation: ConversationState | None = None
     dnd: DndFlags | None = None
     do_not_email: bool | None = None
@@ -223,26 +233,45 @@ class HistoryRecord(BaseModel):
     actor: ActorOut
     action: str
     channel: str | None
-    address: str | None  # masked
+    address: str | None  # masked unless the caller is admin or support
     reason: str | None
-    evidence: dict[str, Any]
+    evidence: dict[str, Any]  # numbers, emails, IPs and message bodies masked likewise
     hash: str
     prev_hash: str
 
     @classmethod
-    def of(cls, record: AuditRecord) -> HistoryRecord:
+    def of(cls, record: AuditRecord, whole: bool = False) -> HistoryRecord:
+        """`whole`: admin and support see the evidence as recorded; reps and managers see
+        addresses masked and message bodies as their length (the hash covers the whole)."""
         return cls(
             seq=record.seq,
             at=record.at,
             actor=ActorOut(**record.actor.as_dict()),
             action=record.action,
             channel=record.channel,
-            address=mask(record.address),
+            address=record.address if whole else mask(record.address),
             reason=record.reason,
-            evidence=record.evidence,
+            evidence=record.evidence if whole else masked_evidence(record.evidence),
             hash=record.hash,
             prev_hash=record.prev_hash,
         )
+
+
+_ADDRESS_KEYS = frozenset({"from", "to", "address", "email", "phone"})
+
+
+def masked_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
+    shown: dict[str, Any] = {}
+    for key, value in evidence.items():
+        if key in _ADDRESS_KEYS and isinstance(value, str):
+            shown[key] = mask(value)
+        elif key == "body" and isinstance(value, str):
+            shown[key] = f"[{len(value)} characters]"
+        elif key == "ip" and isinstance(value, str):
+            shown[key] = value.rsplit(".", 1)[0] + ".*" if "." in value else value.split(":", 1)[0] + ":*"
+        else:
+            shown[key] = value
+    return shown
 
 
 class HistoryResponse(BaseModel):

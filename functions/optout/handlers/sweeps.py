@@ -24,6 +24,10 @@ from optout.usecases.sweeps import SweepService, SweepSummary
 metrics = Metrics(namespace="OptOut", service="optout")  # the alarms in template.yaml read these
 
 
+# An invalid setting fails the Lambda init here, with a message naming the variable.
+get_settings()
+
+
 @lru_cache(maxsize=1)
 def service() -> SweepService:
     settings = get_settings()

@@ -38,6 +38,10 @@ _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 
 
+# An invalid setting fails the Lambda init here, with a message naming the variable.
+get_settings()
+
+
 @lru_cache(maxsize=1)
 def service() -> InboundSmsService:
     settings = get_settings()

@@ -235,7 +235,10 @@ class Repository:
                         condition=EventModel.subject.does_not_exist(),
                     )
                 for contact in changes.contacts:
-                    tx.save(_contact_to_item(models.contact, contact, changes.sweep_keys[contact.id]))
+                    keys = changes.sweep_keys.get(contact.id)
+                    if keys is None:  # a programming error: contacts are committed through the runner
+                        raise ValueError(f"no sweep keys for contact {contact.id}: commit through usecases.runner")
+                    tx.save(_contact_to_item(models.contact, contact, keys))
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []

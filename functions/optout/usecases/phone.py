@@ -14,6 +14,7 @@ from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of, time_zones
 from optout.consent.audit import record_on
 from optout.consent.channels import Channel
+from optout.consent.effects import honour
 from optout.consent.errors import Conflict, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
 from optout.consent.phones import (
@@ -181,6 +182,8 @@ class PhoneService:
             if contact.sms_confirmation and confirmation.is_open(contact.sms_confirmation):
                 contact.sms_confirmation = confirmation.end(contact.sms_confirmation, confirmation.CANCELLED, now)
                 outcome.effects.append("sms_confirmation:cancelled")
+            if outcome.effects:  # email may be closed (Do Not Email): what that requires
+                outcome.effects += honour(contact, self.runner.stages)
             return outcome
 
         contact, _ = self.contacts.act(contact_id, actor, action)

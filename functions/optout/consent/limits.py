@@ -1,0 +1,30 @@
+"""Limits on what a contact item may hold, so it stays far below DynamoDB's 400 KB item
+limit whatever clients send, and an opt-out is never refused because a contact grew."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from optout.consent.errors import InvalidInput
+
+MAX_OPPORTUNITY_BYTES = 8 * 1024  # the whole opportunity, as JSON, after a merge
+MAX_OPPORTUNITY_FIELDS = 64
+MAX_AUTOMATIONS = 100
+AUTOMATION_ID = re.compile(r"^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,64}$")  # not "." or "..": a path would fold them
+
+
+def check_opportunity(opportunity: dict[str, Any]) -> None:
+    """Raised on the merged opportunity: many small updates cannot add up past the limit."""
+    if len(opportunity) > MAX_OPPORTUNITY_FIELDS:
+        raise InvalidInput(f"opportunity: at most {MAX_OPPORTUNITY_FIELDS} fields")
+    size = len(json.dumps(opportunity, ensure_ascii=False, separators=(",", ":")).encode())
+    if size > MAX_OPPORTUNITY_BYTES:
+        raise InvalidInput(f"opportunity: at most {MAX_OPPORTUNITY_BYTES} bytes as JSON (this would be {size})")
+
+
+def check_automation_id(automation_id: str) -> str:
+    if not AUTOMATION_ID.match(automation_id):
+        raise InvalidInput("automation id: 1-64 characters of A-Z a-z 0-9 . _ : -")
+    return automation_id
