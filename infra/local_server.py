@@ -39,6 +39,9 @@ DEFAULTS = {
     "UNSUBSCRIBE_SIGNING_KEY": "dev-unsubscribe-signing-key",
     "LOCAL_JWT_SECRET": DEFAULT_SECRET,
     "STOP_SCOPE": "sms",
+    # Durable intake: a lead's opt-out the store cannot take now waits here and is applied
+    # by the server's drain as soon as the store is back (and after a restart).
+    "INTAKE_DIR": str(Path(__file__).resolve().parent.parent / ".data" / "intake"),
 }
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
 _ERROR_CODES = {
@@ -383,6 +386,31 @@ def check_configuration() -> int:
     return port
 
 
+def drain_intake(stop: threading.Event, every: float = 1.0) -> None:
+    """Apply parked opt-outs, oldest first, until `stop`; what the store still refuses waits."""
+    from optout.adapters.intake import DirectoryIntake
+    from optout.consent.errors import StoreUnavailable
+    from optout.settings import get_settings
+    from optout.store.repository import Repository
+    from optout.usecases.intake import IntakeConsumer
+
+    while not stop.wait(every):
+        settings = get_settings()
+        if not settings.intake_dir:
+            continue
+        parking, consumer = DirectoryIntake(settings.intake_dir), IntakeConsumer(Repository(settings), settings)
+        for path, parked in parking.pending():
+            try:
+                consumer.apply(parked)
+            except StoreUnavailable:
+                break  # still failing: try again on the next round
+            except Exception:  # noqa: BLE001 - a bad event must not stop the others
+                traceback.print_exc()
+                path.rename(path.with_suffix(".failed"))
+                continue
+            parking.done(path)
+
+
 def main() -> None:
     port = check_configuration()
     moto, endpoint = start_dynamodb()
@@ -396,6 +424,7 @@ def main() -> None:
     print(f"optout local API listening on http://127.0.0.1:{port}", flush=True)
     print(f"  DynamoDB (moto): {endpoint}; tables: {', '.join(env.values())}")
     print(f"  PUBLIC_BASE_URL={os.environ['PUBLIC_BASE_URL']}  STOP_SCOPE={os.environ['STOP_SCOPE']}")
+    print(f"  parked opt-outs (durable intake): {os.environ['INTAKE_DIR']}")
     for key in ("TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY", "LOCAL_JWT_SECRET"):
         note = "development default" if os.environ[key] == DEFAULTS[key] else "from environment"
         print(f"  {key}: {note}")
@@ -404,11 +433,14 @@ def main() -> None:
     for route in api.routes:
         print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")
     sys.stdout.flush()
+    stop_draining = threading.Event()
+    threading.Thread(target=drain_intake, args=(stop_draining,), name="intake-drain", daemon=True).start()
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        stop_draining.set()
         httpd.server_close()
         moto.stop()
 

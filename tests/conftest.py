@@ -42,6 +42,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         "LOOKUP_ENABLED",
         "SMS_FIRST",
         "INTEGRATION_SCOPE",
+        "INTAKE_DIR",
+        "INTAKE_QUEUE_URL",
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")

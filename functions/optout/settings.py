@@ -31,6 +31,8 @@ _ENV = {
     "LOOKUP_ENABLED": "lookup_enabled",
     "SMS_FIRST": "sms_first",
     "INTEGRATION_SCOPE": "integration_scope",
+    "INTAKE_QUEUE_URL": "intake_queue_url",
+    "INTAKE_DIR": "intake_dir",
     "SMS_FALLBACK_HOURS": "sms_fallback_hours",
     "SWEEP_CONTINUE": "sweep_continue",
     "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
@@ -79,6 +81,10 @@ class Settings:
     # stage), which keeps the template free of a function -> API -> function cycle.
     public_base_url: str | None = None
     default_country: str = "US"
+    # Durable intake for a lead's opt-out the store cannot take now: an SQS queue (AWS) or a
+    # directory (local server); neither set, a store failure answers 503.
+    intake_queue_url: str | None = None
+    intake_dir: str | None = None
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ def server() -> Iterator[str]:
         "PORT": str(port),
         "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
         "LOCAL_SERVER_QUIET": "1",
+        "INTAKE_DIR": tempfile.mkdtemp(prefix="optout-e2e-intake-"),
     }
     for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "STOP_SCOPE"):
         env.pop(key, None)

@@ -17,6 +17,7 @@ NEEDS = {
     "EmailUnsubscribeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "PhoneLookupFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "SweepsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "IntakeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")

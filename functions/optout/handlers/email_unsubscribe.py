@@ -105,8 +105,9 @@ def unsubscribe(token: str) -> Response[str]:
         extra={
             "address": mask(link.email),
             "form": evidence["form"],
-            "applied": plan.applied,
-            "contacts_changed": len(plan.contacts_changed),
+            "applied": bool(plan and plan.applied),
+            "parked": plan is None,
+            "contacts_changed": len(plan.contacts_changed) if plan else 0,
         },
     )
     return _html(200, done_page(get_settings().program_name, link.email, everything))

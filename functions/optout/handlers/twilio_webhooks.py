@@ -171,6 +171,7 @@ def inbound_sms() -> Response[str]:
             "applied": bool(plan and plan.applied),
             "duplicate": bool(plan and plan.duplicate),
             "contacts_changed": len(plan.contacts_changed) if plan else 0,
+            "parked": outcome.parked,
         },
     )
     return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
@@ -196,7 +197,12 @@ def message_status() -> Response[str]:
     plan = service().carrier_unsubscribed(message)
     logger.info(
         "carrier unsubscribed",
-        extra={"to": mask(message.address), "applied": plan.applied, "duplicate": plan.duplicate},
+        extra={
+            "to": mask(message.address),
+            "applied": bool(plan and plan.applied),
+            "duplicate": bool(plan and plan.duplicate),
+            "parked": plan is None,
+        },
     )
     return Response(204, TEXT_XML, "")
 

@@ -165,8 +165,26 @@ class Models:
     event: type[EventModel]
 
 
+# Short store timeouts and few retries: a webhook must answer inside Twilio's 15 s even
+# when DynamoDB hangs, and a lead's opt-out that cannot be written now is parked instead.
+CONNECT_TIMEOUT_SECONDS = 1.0
+READ_TIMEOUT_SECONDS = 2.0
+MAX_RETRY_ATTEMPTS = 2
+
+
 def _bind(model: type[Model], table_name: str, region: str, host: str | None) -> Any:
-    meta = type("Meta", (), {"table_name": table_name, "region": region, "host": host})
+    meta = type(
+        "Meta",
+        (),
+        {
+            "table_name": table_name,
+            "region": region,
+            "host": host,
+            "connect_timeout_seconds": CONNECT_TIMEOUT_SECONDS,
+            "read_timeout_seconds": READ_TIMEOUT_SECONDS,
+            "max_retry_attempts": MAX_RETRY_ATTEMPTS,
+        },
+    )
     return type(model.__name__, (model,), {"Meta": meta})
 
 

@@ -37,9 +37,12 @@ from optout.consent.model import (
 )
 from optout.settings import Settings
 from optout.store.models import (
+    CONNECT_TIMEOUT_SECONDS,
     EVENT_PREFIX,
     HEAD,
+    MAX_RETRY_ATTEMPTS,
     OWNER_PREFIX,
+    READ_TIMEOUT_SECONDS,
     SWEEP_FLAG,
     AddressModel,
     AuditModel,
@@ -70,7 +73,13 @@ class Repository:
             settings.region,
             settings.dynamodb_endpoint,
         )
-        self._connection = Connection(region=settings.region, host=settings.dynamodb_endpoint)
+        self._connection = Connection(
+            region=settings.region,
+            host=settings.dynamodb_endpoint,
+            connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
+            read_timeout_seconds=READ_TIMEOUT_SECONDS,
+            max_retry_attempts=MAX_RETRY_ATTEMPTS,
+        )
 
     # ---- reads -------------------------------------------------------------------------
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from optout.adapters.intake import Intake, Parked, intake
 from optout.consent.address_plan import InboundMessage, Plan
+from optout.consent.errors import StoreUnavailable
 from optout.consent.inbound import InboundPlanner
 from optout.consent.keywords import Classification, KeywordConfig, Kind, classify
 from optout.consent.model import Actor
@@ -25,8 +27,9 @@ Reply = Literal["opt_out", "preferences", "opt_in", "help", "channel_email", "co
 @dataclass(frozen=True)
 class InboundOutcome:
     classification: Classification
-    plan: Plan | None  # None: nothing to apply (HELP, an ordinary reply)
+    plan: Plan | None  # None: nothing to apply (HELP, an ordinary reply), or parked
     reply: Reply | None
+    parked: bool = False  # the store could not take it now: parked, applied once later
 
     @property
     def kind(self) -> Kind:
@@ -50,10 +53,19 @@ def choose_reply(classification: Classification, plan: Plan | None, twilio_repli
 
 
 class InboundSmsService:
-    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        settings: Settings,
+        clock: Callable[[], str] = utc_now,
+        *,
+        parking: Intake | Literal["configured"] | None = "configured",
+    ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
+        # Where an opt-out waits when the store fails; None (the intake consumer): raise.
+        self.parking = intake(settings) if parking == "configured" else parking
         self.keywords = KeywordConfig.with_extras(
             _split(settings.sms_opt_out_keywords),
             _split(settings.sms_opt_in_keywords),
@@ -63,12 +75,20 @@ class InboundSmsService:
     def inbound_sms(self, message: InboundMessage, body: str | None, opt_out_type: str | None) -> InboundOutcome:
         """Apply what a text from `message.address` asks for, exactly once per event."""
         classification = classify(body, opt_out_type, self.keywords)
-        plan: Plan | None = None
-        if classification.kind not in ("help", "reply"):
+        twilio_replies = self.settings.sms_replies == "twilio"
+        if classification.kind in ("help", "reply"):
+            return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies))
+        try:
             plan = apply_at_address(self.runner, message.address, lambda p: self._plan(p, message, classification))
-        return InboundOutcome(
-            classification, plan, choose_reply(classification, plan, self.settings.sms_replies == "twilio")
-        )
+        except StoreUnavailable:
+            if self.parking is None:
+                raise
+            data = {**_message_data(message), "body": body, "opt_out_type": opt_out_type}
+            self.parking.park(Parked("sms", data))  # raises StoreUnavailable if it cannot
+            # Answered as if applied: the reply the text asks for (a number's confirmation,
+            # which needs the stored state, is answered as the keyword it is).
+            return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies), True)
+        return InboundOutcome(classification, plan, choose_reply(classification, plan, twilio_replies))
 
     def _plan(self, planner: InboundPlanner, message: InboundMessage, classification: Classification) -> Plan:
         if classification.kind == "opt_out":
@@ -79,9 +99,26 @@ class InboundSmsService:
             return planner.confirm(message, classification)
         return planner.switch_to_email(message, classification)
 
-    def carrier_unsubscribed(self, message: InboundMessage) -> Plan:
-        """Twilio refused a send because the recipient unsubscribed there (error 21610)."""
-        return apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+    def carrier_unsubscribed(self, message: InboundMessage) -> Plan | None:
+        """Twilio refused a send because the recipient unsubscribed there (error 21610);
+        None when it was parked for later."""
+        try:
+            return apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+        except StoreUnavailable:
+            if self.parking is None:
+                raise
+            self.parking.park(Parked("status", _message_data(message)))
+            return None
+
+
+def _message_data(message: InboundMessage) -> dict[str, Any]:
+    return {"event_key": message.event_key, "address": message.address, "evidence": message.evidence}
+
+
+def message_from(data: dict[str, Any]) -> InboundMessage:
+    return InboundMessage(
+        event_key=str(data["event_key"]), address=str(data["address"]), evidence=dict(data["evidence"])
+    )
 
 
 def _split(csv: str) -> list[str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
+from optout.adapters.intake import Intake, Parked, intake
 from optout.consent.address_plan import Plan
+from optout.consent.errors import StoreUnavailable
 from optout.consent.tokens import UnsubscribeToken
 from optout.settings import Settings
 from optout.store.repository import Repository
@@ -14,16 +16,36 @@ from optout.usecases.runner import Runner, utc_now
 
 
 class UnsubscribeService:
-    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        settings: Settings,
+        clock: Callable[[], str] = utc_now,
+        *,
+        parking: Intake | Literal["configured"] | None = "configured",
+    ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
+        self.parking = intake(settings) if parking == "configured" else parking
 
-    def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> Plan:
+    def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> Plan | None:
         """The address and the link's contact leave email (or everything). A repeat changes
-        nothing and writes nothing."""
-        return apply_at_address(
-            self.runner,
-            token.email,
-            lambda p: p.unsubscribe_email(token.contact_id, everything, evidence),
-            also=(token.contact_id,),
-        )
+        nothing and writes nothing. None: the store failed and the request was parked."""
+        try:
+            return apply_at_address(
+                self.runner,
+                token.email,
+                lambda p: p.unsubscribe_email(token.contact_id, everything, evidence),
+                also=(token.contact_id,),
+            )
+        except StoreUnavailable:
+            if self.parking is None:
+                raise
+            data = {
+                "contact_id": token.contact_id,
+                "email": token.email,
+                "everything": everything,
+                "evidence": evidence,
+            }
+            self.parking.park(Parked("unsubscribe", data))
+            return None
