@@ -212,3 +212,22 @@ def test_an_unknown_sweep_fails_the_invocation(tables: dict[str, str], event: di
 
     with pytest.raises(UnknownSweep):
         handler.lambda_handler(event, LambdaContext())
+
+
+def test_a_contact_the_store_refuses_is_set_aside_and_the_others_are_done(client: Client, faults: Faults) -> None:
+    # Given two contacts to repair, one of which the store refuses to write (as an oversized item would be)
+    plant_unapplied(client, "aaa-bad", ada(email="bad@example.com", phones={"cell": None}))
+    plant_unapplied(client, "zzz-good", ada(email="good@example.com", phones={"cell": None}))
+    faults.fail("TransactWriteItems", code="ValidationException", when=lambda params: "aaa-bad" in str(params))
+    # When the compliance sweep runs
+    from optout.usecases.sweeps import ItemsSetAside
+
+    with pytest.raises(ItemsSetAside) as raised:
+        sweep("compliance")
+    # Then the good one is repaired, the bad one is set aside (and the run fails, so it is seen)
+    assert raised.value.summary.set_aside == ["aaa-bad"]
+    assert raised.value.summary.acted == 1
+    assert contact(client, "zzz-good")["opportunity"]["stage"] == "Discontinued Process"
+    # and once the store takes it, the next run finishes the job
+    faults.clear()
+    assert sweep("compliance").acted == 1

@@ -19,7 +19,7 @@ from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
 from optout.store.repository import Repository
-from optout.usecases.sweeps import SweepService, SweepSummary
+from optout.usecases.sweeps import ItemsSetAside, SweepService, SweepSummary
 
 metrics = Metrics(namespace="OptOut", service="optout")  # the alarms in template.yaml read these
 
@@ -44,6 +44,7 @@ def publish(summary: SweepSummary) -> None:
         metrics.add_metric(name="OldestUnhonoredBusinessDays", unit=MetricUnit.Count, value=oldest)
     if summary.sweep == "audit-verify":
         metrics.add_metric(name="ChainBreaks", unit=MetricUnit.Count, value=len(summary.chain_breaks))
+    metrics.add_metric(name="SweepSetAside", unit=MetricUnit.Count, value=len(summary.set_aside))
 
 
 def _continue(event: dict[str, Any], context: LambdaContext) -> None:
@@ -60,7 +61,12 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     name = str(event.get("sweep") or (event.get("detail") or {}).get("sweep") or "")
     # An unknown name raises (UnknownSweep): the invocation fails, so the errors alarm fires
     # and the event goes to the dead-letter queue instead of vanishing.
-    summary = service().run(name, lambda: context.get_remaining_time_in_millis() / 1000)
+    try:
+        summary = service().run(name, lambda: context.get_remaining_time_in_millis() / 1000)
+    except ItemsSetAside as exc:
+        publish(exc.summary)  # what was done, and what was set aside, before the run fails
+        logger.error("sweep set contacts aside", extra=exc.summary.as_dict())
+        raise
     publish(summary)
     result = summary.as_dict()
     if summary.chain_breaks:

@@ -21,8 +21,9 @@ from optout.consent.compliance import (
     parse_time,
     repair,
 )
-from optout.consent.errors import NotFound
+from optout.consent.errors import NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
+from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
@@ -31,6 +32,7 @@ from optout.usecases.runner import utc_now
 SYSTEM = Actor(type="system")
 SWEEPS = ("sms-fallback", "compliance", "audit-verify")
 PAGE = 100
+MAX_SET_ASIDE = 10  # this many failures and nothing done: the store is down, not one item
 
 
 @dataclass
@@ -42,6 +44,7 @@ class SweepSummary:
     complete: bool = True  # False: stopped for the time budget; run again to continue
     oldest_unhonored_business_days: int | None = None
     chain_breaks: list[str] = field(default_factory=list)
+    set_aside: list[str] = field(default_factory=list)  # contacts that could not be processed
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,12 +56,22 @@ class SweepSummary:
             "oldest_unhonored_business_days": self.oldest_unhonored_business_days,
             "legal_limit_business_days": LEGAL_LIMIT_BUSINESS_DAYS,
             "chain_breaks": self.chain_breaks,
+            "set_aside": self.set_aside,
         }
 
 
 class UnknownSweep(ValueError):
     """A schedule named a sweep that does not exist: raised, so the invocation fails, the
     errors alarm fires and the event reaches the dead-letter queue."""
+
+
+class ItemsSetAside(StoreUnavailable):
+    """Raised at the end of a run that set contacts aside: the others were processed, and
+    the run still fails (errors alarm, retry) so the contacts set aside are looked at."""
+
+    def __init__(self, summary: SweepSummary) -> None:
+        super().__init__(f"{len(summary.set_aside)} contact(s) set aside by the {summary.sweep} sweep")
+        self.summary = summary
 
 
 class SweepService:
@@ -70,6 +83,14 @@ class SweepService:
         self.settings = settings
 
     def run(self, name: str, time_left: Callable[[], float], now: datetime | None = None) -> SweepSummary:
+        """Run one sweep until done or `time_left()` (seconds) falls under a safety margin.
+        Raises ItemsSetAside, after processing everything else, when contacts were set aside."""
+        summary = self._run(name, time_left, now)
+        if summary.set_aside:
+            raise ItemsSetAside(summary)
+        return summary
+
+    def _run(self, name: str, time_left: Callable[[], float], now: datetime | None = None) -> SweepSummary:
         """Run one sweep until done or `time_left()` (seconds) falls under a safety margin."""
         now = now or datetime.now(UTC)
         handlers = {"sms-fallback": self._sms_fallback, "compliance": self._compliance, "audit-verify": self._audit}
@@ -85,7 +106,16 @@ class SweepService:
             contacts, cursor = self.repo.sweep_page(name, before, PAGE, cursor)
             for contact in contacts:
                 summary.selected += 1
-                handlers[name](contact, summary, now)
+                try:
+                    handlers[name](contact, summary, now)
+                except StoreUnavailable:
+                    # One item the store will not take (or a blip): set it aside, go on with
+                    # the others; it stays in the index for the next run. A store that fails
+                    # for everything fails the run instead, so Lambda retries it.
+                    summary.set_aside.append(contact.id)
+                    logger.warning("sweep set a contact aside", extra={"sweep": name, "contact_id": contact.id})
+                    if len(summary.set_aside) >= MAX_SET_ASIDE and summary.acted == 0:
+                        raise ItemsSetAside(summary) from None
                 if time_left() < self.margin_seconds:
                     summary.complete = False
                     return summary
