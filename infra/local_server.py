@@ -12,6 +12,7 @@ import base64
 import importlib
 import json
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -44,6 +45,7 @@ DEFAULTS = {
     "INTAKE_DIR": str(Path(__file__).resolve().parent.parent / ".data" / "intake"),
 }
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
+_TOKEN_PATH = re.compile(r"/unsubscribe/[^/]*")
 _ERROR_CODES = {
     400: "bad_request",
     404: "not_found",
@@ -291,9 +293,11 @@ def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
             raise AttributeError(name)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            # Method, path and status only: never bodies or query strings (they may be personal).
+            # Method, path and status only: never bodies or query strings (they may be
+            # personal), and never an unsubscribe token (the path shows its route instead).
             if os.environ.get("LOCAL_SERVER_QUIET") != "1":
-                sys.stderr.write(f"{self.command} {urlsplit(self.path).path} {args[1] if len(args) > 1 else ''}\n")
+                path = _TOKEN_PATH.sub("/unsubscribe/{token}", urlsplit(self.path).path)[:200]
+                sys.stderr.write(f"{self.command} {path} {args[1] if len(args) > 1 else ''}\n")
 
     return Handler
 

@@ -54,3 +54,46 @@ def test_changing_any_character_breaks_the_token(position: int, replacement: str
     forged = token[:index] + replacement + token[index + 1 :]
     with pytest.raises(InvalidInput):
         read_token(KEYS, forged)
+
+
+def _legacy_token(key_id: str, secret: str, contact_id: str, email: str) -> str:
+    """A link as sent before tokens were sealed: readable payload + HMAC (built by hand)."""
+    import base64
+    import hashlib
+    import hmac
+    import json
+
+    payload = base64.urlsafe_b64encode(json.dumps({"k": key_id, "c": contact_id, "e": email}).encode()).decode()
+    payload = payload.rstrip("=")
+    signature = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).digest()
+    return f"{payload}.{base64.urlsafe_b64encode(signature).decode().rstrip('=')}"
+
+
+def test_a_token_reveals_neither_the_address_nor_the_contact() -> None:
+    import base64
+
+    keys = SigningKeys.parse("k1:opaque-signing-key-0123456789")
+    token = make_token(keys, "c-secret-id", "ada.lovelace@example.com")
+    body = token.split(".")[2]
+    decoded = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    for text in (token.encode(), decoded):
+        assert b"ada" not in text.lower() and b"example" not in text and b"c-secret-id" not in text
+    # a fresh nonce each time: two links for one address do not even look alike
+    assert make_token(keys, "c-secret-id", "ada.lovelace@example.com") != token
+    assert read_token(keys, token) == UnsubscribeToken("c-secret-id", "ada.lovelace@example.com")
+
+
+def test_links_sent_before_tokens_were_sealed_keep_working() -> None:
+    keys = SigningKeys.parse("k2:newer-signing-key-0123456789,k1:older-signing-key-0123456789")
+    old = _legacy_token("k1", "older-signing-key-0123456789", "c-1", "ada@example.com")
+    assert read_token(keys, old) == UnsubscribeToken("c-1", "ada@example.com")
+    forged = _legacy_token("k1", "not-the-key-at-all-0123456789", "c-1", "ada@example.com")
+    with pytest.raises(InvalidInput):
+        read_token(keys, forged)
+
+
+def test_a_sealed_token_of_a_removed_key_stops_working() -> None:
+    token = make_token(SigningKeys.parse("k1:older-signing-key-0123456789"), "c-1", "ada@example.com")
+    assert read_token(SigningKeys.parse("k2:newer-key-0123456789,k1:older-signing-key-0123456789"), token)
+    with pytest.raises(InvalidInput):
+        read_token(SigningKeys.parse("k2:newer-key-0123456789"), token)

@@ -1,10 +1,15 @@
-"""Unsubscribe tokens: which contact and which email address a link was made for, signed.
+"""Unsubscribe tokens: which contact and which email address a link was made for, sealed.
 
-A token is `<payload>.<signature>`, both base64url without padding. The payload names the
-signing key, the contact and the address; the signature is HMAC-SHA256 over the payload
-with that key. Tokens do not expire: a link in an old email must still work. Rotation:
-new tokens are signed with the first (current) key, and tokens of the older keys listed
-after it keep working until those keys are removed.
+A token is `o1.<key id>.<sealed>` (base64url, no padding): the contact and the address,
+encrypted and authenticated with keys derived from the signing key, so nothing in a link
+(or an access log that holds one) reveals the address. Encrypt-then-MAC with the standard
+library: HMAC-SHA256 in counter mode over a random 16-byte nonce for the key stream, and
+HMAC-SHA256 over the key id, nonce and cipher text for the tag, each from its own key.
+
+Tokens do not expire: a link in an old email must still work. Rotation: new tokens use the
+first (current) key; tokens of the older keys listed after it keep working until those
+keys are removed. Links sent before tokens were sealed (`<payload>.<signature>`, the
+payload readable) keep working too.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import os
 import re
 from dataclasses import dataclass
 
@@ -73,26 +79,71 @@ def _sign(secret: bytes, payload: str) -> str:
     return _b64(hmac.new(secret, payload.encode(), hashlib.sha256).digest())
 
 
+SEALED = "o1"
+_NONCE, _TAG = 16, 32
+
+
+def _derive(secret: bytes, purpose: bytes) -> bytes:
+    return hmac.new(secret, b"optout-unsubscribe-token:" + purpose, hashlib.sha256).digest()
+
+
+def _stream(secret: bytes, nonce: bytes, length: int) -> bytes:
+    key = _derive(secret, b"encrypt")
+    blocks = (hmac.new(key, nonce + n.to_bytes(4, "big"), hashlib.sha256).digest() for n in range(length // 32 + 1))
+    return b"".join(blocks)[:length]
+
+
+def _tag(secret: bytes, kid: str, nonce: bytes, sealed: bytes) -> bytes:
+    return hmac.new(
+        _derive(secret, b"authenticate"), f"{SEALED}.{kid}.".encode() + nonce + sealed, hashlib.sha256
+    ).digest()
+
+
 def make_token(keys: SigningKeys, contact_id: str, email: str) -> str:
     kid, secret = keys.current
-    payload = _b64(json.dumps({"k": kid, "c": contact_id, "e": email}, separators=(",", ":")).encode())
-    return f"{payload}.{_sign(secret, payload)}"
+    plain = json.dumps({"c": contact_id, "e": email}, separators=(",", ":"), ensure_ascii=False).encode()
+    nonce = os.urandom(_NONCE)
+    sealed = bytes(a ^ b for a, b in zip(plain, _stream(secret, nonce, len(plain)), strict=True))
+    return f"{SEALED}.{kid}.{_b64(nonce + sealed + _tag(secret, kid, nonce, sealed))}"
+
+
+def _read_sealed(keys: SigningKeys, token: str) -> tuple[str, str]:
+    _, kid, body = token.split(".")
+    secret = keys.get(kid)
+    raw = _unb64(body)
+    if secret is None or len(raw) < _NONCE + _TAG + 1:
+        raise ValueError("unknown key or too short")
+    nonce, sealed, tag = raw[:_NONCE], raw[_NONCE:-_TAG], raw[-_TAG:]
+    if not hmac.compare_digest(_tag(secret, kid, nonce, sealed), tag):
+        raise ValueError("tag mismatch")
+    plain = bytes(a ^ b for a, b in zip(sealed, _stream(secret, nonce, len(sealed)), strict=True))
+    fields = json.loads(plain.decode("utf-8"))
+    return fields["c"], fields["e"]
+
+
+def _read_signed(keys: SigningKeys, token: str) -> tuple[str, str]:
+    """A link sent before tokens were sealed: `<payload>.<signature>`."""
+    payload, signature = token.split(".")
+    fields = json.loads(_unb64(payload))
+    kid, contact_id, email = fields["k"], fields["c"], fields["e"]
+    secret = keys.get(kid) if isinstance(kid, str) else None
+    if secret is None or not hmac.compare_digest(_sign(secret, payload), signature):
+        raise ValueError("bad signature")
+    return contact_id, email
 
 
 def read_token(keys: SigningKeys, token: str) -> UnsubscribeToken:
     """The contact and address of a genuine token; InvalidInput for anything else."""
     bad = InvalidInput("this unsubscribe link is not valid")
-    if not token or len(token) > MAX_TOKEN_LENGTH or token.count(".") != 1:
+    if not token or len(token) > MAX_TOKEN_LENGTH or token.count(".") not in (1, 2):
         raise bad
-    payload, signature = token.split(".")
+    sealed = token.count(".") == 2
+    if sealed and not token.startswith(SEALED + "."):
+        raise bad
     try:
-        fields = json.loads(_unb64(payload))
-        kid, contact_id, email = fields["k"], fields["c"], fields["e"]
-    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        contact_id, email = _read_sealed(keys, token) if sealed else _read_signed(keys, token)
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
         raise bad from None
-    if not all(isinstance(v, str) for v in (kid, contact_id, email)):
-        raise bad
-    secret = keys.get(kid)
-    if secret is None or not hmac.compare_digest(_sign(secret, payload), signature):
+    if not (isinstance(contact_id, str) and isinstance(email, str) and contact_id and email):
         raise bad
     return UnsubscribeToken(contact_id=contact_id, email=email)
