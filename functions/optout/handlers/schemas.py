@@ -233,9 +233,12 @@ class HistoryRecord(BaseModel):
     actor: ActorOut
     action: str
     channel: str | None
-    address: str | None  # masked unless the caller is admin or support
+    address: str | None = Field(description="The address, masked (+14*******00) unless the caller is admin or support")
     reason: str | None
-    evidence: dict[str, Any]  # numbers, emails, IPs and message bodies masked likewise
+    evidence: dict[str, Any] = Field(
+        description="What the change rests on; for rep, manager and integration callers numbers, emails and IPs "
+        "are masked and message bodies shown as their length; admin and support see it whole"
+    )
     hash: str
     prev_hash: str
 
