@@ -30,7 +30,9 @@ def http_event(path: str, params: dict[str, str]) -> dict[str, Any]:
 
 
 def unsubscribe_event(method: str, body: bytes = b"") -> dict[str, Any]:
-    token = make_token(SigningKeys.parse(DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"]), "c-123", "ada@example.com")
+    # A fixed nonce keeps the committed sample events reproducible (links get a fresh one).
+    keys = SigningKeys.parse(DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"])
+    token = make_token(keys, "c-123", "ada@example.com", nonce=b"sample-events-01")
     headers = {"content-type": "application/x-www-form-urlencoded", "user-agent": "Mozilla/5.0 (sample)"}
     return _event(method, f"/unsubscribe/{token}", "/unsubscribe/{token}", headers, body, {"token": token})
 

@@ -99,10 +99,13 @@ def _tag(secret: bytes, kid: str, nonce: bytes, sealed: bytes) -> bytes:
     ).digest()
 
 
-def make_token(keys: SigningKeys, contact_id: str, email: str) -> str:
+def make_token(keys: SigningKeys, contact_id: str, email: str, *, nonce: bytes | None = None) -> str:
+    """A sealed token. `nonce`: only for reproducible samples (events/); links use a fresh one."""
     kid, secret = keys.current
     plain = json.dumps({"c": contact_id, "e": email}, separators=(",", ":"), ensure_ascii=False).encode()
-    nonce = os.urandom(_NONCE)
+    nonce = os.urandom(_NONCE) if nonce is None else nonce
+    if len(nonce) != _NONCE:
+        raise ValueError(f"the nonce is {_NONCE} bytes")
     sealed = bytes(a ^ b for a, b in zip(plain, _stream(secret, nonce, len(plain)), strict=True))
     return f"{SEALED}.{kid}.{_b64(nonce + sealed + _tag(secret, kid, nonce, sealed))}"
 
