@@ -22,8 +22,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def start_server(**extra_env: str) -> tuple[subprocess.Popen[str], str]:
+    """`make run`'s server in a subprocess on a free port, once it listens."""
     port = _free_port()
     env = {
         **os.environ,
@@ -34,6 +34,7 @@ def server() -> Iterator[str]:
     }
     for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "STOP_SCOPE"):
         env.pop(key, None)
+    env.update(extra_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "infra.local_server"],
         cwd=ROOT,
@@ -49,15 +50,23 @@ def server() -> Iterator[str]:
         line = proc.stdout.readline()
         banner.append(line)
         if "listening on" in line:
-            break
+            return proc, f"http://127.0.0.1:{port}"
         if proc.poll() is not None:
             pytest.fail("local server exited:\n" + "".join(banner))
-    else:
-        proc.kill()
-        pytest.fail("local server did not start:\n" + "".join(banner))
-    yield f"http://127.0.0.1:{port}"
+    proc.kill()
+    pytest.fail("local server did not start:\n" + "".join(banner))
+
+
+def stop_server(proc: subprocess.Popen[str]) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    proc, url = start_server()
+    yield url
+    stop_server(proc)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -161,3 +162,39 @@ def test_a_lambda_init_fails_naming_the_invalid_variable(handler: str) -> None:
     )
     assert out.returncode != 0
     assert "UNSUBSCRIBE_SIGNING_KEY" in out.stderr
+
+
+def test_an_opt_out_parked_before_a_restart_is_applied_when_the_server_starts(tmp_path: Path) -> None:
+    # Given a STOP parked while the store was down, and the server stopped since
+    from infra.token import mint
+    from optout.adapters.intake import DirectoryIntake, Parked
+    from tests.e2e.conftest import start_server, stop_server
+
+    sender = "+14155550188"
+    intake = tmp_path / "intake"
+    evidence = {"message_sid": "SM" + "5" * 32, "from": sender, "to": "+14155559999", "body": "STOP"}
+    data = {"event_key": f"twilio-sms:SM{'5' * 32}:{sender}", "address": sender, "evidence": evidence}
+    DirectoryIntake(str(intake)).park(Parked("sms", {**data, "body": "STOP", "opt_out_type": None}))
+    assert len(list(intake.glob("*.json"))) == 1
+    # When the server starts again
+    proc, url = start_server(INTAKE_DIR=str(intake))
+    try:
+        token = mint("admin")
+        allowed = True
+        for _ in range(50):
+            request = urllib.request.Request(
+                f"{url}/consent/check",
+                data=json.dumps({"channel": "sms", "address": sender}).encode(),
+                headers={"authorization": f"Bearer {token}", "content-type": "application/json"},
+                method="POST",
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
+                allowed = json.loads(response.read())["allowed"]
+            if not allowed:
+                break
+            time.sleep(0.2)
+        # Then the parked STOP is applied, and the intake is empty
+        assert allowed is False
+        assert list(intake.glob("*.json")) == []
+    finally:
+        stop_server(proc)
