@@ -100,6 +100,15 @@ class QueueIntake:
             raise StoreUnavailable("the opt-out could not be parked") from exc
 
 
+CONFIGURED: Literal["configured"] = "configured"
+
+
+def parking_for(settings: Settings, given: Intake | Literal["configured"] | None) -> Intake | None:
+    """`given` as a use case's constructor took it: the configured intake by default, or an
+    explicit one (None for the intake consumer, whose failures must raise)."""
+    return intake(settings) if given == CONFIGURED else given
+
+
 def intake(settings: Settings) -> Intake | None:
     """The configured intake; None: nothing can be parked, a store failure answers 503."""
     if settings.intake_queue_url:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from optout.adapters.intake import Intake, Parked, intake
+from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.errors import StoreUnavailable
 from optout.consent.inbound import InboundPlanner
@@ -59,13 +59,13 @@ class InboundSmsService:
         settings: Settings,
         clock: Callable[[], str] = utc_now,
         *,
-        parking: Intake | Literal["configured"] | None = "configured",
+        parking: Intake | Literal["configured"] | None = CONFIGURED,
     ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
         # Where an opt-out waits when the store fails; None (the intake consumer): raise.
-        self.parking = intake(settings) if parking == "configured" else parking
+        self.parking = parking_for(settings, parking)
         self.keywords = KeywordConfig.with_extras(
             _split(settings.sms_opt_out_keywords),
             _split(settings.sms_opt_in_keywords),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from optout.adapters.intake import Intake, Parked, intake
+from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
 from optout.consent.address_plan import Plan
 from optout.consent.errors import StoreUnavailable
 from optout.consent.tokens import UnsubscribeToken
@@ -22,11 +22,11 @@ class UnsubscribeService:
         settings: Settings,
         clock: Callable[[], str] = utc_now,
         *,
-        parking: Intake | Literal["configured"] | None = "configured",
+        parking: Intake | Literal["configured"] | None = CONFIGURED,
     ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
-        self.parking = intake(settings) if parking == "configured" else parking
+        self.parking = parking_for(settings, parking)
 
     def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> Plan | None:
         """The address and the link's contact leave email (or everything). A repeat changes
