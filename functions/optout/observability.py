@@ -15,3 +15,12 @@ for _name in PAYLOAD_LOGGERS:
     logging.getLogger(_name).setLevel(logging.WARNING)
 
 logger = Logger(service="optout")
+
+
+def count(name: str, value: int = 1, **dimensions: str) -> None:
+    """One CloudWatch metric (embedded metric format on stdout), for rare events."""
+    from aws_lambda_powertools.metrics import MetricUnit, single_metric  # only on these rare paths
+
+    with single_metric(name=name, unit=MetricUnit.Count, value=value, namespace="OptOut") as metric:
+        for key, dimension in dimensions.items():
+            metric.add_dimension(name=key, value=dimension)

@@ -267,7 +267,7 @@ class TestAtomicity:
         assert len(repo().chain(contact_subject("c-1"))) == 1
 
     def test_failed_read_is_a_5xx(self, client: Client, faults: Faults) -> None:
-        faults.fail("GetItem", code="ProvisionedThroughputExceededException")
+        faults.fail("BatchGetItem", code="ProvisionedThroughputExceededException")
         assert client.get("/contacts/c-1").status == 503
 
     def test_racing_upsert_is_retried_and_both_are_audited(self, client: Client, faults: Faults) -> None:

@@ -339,13 +339,13 @@ class TestLookup:
         assert (call.method, call.kind, call.params) == ("GET", "lookup", {"Fields": "line_type_intelligence"})
         assert fake.lookups() == [CELL]
         assert call.auth == (ACCOUNT, TOKEN)
-        assert faults.calls == ["GetItem", "UpdateItem"]  # one read, one write to cache the answer
+        assert faults.calls == ["BatchGetItem", "UpdateItem"]  # one read, one write to cache the answer
 
         faults.calls.clear()
         second = phone(lookup, "sms")
         assert second == first
         assert len(fake.calls) == 1  # no Twilio request
-        assert faults.calls == ["GetItem"]  # one DynamoDB request
+        assert faults.calls == ["BatchGetItem"]  # one DynamoDB request
 
     def test_a_cached_answer_survives_later_writes_and_they_still_work(
         self, lookup: Client, fake: FakeTwilio, clock: Clock
@@ -417,7 +417,7 @@ class TestLookup:
         faults.calls.clear()
         assert phone(lookup, "sms")["number"] == CELL
         assert fake.lookups() == [CELL, CELL]
-        assert faults.calls == ["GetItem", "UpdateItem"]
+        assert faults.calls == ["BatchGetItem", "UpdateItem"]
 
         # and cached anew from that day
         clock.at = T0 + timedelta(days=60)
@@ -460,7 +460,7 @@ class TestLookup:
         assert (answer["number"], answer["type"]) == (WORK, "work")
         assert [s["reason"] for s in answer["skipped"]] == ["not_sms_capable", "not_sms_capable"]
         assert fake.lookups() == [CELL, HOME, WORK]
-        assert faults.calls == ["GetItem"]  # nothing learnt, nothing written
+        assert faults.calls == ["BatchGetItem"]  # nothing learnt, nothing written
 
         # Twilio is back: the next lookup asks again (the failure was not cached)
         del fake.failures["lookup"]

@@ -67,6 +67,9 @@ class AddressChange:
 
 def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, spec: AddressChange) -> Plan:
     plan = Plan()
+    # The lead's own message (or Twilio's report of it): never refused for a contact item
+    # the store cannot rewrite (SPEC 11).
+    plan.changes.defer_refused_contacts = True
     address = state.address
     head_changed = spec.suppressed != state.suppressed
     owners = {**spec.extra_owners, **state.owners}

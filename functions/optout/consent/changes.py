@@ -59,17 +59,46 @@ class ChangeSet:
     links_delete: list[tuple[str, str]] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # Contacts whose item could not be rewritten: their opt-out state and audit head are
+    # stored beside the item (an overlay) and the compliance sweep finishes the rest.
+    overlays: list[Contact] = field(default_factory=list)
     # Per contact id: which sweeps its new state calls for (set by the runner, not the store).
     sweep_keys: dict[str, SweepKeys] = field(default_factory=dict)
+    # The change is a lead's opt-out (or its lifting): when a contact item cannot be
+    # rewritten, it is deferred to an overlay instead of refused (SPEC 11).
+    defer_refused_contacts: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.contacts or self.heads or self.links_put or self.links_delete or self.audit or self.events)
+        return bool(self.size())
 
     def size(self) -> int:
-        """Items the transaction writes."""
+        """Items the transaction writes (an overlay replacing a contact counts once)."""
         return sum(
             len(part)
-            for part in (self.contacts, self.heads, self.links_put, self.links_delete, self.audit, self.events)
+            for part in (
+                self.contacts,
+                self.heads,
+                self.links_put,
+                self.links_delete,
+                self.audit,
+                self.events,
+                self.overlays,
+            )
+        )
+
+    def deferring(self, contact_ids: set[str]) -> ChangeSet:
+        """The same change with these contacts' items left as they are: their new opt-out
+        state goes to overlays; addresses, owner links, audit records and events unchanged."""
+        return ChangeSet(
+            contacts=[c for c in self.contacts if c.id not in contact_ids],
+            heads=list(self.heads),
+            links_put=list(self.links_put),
+            links_delete=list(self.links_delete),
+            audit=list(self.audit),
+            events=list(self.events),
+            overlays=[*self.overlays, *(c for c in self.contacts if c.id in contact_ids)],
+            sweep_keys=dict(self.sweep_keys),
+            defer_refused_contacts=self.defer_refused_contacts,
         )
 
     def split(self, limit: int) -> list[ChangeSet]:
@@ -80,10 +109,16 @@ class ChangeSet:
         """
         if self.size() <= limit:
             return [self]
-        last = ChangeSet(heads=list(self.heads), links_delete=list(self.links_delete), events=list(self.events))
+        last = ChangeSet(
+            heads=list(self.heads),
+            links_delete=list(self.links_delete),
+            events=list(self.events),
+            defer_refused_contacts=self.defer_refused_contacts,
+        )
         groups = []
         for contact in self.contacts:
             group = ChangeSet(
+                defer_refused_contacts=self.defer_refused_contacts,
                 contacts=[contact],
                 links_put=[link for link in self.links_put if link[1].contact_id == contact.id],
                 audit=[r for r in self.audit if r.subject == contact_subject(contact.id)],
@@ -96,15 +131,15 @@ class ChangeSet:
         for group in groups:
             group.sweep_keys = {c.id: self.sweep_keys[c.id] for c in group.contacts if c.id in self.sweep_keys}
         parts: list[ChangeSet] = []
-        current = ChangeSet()
+        current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
         for group in groups:
             if current and current.size() + group.size() > limit:
                 parts.append(current)
-                current = ChangeSet()
+                current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
             current.merge(group)
         if current and current.size() + last.size() > limit:
             parts.append(current)
-            current = ChangeSet()
+            current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
         current.merge(last)
         parts.append(current)
         return parts
@@ -116,4 +151,5 @@ class ChangeSet:
         self.links_delete += other.links_delete
         self.audit += other.audit
         self.events += other.events
+        self.overlays += other.overlays
         self.sweep_keys.update(other.sweep_keys)

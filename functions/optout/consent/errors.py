@@ -25,6 +25,13 @@ class Conflict(ConsentError):
     code = "conflict"
 
 
+class ContactTooLarge(Conflict):
+    """The stored contact item cannot be rewritten (a legacy item near DynamoDB's 400 KB):
+    a change that is not an opt-out is refused; an opt-out is deferred instead (SPEC 11)."""
+
+    code = "contact_too_large"
+
+
 class Forbidden(ConsentError):
     code = "forbidden"
 

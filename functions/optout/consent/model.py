@@ -83,6 +83,9 @@ class Contact:
     # How far the audit-verify sweep has checked the chain.
     verified_seq: int = 0
     verified_hash: str = GENESIS_HASH
+    # The version of the contact's deferred opt-out state (store.models.OVERLAY_SUFFIX),
+    # None when there is none: a writer that stores the whole contact removes it.
+    overlay_version: int | None = None
 
     def phone_numbers(self) -> list[tuple[str, str]]:
         """(role, number) in the order cell, home, work, skipping empty roles."""

@@ -88,6 +88,12 @@ def opted_out_channels(contact: Contact) -> set[Channel]:
     return {c for c in CHANNELS if decide(contact, c).reason in (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)}
 
 
+def adds_opt_out(before: Contact, after: Contact) -> bool:
+    """Does this change add an opt-out (a DND channel, Do Not Email)? Such a change is
+    never refused because the contact's item cannot be rewritten (SPEC 11)."""
+    return bool(set(after.dnd) - set(before.dnd)) or (after.do_not_email is not None and before.do_not_email is None)
+
+
 def effective_dnd(contact: Contact) -> dict[str, bool]:
     blocked = contact.blocked_channels()
     return {c.value: c in blocked for c in CHANNELS}

@@ -23,7 +23,7 @@ from optout.consent.addresses import mask, normalise_sender
 from optout.consent.errors import Forbidden, InvalidInput
 from optout.consent.keywords import classify
 from optout.handlers.http import build_resolver, error_event, public_url, resolve
-from optout.observability import logger
+from optout.observability import count, logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
 from optout.store.repository import Repository
@@ -79,10 +79,7 @@ def _e164(raw: str) -> str:
 
 
 def _count_unusable(route: str) -> None:
-    from aws_lambda_powertools.metrics import MetricUnit, single_metric  # only on this rare path
-
-    with single_metric(name="UnusableSender", unit=MetricUnit.Count, value=1, namespace="OptOut") as metric:
-        metric.add_dimension(name="route", value=route)
+    count("UnusableSender", route=route)
     logger.warning("twilio request with an unusable number ignored", extra={"route": route})
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from pynamodb.connection import Connection
 from pynamodb.exceptions import (
     DoesNotExist,
-    GetError,
     PynamoDBException,
     QueryError,
     TransactGetError,
@@ -41,6 +40,7 @@ from optout.store.models import (
     EVENT_PREFIX,
     HEAD,
     MAX_RETRY_ATTEMPTS,
+    OVERLAY_SUFFIX,
     OWNER_PREFIX,
     READ_TIMEOUT_SECONDS,
     SWEEP_FLAG,
@@ -64,6 +64,15 @@ class AlreadyApplied(Exception):
     """The change set's event was applied before (a retried webhook). Nothing was written."""
 
 
+class ContactWriteRefused(Exception):
+    """DynamoDB refused to store these contacts' items (one would exceed 400 KB: a legacy
+    item). Nothing was written."""
+
+    def __init__(self, contact_ids: set[str]) -> None:
+        super().__init__(f"{len(contact_ids)} contact item(s) refused by the store")
+        self.contact_ids = contact_ids
+
+
 class Repository:
     def __init__(self, settings: Settings) -> None:
         self.models = bind_models(
@@ -84,23 +93,22 @@ class Repository:
     # ---- reads -------------------------------------------------------------------------
 
     def get_contact(self, contact_id: str) -> Contact | None:
-        try:
-            item = self.models.contact.get(contact_id, consistent_read=True)
-        except DoesNotExist:
-            return None
-        except GetError as exc:
-            raise StoreUnavailable("contact store unavailable") from exc
-        return _contact_from_item(item)
+        """A contact with its deferred opt-out state merged: one consistent BatchGetItem."""
+        return self.get_contacts([contact_id]).get(contact_id)
 
     def get_contacts(self, contact_ids: list[str]) -> dict[str, Contact]:
-        """Several contacts in one consistent BatchGetItem (per 100), missing ones left out."""
-        found: dict[str, Contact] = {}
+        """Several contacts (with their overlays) in one consistent BatchGetItem per 50,
+        missing ones left out."""
+        keys = [key for cid in contact_ids for key in (cid, cid + OVERLAY_SUFFIX)]
+        items: dict[str, ContactModel] = {}
         try:
-            for item in self.models.contact.batch_get(contact_ids, consistent_read=True):
-                found[item.id] = _contact_from_item(item)
+            for item in self.models.contact.batch_get(keys, consistent_read=True):
+                items[item.id] = item
         except PynamoDBException as exc:
             raise StoreUnavailable("contact store unavailable") from exc
-        return found
+        return {
+            cid: _contact_from_item(items[cid], items.get(cid + OVERLAY_SUFFIX)) for cid in contact_ids if cid in items
+        }
 
     def load_contact_and_addresses(
         self, contact_id: str, addresses: list[str]
@@ -109,10 +117,12 @@ class Repository:
         try:
             with TransactGet(connection=self._connection) as tx:
                 contact_future = tx.get(self.models.contact, contact_id)
+                overlay_future = tx.get(self.models.contact, contact_id + OVERLAY_SUFFIX)
                 head_futures = {a: tx.get(self.models.address, a, HEAD) for a in addresses}
         except TransactGetError as exc:
             raise StoreUnavailable("contact store unavailable") from exc
-        contact = _maybe(contact_future, _contact_from_item)
+        base, overlay = _maybe(contact_future, lambda item: item), _maybe(overlay_future, lambda item: item)
+        contact = _contact_from_item(base, overlay) if base is not None else None
         states = {}
         for address, future in head_futures.items():
             head = _maybe(future, lambda item: item)
@@ -172,9 +182,18 @@ class Repository:
             result = gsi.query(
                 SWEEP_FLAG, range_key_condition=condition, limit=limit, page_size=limit, last_evaluated_key=cursor
             )
-            contacts = [_contact_from_item(item) for item in result]
+            items = {item.id: item for item in result}
         except QueryError as exc:
             raise StoreUnavailable("contact store unavailable") from exc
+        # Each contact with its overlay (an overlay is itself in the compliance index), the
+        # missing halves in one BatchGetItem a page: a sweep never writes over deferred state.
+        ids = list(dict.fromkeys(key.removesuffix(OVERLAY_SUFFIX) for key in items))
+        missing = [key for cid in ids for key in (cid, cid + OVERLAY_SUFFIX) if key not in items]
+        try:
+            items.update({item.id: item for item in self.models.contact.batch_get(missing, consistent_read=True)})
+        except PynamoDBException as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        contacts = [_contact_from_item(items[cid], items.get(cid + OVERLAY_SUFFIX)) for cid in ids if cid in items]
         return contacts, result.last_evaluated_key
 
     def chain_after(self, subject: str, after_seq: int) -> list[AuditRecord]:
@@ -244,10 +263,15 @@ class Repository:
                         condition=EventModel.subject.does_not_exist(),
                     )
                 for contact in changes.contacts:
-                    keys = changes.sweep_keys.get(contact.id)
-                    if keys is None:  # a programming error: contacts are committed through the runner
-                        raise ValueError(f"no sweep keys for contact {contact.id}: commit through usecases.runner")
-                    tx.save(_contact_to_item(models.contact, contact, keys))
+                    tx.save(_contact_to_item(models.contact, contact, _keys(changes, contact)))
+                    if contact.overlay_version is not None:  # the whole contact is stored again
+                        tx.delete(
+                            models.contact(contact.id + OVERLAY_SUFFIX),
+                            condition=ContactModel.version == contact.overlay_version,
+                            add_version_condition=False,
+                        )
+                for contact in changes.overlays:
+                    tx.save(_overlay_to_item(models.contact, contact, _keys(changes, contact)))
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []
@@ -284,6 +308,9 @@ class Repository:
             reasons = exc.cancellation_reasons or []
             if any(r is not None and r.code == "ConditionalCheckFailed" for r in reasons[: len(changes.events)]):
                 raise AlreadyApplied() from exc
+            refused = _refused_contacts(changes, exc)
+            if refused:
+                raise ContactWriteRefused(refused) from exc
             if any(r is not None and r.code in _CONTENDED for r in reasons) or exc.cause_response_code in (
                 "TransactionConflictException",
             ):
@@ -291,6 +318,32 @@ class Repository:
             raise StoreUnavailable("store write failed; nothing was written") from exc
         except PynamoDBException as exc:
             raise StoreUnavailable("store write failed; nothing was written") from exc
+
+
+def _keys(changes: ChangeSet, contact: Contact) -> SweepKeys:
+    keys = changes.sweep_keys.get(contact.id)
+    if keys is None:  # a programming error: contacts are committed through the runner
+        raise ValueError(f"no sweep keys for contact {contact.id}: commit through usecases.runner")
+    return keys
+
+
+def _refused_contacts(changes: ChangeSet, exc: TransactWriteError) -> set[str]:
+    """The contacts whose item DynamoDB refused for its size. A cancelled transaction names
+    the item (reason ValidationError at its position: events come first, then contacts,
+    then each contact's overlay removal when it has one); a request refused as a whole
+    (ValidationException about an item's size) names none, so every contact counts."""
+    reasons = exc.cancellation_reasons or []
+    position, at = len(changes.events), {}
+    for contact in changes.contacts:
+        at[position] = contact.id
+        position += 2 if contact.overlay_version is not None else 1
+    named = {at[i] for i, r in enumerate(reasons) if r is not None and r.code == "ValidationError" and i in at}
+    if named:
+        return named
+    message = (getattr(exc, "cause_response_message", None) or "").lower()
+    if exc.cause_response_code == "ValidationException" and "item size" in message:
+        return {contact.id for contact in changes.contacts}
+    return set()
 
 
 # ---- mapping between items and domain objects ------------------------------------------
@@ -307,7 +360,50 @@ def _opt_outs(raw: dict[str, Any] | None) -> dict[Channel, OptOut]:
     return {Channel(k): OptOut.from_dict(v) for k, v in (raw or {}).items()}
 
 
-def _contact_from_item(item: ContactModel) -> Contact:
+def _contact_from_item(item: ContactModel, overlay: ContactModel | None = None) -> Contact:
+    """The contact an item holds; with an overlay, the overlay's opt-out state and audit
+    head replace the item's (they are newer: the item could not be rewritten)."""
+    contact = _contact_fields(item)
+    if overlay is not None:
+        deferred = _contact_fields(overlay)
+        for name in OVERLAY_FIELDS:
+            setattr(contact, name, getattr(deferred, name))
+        contact.overlay_version = overlay.version
+    return contact
+
+
+# What an overlay holds: what an opt-out (or its lifting) changes on a contact, and the
+# audit chain's head. Not the opportunity: a legacy oversized one is what blocks the item.
+OVERLAY_FIELDS = (
+    "channel",
+    "automations",
+    "sms_confirmation",
+    "conversation",
+    "dnd",
+    "do_not_email",
+    "suppressed",
+    "updated_at",
+    "audit_seq",
+    "audit_hash",
+)
+
+
+def _overlay_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys) -> ContactModel:
+    """The overlay item of a contact whose item was refused; guarded by the overlay version
+    read (absent when there was none). It is always in the compliance index."""
+    fields = _contact_to_item(model, contact, keys).attribute_values
+    item = model(
+        contact.id + OVERLAY_SUFFIX,
+        **{name: fields[name] for name in OVERLAY_FIELDS if name in fields},
+        compliance_flag=SWEEP_FLAG,
+        compliance_due=keys.compliance_due or contact.updated_at,
+    )
+    if contact.overlay_version is not None:
+        item.version = contact.overlay_version
+    return item
+
+
+def _contact_fields(item: ContactModel) -> Contact:
     conversation = item.conversation or {}
     return Contact(
         id=item.id,

@@ -13,7 +13,7 @@ from optout.consent.channels import Channel
 from optout.consent.effects import Stages
 from optout.consent.errors import InvalidInput, NotFound
 from optout.consent.model import Actor, Contact
-from optout.consent.policy import Decision, decide, decide_address
+from optout.consent.policy import Decision, adds_opt_out, decide, decide_address
 from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
 from optout.store.repository import Repository
@@ -78,7 +78,14 @@ class ContactsService:
                 reason=outcome.reason,
                 evidence={**outcome.evidence, "effects": outcome.effects},
             )
-            self.runner.commit(ChangeSet(contacts=[contact], links_put=changed_links(stored, contact), audit=[record]))
+            self.runner.commit(
+                ChangeSet(
+                    contacts=[contact],
+                    links_put=changed_links(stored, contact),
+                    audit=[record],
+                    defer_refused_contacts=adds_opt_out(stored, contact),
+                )
+            )
             return contact, outcome
 
         return self.runner.run(attempt)

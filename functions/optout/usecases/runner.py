@@ -17,9 +17,10 @@ from typing import TypeVar
 from optout.consent.changes import ChangeSet
 from optout.consent.compliance import sweep_keys
 from optout.consent.effects import Stages
-from optout.consent.errors import StoreUnavailable
+from optout.consent.errors import ContactTooLarge, StoreUnavailable
+from optout.observability import count, logger
 from optout.settings import Settings
-from optout.store.repository import Contended, Repository
+from optout.store.repository import ContactWriteRefused, Contended, Repository
 
 MAX_ATTEMPTS = 6
 # DynamoDB's limit of items in one TransactWriteItems.
@@ -58,7 +59,22 @@ class Runner:
         """
         for contact in changes.contacts:
             changes.sweep_keys[contact.id] = sweep_keys(contact, self.stages)
-        *first, last = changes.split(MAX_TRANSACTION_ITEMS)
-        for part in first:
+        for part in changes.split(MAX_TRANSACTION_ITEMS):
+            self._commit_part(part)
+
+    def _commit_part(self, part: ChangeSet) -> None:
+        """Commit; a contact item the store refuses (a legacy item near 400 KB) does not
+        block a lead's opt-out: the same change lands with that contact's new state in an
+        overlay (address suppression, owner links, audit records, event all written) and
+        the compliance sweep finishes the rest. Any other change to it is refused (409)."""
+        try:
             self.repo.commit(part)
-        self.repo.commit(last)
+        except ContactWriteRefused as refused:
+            count("ContactWriteRefused", len(refused.contact_ids))
+            if not part.defer_refused_contacts:
+                raise ContactTooLarge(
+                    "the stored contact is too large to change (a legacy item near DynamoDB's 400 KB limit); "
+                    "its opt-outs still apply; an administrator must shrink its opportunity in the table"
+                ) from refused
+            logger.warning("contact item refused by the store; opt-out deferred to its overlay")
+            self.repo.commit(part.deferring(refused.contact_ids))

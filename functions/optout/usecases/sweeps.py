@@ -21,7 +21,7 @@ from optout.consent.compliance import (
     parse_time,
     repair,
 )
-from optout.consent.errors import NotFound, StoreUnavailable
+from optout.consent.errors import ContactTooLarge, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
 from optout.observability import logger
 from optout.settings import Settings
@@ -108,7 +108,7 @@ class SweepService:
                 summary.selected += 1
                 try:
                     handlers[name](contact, summary, now)
-                except StoreUnavailable:
+                except (StoreUnavailable, ContactTooLarge):
                     # One item the store will not take (or a blip): set it aside, go on with
                     # the others; it stays in the index for the next run. A store that fails
                     # for everything fails the run instead, so Lambda retries it.
