@@ -54,7 +54,7 @@ def nested(depth: int) -> bytes:
     [
         (b"[" * 1000 + b"]" * 1000, (422,)),  # nested about 1,000 deep
         (b'{"name": ' + b"9" * 4400 + b"}", (400,)),  # over Python's 4,300-digit limit
-        (b'{"name": "x", "opportunity": {"n": ' + b"9" * 39 + b"}}", (422,)),  # over DynamoDB's 38 digits
+        (b'{"name": "x", "opportunity": {"n": ' + b"9" * 39 + b"}}", (422,)),  # past the documented 2**53
         (b'{"name": "x", "opportunity": {"n": 1e300}}', (422,)),
         (b'{"name": "x", "opportunity": {"n": NaN}}', (400, 422)),
         (b'{"name": "x", "opportunity": {"note": "\\ud800"}}', (422,)),  # a lone surrogate

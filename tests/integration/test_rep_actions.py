@@ -228,12 +228,14 @@ def test_history_reads_every_actor_newest_first_with_pages(rep: Client, twilio: 
     assert verify_chain(records()).ok
 
 
-def test_a_cursor_of_another_contact_is_refused(rep: Client) -> None:
-    rep.put("/contacts/c-2", ada(email="b@example.com", phones={"cell": "+14155550111"}))
-    rep.put("/contacts/c-2", {"name": "B"})
-    cursor = rep.get("/contacts/c-2/history?limit=1").json()["next_cursor"]
-    assert cursor
-    assert rep.get(f"/contacts/c-1/history?limit=1&cursor={cursor}").status == 422
+def test_a_cursor_is_a_position_in_the_chain_and_nothing_else_is_one(rep: Client) -> None:
+    rep.put("/contacts/c-1", {"name": "Ada L."})
+    first = rep.get("/contacts/c-1/history?limit=1").json()
+    assert first["next_cursor"] == str(first["records"][0]["seq"])
+    rest = rep.get(f"/contacts/c-1/history?limit=50&cursor={first['next_cursor']}").json()["records"]
+    assert [r["seq"] for r in rest] == list(range(first["records"][0]["seq"] - 1, 0, -1))
+    for bad in ("abc", "-1", "1e3", "9" * 19):
+        assert rep.get(f"/contacts/c-1/history?cursor={bad}").status == 422, bad
 
 
 # ---- failure and races -----------------------------------------------------------------

@@ -7,21 +7,25 @@ import json
 import re
 from typing import Any
 
-from optout.consent.errors import InvalidInput
+from optout.consent.errors import Conflict, InvalidInput
 
 MAX_OPPORTUNITY_BYTES = 8 * 1024  # the whole opportunity, as JSON, after a merge
 MAX_OPPORTUNITY_FIELDS = 64
 MAX_AUTOMATIONS = 100
-AUTOMATION_ID = re.compile(r"^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,64}$")  # not "." or "..": a path would fold them
+# The characters (the document's pattern; JSON Schema's `not` excludes . and ..) and the
+# whole rule: not "." or "..", which a path would fold.
+AUTOMATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
+AUTOMATION_ID = re.compile(r"^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,64}$")
 
 
 def check_opportunity(opportunity: dict[str, Any]) -> None:
-    """Raised on the merged opportunity: many small updates cannot add up past the limit."""
+    """Checked on the merged opportunity, so many small updates cannot add up past the
+    limit: a conflict with what the contact already holds (409), not a malformed request."""
     if len(opportunity) > MAX_OPPORTUNITY_FIELDS:
-        raise InvalidInput(f"opportunity: at most {MAX_OPPORTUNITY_FIELDS} fields")
+        raise Conflict(f"opportunity: at most {MAX_OPPORTUNITY_FIELDS} fields with the stored ones")
     size = len(json.dumps(opportunity, ensure_ascii=False, separators=(",", ":")).encode())
     if size > MAX_OPPORTUNITY_BYTES:
-        raise InvalidInput(f"opportunity: at most {MAX_OPPORTUNITY_BYTES} bytes as JSON (this would be {size})")
+        raise Conflict(f"opportunity: at most {MAX_OPPORTUNITY_BYTES} bytes as JSON with the stored fields ({size})")
 
 
 def check_automation_id(automation_id: str) -> str:

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
@@ -37,8 +38,8 @@ ANY_ROLE = ROLES
 REP_AND_UP = ("rep", "manager", "admin")
 # When a user is in several groups, the audit names the most senior.
 _SENIORITY = ("admin", "manager", "support", "integration", "rep")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$")
-
+CONTACT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"
+_ID = re.compile(CONTACT_ID_PATTERN)
 _STATUS = {
     InvalidInput: 422,
     Unauthorized: 401,
@@ -111,6 +112,14 @@ def resolve(
     well-formed JSON object, then route."""
     body = event.get("body") or ""
     headers = event.get("headers") or {}
+    raw_path = str(event.get("rawPath") or "")
+    if json_api and "%" in raw_path:
+        # Path parameters as sent (a contact id with @ or :, percent-encoded by clients):
+        # routing and the document's patterns see the decoded value.
+        try:
+            event = {**event, "rawPath": unquote(raw_path, errors="strict")}
+        except UnicodeDecodeError:
+            return error_event(400, "invalid_path", "the path is not valid percent-encoded UTF-8")
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}

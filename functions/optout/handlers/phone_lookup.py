@@ -5,14 +5,21 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.consent.addresses import normalise_phone
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.handlers.http import ANY_ROLE, JWT, build_resolver, caller, contact_id, resolve
-from optout.handlers.schemas import ChannelRequest, ContactResponse, PhoneResponse, responses
+from optout.handlers.schemas import (
+    ChannelRequest,
+    ContactId,
+    ContactResponse,
+    PhoneResponse,
+    SmsChannelRequest,
+    responses,
+)
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
@@ -34,7 +41,7 @@ def service() -> PhoneService:
 
 @app.get("/contacts/<id>/phone", security=JWT, responses=responses(PhoneResponse, 404))
 def phone(
-    id: str,  # noqa: A002 - the path parameter's name in the SPEC
+    id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     channel: Annotated[Literal["sms", "call"], Query()],
 ) -> PhoneResponse:
     caller(app, ANY_ROLE)
@@ -45,13 +52,14 @@ def phone(
 
 
 @app.post("/contacts/<id>/channel", security=JWT, responses=responses(ContactResponse, 404, 409))
-def set_channel(id: str, request: ChannelRequest) -> ContactResponse:  # noqa: A002
+def set_channel(
+    id: ContactId,  # noqa: A002
+    request: Annotated[ChannelRequest, Body(discriminator="channel")],
+) -> ContactResponse:
     actor = caller(app, ("integration", "admin"))
     cid = contact_id(id)
-    if request.channel == "email":
+    if not isinstance(request, SmsChannelRequest):
         return ContactResponse.of(service().use_email(cid, actor))
-    if not request.phone:
-        raise InvalidInput("phone: required when the channel is sms")
     try:
         number = normalise_phone(request.phone, get_settings().default_country)
     except InvalidInput as exc:

@@ -29,8 +29,10 @@ from optout.handlers.http import (
     resolve,
 )
 from optout.handlers.schemas import (
+    AutomationIdPath,
     ConsentCheckRequest,
     ConsentCheckResponse,
+    ContactId,
     ContactResponse,
     ContactUpsertRequest,
     DndRequest,
@@ -60,9 +62,9 @@ def service() -> ContactsService:
     return ContactsService(Repository(settings), settings)
 
 
-@app.put("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404, created=True))
+@app.put("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 409, created=True))
 def upsert_contact(
-    id: str,  # noqa: A002 - the path parameter's name in the SPEC
+    id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     contact: ContactUpsertRequest,
 ) -> Response[ContactResponse]:
     actor = caller(app, ("integration", "admin"))
@@ -87,13 +89,13 @@ def upsert_contact(
 
 
 @app.get("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404))
-def get_contact(id: str) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
+def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
     caller(app, ANY_ROLE)
     return ContactResponse.of(service().get_contact(contact_id(id)))
 
 
 @app.post("/consent/check", security=JWT, responses=responses(ConsentCheckResponse, 404))
-def check_consent(request: ConsentCheckRequest) -> ConsentCheckResponse:
+def check_consent(request: Annotated[ConsentCheckRequest, Body(discriminator="channel")]) -> ConsentCheckResponse:
     caller(app, ANY_ROLE)
     channel = Channel(request.channel)
     cid = contact_id(request.contact_id) if request.contact_id is not None else None
@@ -136,7 +138,7 @@ def _note(request: NoteRequest | None) -> str | None:
 
 
 @app.post("/contacts/<id>/dnd", security=JWT, responses=responses(ContactResponse, 404, 409))
-def set_dnd(id: str, request: DndRequest) -> ContactResponse:  # noqa: A002
+def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A002
     channels = expand(request.channels)
     return _act(
         id,
@@ -148,38 +150,41 @@ def set_dnd(id: str, request: DndRequest) -> ContactResponse:  # noqa: A002
 
 
 @app.post("/contacts/<id>/do-not-email", security=JWT, responses=responses(ContactResponse, 404, 409))
-def do_not_email(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+def do_not_email(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
 
 
-@app.post("/contacts/<id>/stop-messaging", security=JWT, responses=responses(ContactResponse, 404))
-def stop_messaging(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+@app.post("/contacts/<id>/stop-messaging", security=JWT, responses=responses(ContactResponse, 404, 409))
+def stop_messaging(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, ("manager", "admin"), lambda c, now: actions.stop_messaging(c, _note(request)))
 
 
 @app.post("/contacts/<id>/reactivate", security=JWT, responses=responses(ContactResponse, 404, 409))
-def reactivate(id: str, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
+def reactivate(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, ("admin", "support"), lambda c, now: actions.reactivate(c, _note(request)))
 
 
-@app.put("/contacts/<id>/opportunity", security=JWT, responses=responses(ContactResponse, 404))
-def set_opportunity(id: str, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
+@app.put("/contacts/<id>/opportunity", security=JWT, responses=responses(ContactResponse, 404, 409))
+def set_opportunity(id: ContactId, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
     changes = request.model_dump(exclude_unset=True)
     stages = service().stages
     return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, stages, now))
 
 
-@app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404))
-def leave_automation(id: str, automation_id: str) -> ContactResponse:  # noqa: A002
+@app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404, 409))
+def leave_automation(id: ContactId, automation_id: AutomationIdPath) -> ContactResponse:  # noqa: A002
     automation = check_automation_id(automation_id)
     return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation))
 
 
 @app.get("/contacts/<id>/history", security=JWT, responses=responses(HistoryResponse, 404))
 def history(
-    id: str,  # noqa: A002
+    id: ContactId,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[
+        str | None,
+        Query(pattern=r"^[0-9]{1,18}$", description="next_cursor of the previous page: records before it"),
+    ] = None,
 ) -> HistoryResponse:
     actor = caller(app, ANY_ROLE)
     cid = contact_id(id)
@@ -191,7 +196,7 @@ def history(
 
 
 @app.get("/contacts/<id>/unsubscribe-link", security=JWT, responses=responses(UnsubscribeLinkResponse, 404, 409))
-def unsubscribe_link(id: str) -> UnsubscribeLinkResponse:  # noqa: A002
+def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
     """The link and the List-Unsubscribe headers for the contact's email address."""
     caller(app, ("integration", "admin"))
     contact = service().get_contact(contact_id(id))
@@ -218,6 +223,7 @@ def openapi_json() -> str:
         phone_lookup,
         twilio_webhooks,
     )
+    from optout.handlers.contract import complete
 
     schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
     merged = OpenAPIMerge(
@@ -228,7 +234,7 @@ def openapi_json() -> str:
     )
     for resolver in (app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app):
         merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
-    return merged.get_openapi_json_schema()
+    return json.dumps(complete(merged.get_openapi_json_schema()), indent=2)
 
 
 @logger.inject_lambda_context(clear_state=True)

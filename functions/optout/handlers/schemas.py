@@ -4,20 +4,53 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from annotated_types import Ge, Le
+from aws_lambda_powertools.event_handler.openapi.params import Path
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from optout.consent.addresses import mask, normalise_email, normalise_phone
 from optout.consent.audit import AuditRecord
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.errors import InvalidInput
+from optout.consent.limits import AUTOMATION_ID_PATTERN
 from optout.consent.model import PHONE_ROLES, Contact, Conversation
 from optout.consent.phones import PhoneChoice
 from optout.consent.policy import decide, effective_dnd
 from optout.consent.upsert import ContactInput
+from optout.handlers.http import CONTACT_ID_PATTERN
 
 Text = Annotated[str, StringConstraints(max_length=200)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=128)]
-PhoneText = Annotated[str, StringConstraints(max_length=32)]
+# A phone number: E.164 (+14155550100) or national in the contact's country ("(415)
+# 555-0100"); the server parses it with libphonenumber, so the document names the format.
+PhoneText = Annotated[
+    str,
+    StringConstraints(max_length=32),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "phone",
+            "maxLength": 32,
+            "description": "A phone number libphonenumber accepts: E.164 (+14155550100), or national in the "
+            "contact's country",
+        }
+    ),
+]
+EmailText = Annotated[
+    str,
+    StringConstraints(max_length=254),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": 254}),
+]
+ContactIdText = Annotated[str, StringConstraints(pattern=CONTACT_ID_PATTERN)]
 
 
 # SPEC 11: 1-64 characters of A-Za-z0-9._:- (so whatever can be added can be left again)
@@ -27,7 +60,33 @@ def _automation_id(value: str) -> str:
     return value
 
 
-AutomationId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]{1,64}$"), AfterValidator(_automation_id)]
+AutomationId = Annotated[
+    str,
+    StringConstraints(pattern=AUTOMATION_ID_PATTERN),
+    AfterValidator(_automation_id),
+    WithJsonSchema({"type": "string", "pattern": AUTOMATION_ID_PATTERN, "not": {"enum": [".", ".."]}}),
+]
+# The path parameters, with the constraints the document states and the server enforces.
+ContactId = Annotated[
+    str,
+    Path(
+        pattern=CONTACT_ID_PATTERN,
+        min_length=1,
+        max_length=128,
+        description="The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter or digit",
+    ),
+]
+AutomationIdPath = Annotated[
+    str,
+    Path(
+        pattern=AUTOMATION_ID_PATTERN,
+        min_length=1,
+        max_length=64,
+        description="1-64 characters of A-Za-z0-9._:- (not . or ..)",
+        json_schema_extra={"not": {"enum": [".", ".."]}},
+    ),
+]
+
 ChannelName = Literal["sms", "email", "call"]
 
 
@@ -48,12 +107,43 @@ class PhoneTypes(_Strict):
     work: Short | None = None
 
 
+# A CRM's custom opportunity field: a scalar (the merged opportunity is at most 64 fields
+# and 8 KB as JSON; beyond that 409).
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _integral(value: Any) -> Any:
+    """JSON Schema's integer includes 5.0: read it as 5 (strict models refuse floats)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+JsonInt = Annotated[int, BeforeValidator(_integral), Ge(-MAX_SAFE_INTEGER), Le(MAX_SAFE_INTEGER)]
+OpportunityValue = (
+    bool | JsonInt | Annotated[float, Ge(-1e15), Le(1e15)] | Annotated[str, StringConstraints(max_length=1000)] | None
+)
+FIELD_NAME_LENGTH = 64
+
+
 class Opportunity(BaseModel):
-    model_config = ConfigDict(strict=True, extra="allow")
+    model_config = ConfigDict(
+        strict=True,
+        extra="allow",
+        json_schema_extra={"maxProperties": 64, "propertyNames": {"minLength": 1, "maxLength": FIELD_NAME_LENGTH}},
+    )
+    __pydantic_extra__: dict[str, OpportunityValue]  # type: ignore[assignment]
 
     name: Text | None = None
     stage: Text | None = None
-    priority: int | None = None
+    priority: JsonInt | None = None
+
+    @model_validator(mode="after")
+    def _fields(self) -> Opportunity:
+        extra = self.__pydantic_extra__ or {}
+        if len(self.model_fields_set) + len(extra) > 64:
+            raise ValueError("at most 64 fields")
+        if any(not 1 <= len(name) <= FIELD_NAME_LENGTH for name in extra):
+            raise ValueError(f"field names are 1-{FIELD_NAME_LENGTH} characters")
+        return self
 
 
 class ConversationState(_Strict):
@@ -73,16 +163,47 @@ class ContactUpsertRequest(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    id: Short | None = None
+    id: ContactIdText | None = Field(
+        None,
+        description="Read-only: the id comes from the path (a response may be sent back; a different id is refused)",
+        json_schema_extra={"readOnly": True},
+    )
     name: Text | None = None
-    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    email: Annotated[
+        EmailText | None,
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "format": "email", "maxLength": 254},
+                    {"type": "string", "maxLength": 0, "description": "empty: the contact has no email address"},
+                    {"type": "null"},
+                ]
+            }
+        ),
+    ] = None
     phones: Phones | None = None
     phone_types: PhoneTypes | None = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
     channel: ChannelName | None = None
     opportunity: Opportunity | None = None
     automations: Annotated[list[AutomationId], Field(max_length=100)] | None = None
-    automation_channels: Annotated[dict[AutomationId, ChannelName], Field(max_length=100)] | None = None
+    automation_channels: Annotated[
+        dict[AutomationId, ChannelName] | None,
+        Field(max_length=100),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "maxProperties": 100,
+                        "propertyNames": {"pattern": AUTOMATION_ID_PATTERN, "not": {"enum": [".", ".."]}},
+                        "additionalProperties": {"type": "string", "enum": ["sms", "email", "call"]},
+                    },
+                    {"type": "null"},
+                ]
+            }
+        ),
+    ] = None
     conversation: ConversationState | None = None
     dnd: DndFlags | None = None
     do_not_email: bool | None = None
@@ -185,10 +306,38 @@ class ContactResponse(BaseModel):
         )
 
 
-class ConsentCheckRequest(_Strict):
-    channel: ChannelName
-    contact_id: Short | None = None
-    address: Annotated[str, StringConstraints(min_length=1, max_length=254)] | None = None
+class _ConsentCheck(_Strict):
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        json_schema_extra={"anyOf": [{"required": ["contact_id"]}, {"required": ["address"]}]},
+    )
+
+    # Left out when not given; never null (the document's anyOf needs one of them present).
+    contact_id: ContactIdText = None  # type: ignore[assignment]
+
+    @model_validator(mode="after")
+    def _who(self) -> _ConsentCheck:
+        if getattr(self, "contact_id", None) is None and getattr(self, "address", None) is None:
+            raise ValueError("give contact_id or address")
+        return self
+
+
+class PhoneConsentCheck(_ConsentCheck):
+    """May we text or call this contact, or this number?"""
+
+    channel: Literal["sms", "call"]
+    address: PhoneText = None  # type: ignore[assignment]
+
+
+class EmailConsentCheck(_ConsentCheck):
+    """May we email this contact, or this address?"""
+
+    channel: Literal["email"]
+    address: EmailText = None  # type: ignore[assignment]
+
+
+ConsentCheckRequest = PhoneConsentCheck | EmailConsentCheck  # the handler's Body names the discriminator
 
 
 class ConsentCheckResponse(BaseModel):
@@ -289,11 +438,21 @@ class UnsubscribeLinkResponse(BaseModel):
     headers: dict[str, str]  # List-Unsubscribe and List-Unsubscribe-Post, ready for the message
 
 
-class ChannelRequest(_Strict):
-    """{"channel": "sms", "phone": "+1…"} starts the SMS-first confirmation; {"channel": "email"} goes back."""
+class SmsChannelRequest(_Strict):
+    """Start the SMS-first confirmation at this number."""
 
-    channel: Literal["sms", "email"]
-    phone: PhoneText | None = None
+    channel: Literal["sms"]
+    phone: PhoneText
+
+
+class EmailChannelRequest(_Strict):
+    """Go back to email."""
+
+    channel: Literal["email"]
+
+
+# {"channel": "sms", "phone": "+1…"} starts the SMS-first confirmation; {"channel": "email"} goes back.
+ChannelRequest = SmsChannelRequest | EmailChannelRequest  # the handler's Body names the discriminator
 
 
 class SkipOut(BaseModel):

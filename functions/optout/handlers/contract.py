@@ -1,0 +1,121 @@
+"""What the generated OpenAPI document cannot say by itself (SPEC 18): API Gateway's own
+answers beside ours, and the links between operations (create -> read -> act -> history)
+that let a client, or a stateful test, chain them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+# API Gateway answers these itself, as {"message": "..."}: the JWT authorizer (401), a
+# payload over its limit (413), throttling (429), a function error or timeout (500, 503, 504).
+GATEWAY_ANSWERS = {
+    401: "No or bad token",
+    403: "The caller's role may not do this",
+    413: "Body too large",
+    429: "Throttled by API Gateway; retry later",
+    500: "API Gateway: the function failed",
+    503: "Store unavailable; nothing was written, retry",
+    504: "API Gateway: the function timed out",
+}
+GATEWAY_ERROR = {
+    "title": "GatewayError",
+    "type": "object",
+    "description": "API Gateway's own answer (authorizer, throttling, body limit, function error or timeout)",
+    "properties": {"message": {"type": "string"}},
+    "required": ["message"],
+}
+_EITHER = {"anyOf": [{"$ref": "#/components/schemas/ErrorResponse"}, {"$ref": "#/components/schemas/GatewayError"}]}
+_GATEWAY_ONLY = {"$ref": "#/components/schemas/GatewayError"}
+
+# (path, method) -> what the response's contact id feeds: operations on the same contact.
+_CONTACT_OPERATIONS = [
+    ("/contacts/{id}", "get", "read"),
+    ("/contacts/{id}/history", "get", "history"),
+    ("/contacts/{id}/phone", "get", "phone"),
+    ("/contacts/{id}/unsubscribe-link", "get", "unsubscribe_link"),
+    ("/contacts/{id}/dnd", "post", "dnd"),
+    ("/contacts/{id}/do-not-email", "post", "do_not_email"),
+    ("/contacts/{id}/stop-messaging", "post", "stop_messaging"),
+    ("/contacts/{id}/reactivate", "post", "reactivate"),
+    ("/contacts/{id}/opportunity", "put", "opportunity"),
+    ("/contacts/{id}/channel", "post", "channel"),
+]
+_LINK_SOURCES = [
+    ("/contacts/{id}", "put", ("200", "201")),
+    ("/contacts/{id}", "get", ("200",)),
+    ("/contacts/{id}/dnd", "post", ("200",)),
+    ("/contacts/{id}/opportunity", "put", ("200",)),
+]
+
+
+def complete(document: str) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(document)
+    doc["components"]["schemas"]["GatewayError"] = GATEWAY_ERROR
+    for path, operations in doc["paths"].items():
+        for operation in operations.values():
+            _gateway_answers(operation)
+            if path.startswith("/unsubscribe/"):
+                _token_parameter(operation)
+    _links(doc)
+    return doc
+
+
+def _gateway_answers(operation: dict[str, Any]) -> None:
+    answers = operation.setdefault("responses", {})
+    if "404" not in answers:  # a path that matches no route (e.g. a / inside an id)
+        answers["404"] = {"description": "No such route", "content": {"application/json": {"schema": _EITHER}}}
+    for code, description in GATEWAY_ANSWERS.items():
+        if code in (401, 403) and not operation.get("security"):
+            continue  # no authorizer in front of the public routes
+        known = answers.get(str(code))
+        if known is None:
+            answers[str(code)] = {
+                "description": description,
+                "content": {"application/json": {"schema": _GATEWAY_ONLY}},
+            }
+            continue
+        content = known.setdefault("content", {})
+        ours = content.get("application/json", {}).get("schema")
+        if ours == {"$ref": "#/components/schemas/ErrorResponse"}:
+            content["application/json"] = {"schema": _EITHER}
+        elif "application/json" not in content:
+            content["application/json"] = {"schema": _GATEWAY_ONLY}
+
+
+def _token_parameter(operation: dict[str, Any]) -> None:
+    """A token this service issued (GET /contacts/{id}/unsubscribe-link): opaque and sealed,
+    so its validity is no pattern; any other value gets the 400 page. (Declared here: the
+    unsubscribe handler stays free of pydantic for its cold start.)"""
+    for parameter in operation.get("parameters", []):
+        if parameter.get("name") == "token":
+            parameter["schema"] = {"type": "string", "format": "unsubscribe-token"}
+            parameter["description"] = "An unsubscribe token issued by this service; any other value gets the 400 page"
+
+
+def _operation_id(doc: dict[str, Any], path: str, method: str) -> str | None:
+    operation = doc["paths"].get(path, {}).get(method)
+    return operation.get("operationId") if operation else None
+
+
+def _links(doc: dict[str, Any]) -> None:
+    """Each contact response links to every operation on that contact, and a contact read
+    to leaving its first automation."""
+    for path, method, statuses in _LINK_SOURCES:
+        operation = doc["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        links: dict[str, Any] = {}
+        for target_path, target_method, name in _CONTACT_OPERATIONS:
+            target = _operation_id(doc, target_path, target_method)
+            if target and (target_path, target_method) != (path, method):
+                links[name] = {"operationId": target, "parameters": {"id": "$response.body#/id"}}
+        leave = _operation_id(doc, "/contacts/{id}/automations/{automation_id}", "delete")
+        if leave:
+            links["leave_automation"] = {
+                "operationId": leave,
+                "parameters": {"id": "$response.body#/id", "automation_id": "$response.body#/automations/0"},
+            }
+        for status in statuses:
+            if status in operation.get("responses", {}):
+                operation["responses"][status]["links"] = links
