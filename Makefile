@@ -7,11 +7,14 @@ SAM := $(SAM_VENV)/bin/sam
 SAM_CLI_VERSION := 1.170.0
 CHECKOV_VENV := .venv-checkov
 CHECKOV_VERSION := 3.3.30
+CLIENTS_VENV := .venv-clients
+OPENAPI_PYTHON_CLIENT_VERSION := 0.29.1
+TS_CLIENT := clients/typescript
 export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: clients check-clients run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -35,6 +38,42 @@ $(CHECKOV_VENV)/.installed:
 	$(PYTHON) -m venv $(CHECKOV_VENV)
 	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
 	touch $@
+
+# The client generators: openapi-python-client in its own venv (its pins are its own), and
+# openapi-typescript with tsc from the TypeScript client's lock file.
+$(CLIENTS_VENV)/.installed:
+	$(PYTHON) -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/pip install --quiet openapi-python-client==$(OPENAPI_PYTHON_CLIENT_VERSION)
+	touch $@
+
+$(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Generate the document and both clients into $(1) (a copy of clients/).
+define generate_clients
+	$(PY) -m infra.openapi $(1)/openapi.json
+	$(CLIENTS_VENV)/bin/openapi-python-client generate --path $(1)/openapi.json --config clients/python-config.yaml \
+		--meta setup --output-path $(1)/python --overwrite >/dev/null
+	$(TS_CLIENT)/node_modules/.bin/openapi-typescript $(1)/openapi.json --output $(1)/typescript/src/schema.d.ts --silent
+endef
+
+## clients: regenerate clients/openapi.json, the Python client and the TypeScript client's types
+clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/node_modules/.installed
+	$(call generate_clients,clients)
+	cd $(TS_CLIENT) && node_modules/.bin/tsc -p .
+
+## check-clients: fail when the document changed and the clients were not regenerated; build both
+check-clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/node_modules/.installed
+	rm -rf .clients-check && mkdir -p .clients-check/typescript/src
+	$(call generate_clients,.clients-check)
+	diff -r -q clients/openapi.json .clients-check/openapi.json || { echo "the OpenAPI document changed: run make clients"; exit 1; }
+	diff -r -q clients/python .clients-check/python || { echo "the Python client is stale: run make clients"; exit 1; }
+	diff -q $(TS_CLIENT)/src/schema.d.ts .clients-check/typescript/src/schema.d.ts || { echo "the TypeScript client is stale: run make clients"; exit 1; }
+	rm -rf .clients-check
+	cd $(TS_CLIENT) && node_modules/.bin/tsc -p .
+	@echo "clients: up to date with the document, both build"
 
 ## run: the whole API on http://127.0.0.1:$${PORT:-3000} with an embedded DynamoDB
 run: $(VENV)/.run-installed
@@ -63,7 +102,7 @@ deploy: $(SAM_VENV)/.installed
 	$(PYTHON) -m infra.deploy $(ENV) $(SAM)
 
 ## test: lint, type check, template checks and every test (the three tiers in one run)
-test: lint typecheck template
+test: lint typecheck template check-clients
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
@@ -102,4 +141,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(CLIENTS_VENV) $(TS_CLIENT)/node_modules $(TS_CLIENT)/dist .clients-check .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output

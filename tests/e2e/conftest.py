@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,11 +51,28 @@ def start_server(**extra_env: str) -> tuple[subprocess.Popen[str], str]:
         line = proc.stdout.readline()
         banner.append(line)
         if "listening on" in line:
+            _drain(proc, port)
             return proc, f"http://127.0.0.1:{port}"
         if proc.poll() is not None:
             pytest.fail("local server exited:\n" + "".join(banner))
     proc.kill()
     pytest.fail("local server did not start:\n" + "".join(banner))
+
+
+def _drain(proc: subprocess.Popen[str], port: int) -> None:
+    """Keep reading the server's output into test-output/ (a full pipe would block the
+    server's next log line, and with it every request)."""
+    log = ROOT / "test-output" / f"e2e-server-{port}.log"
+    log.parent.mkdir(exist_ok=True)
+    stream = proc.stdout
+    assert stream is not None
+
+    def copy() -> None:
+        with log.open("w") as out:
+            for line in stream:
+                out.write(line)
+
+    threading.Thread(target=copy, daemon=True, name=f"e2e-server-{port}-output").start()
 
 
 def stop_server(proc: subprocess.Popen[str]) -> None:

@@ -5,6 +5,7 @@ that let a client, or a stateful test, chain them."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 # API Gateway answers these itself, as {"message": "..."}: the JWT authorizer (401), a
@@ -49,6 +50,47 @@ _LINK_SOURCES = [
 ]
 
 
+# The forms Twilio posts (signed; the handlers read them raw, signature first). Any other
+# field Twilio adds is allowed; `From`/`To` that are not E.164 get an empty answer.
+_SID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
+_TEXT = {"type": "string"}
+# MessageSid, or the older SmsSid when MessageSid is absent.
+_A_SID = {
+    "anyOf": [
+        {"required": ["MessageSid"], "properties": {"MessageSid": _SID}},
+        {"required": ["SmsSid"], "not": {"required": ["MessageSid"]}, "properties": {"SmsSid": _SID}},
+    ]
+}
+TWILIO_FORMS = {
+    "/webhooks/twilio/sms": {
+        "type": "object",
+        "properties": {
+            "MessageSid": _TEXT,
+            "SmsSid": _TEXT,
+            "From": {"type": "string", "description": "The sender; E.164, else ignored (empty TwiML)"},
+            "To": _TEXT,
+            "Body": _TEXT,
+            "OptOutType": _TEXT,
+        },
+        "required": ["From"],
+        **_A_SID,
+    },
+    "/webhooks/twilio/status": {
+        "type": "object",
+        "properties": {
+            "MessageSid": _TEXT,
+            "SmsSid": _TEXT,
+            "MessageStatus": _TEXT,
+            "ErrorCode": {"type": "string", "description": "21610: the number unsubscribed (else 204, nothing read)"},
+            "To": {"type": "string", "description": "The number; E.164, else ignored"},
+            "From": _TEXT,
+        },
+        "if": {"properties": {"ErrorCode": {"const": "21610"}}, "required": ["ErrorCode"]},
+        "then": {"required": ["To"], **_A_SID},
+    },
+}
+
+
 def complete(document: str) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(document)
     doc["components"]["schemas"]["GatewayError"] = GATEWAY_ERROR
@@ -57,6 +99,11 @@ def complete(document: str) -> dict[str, Any]:
             _gateway_answers(operation)
             if path.startswith("/unsubscribe/"):
                 _token_parameter(operation)
+            if path in TWILIO_FORMS:
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/x-www-form-urlencoded": {"schema": TWILIO_FORMS[path]}},
+                }
     _links(doc)
     return doc
 
@@ -119,3 +166,20 @@ def _links(doc: dict[str, Any]) -> None:
         for status in statuses:
             if status in operation.get("responses", {}):
                 operation["responses"][status]["links"] = links
+
+
+def document(resolvers: Iterable[Any]) -> str:
+    """The OpenAPI document of the whole HTTP API: every handler's routes, merged, completed."""
+    from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+
+    schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
+    merged = OpenAPIMerge(
+        title="Opt-out and contact-consent service",
+        version="1.0.0",
+        description="May we contact this person, on this channel, at this address, and at which number.",
+        security_schemes=schemes,
+    )
+    for resolver in resolvers:
+        merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
+    return json.dumps(complete(merged.get_openapi_json_schema()), indent=2)

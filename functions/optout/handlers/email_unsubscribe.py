@@ -74,13 +74,25 @@ _RESPONSES: dict[int, Any] = {
 }
 
 
-@app.get("/unsubscribe/<token>", summary="Unsubscribe page (changes nothing)", responses=_RESPONSES)
+@app.get(
+    "/unsubscribe/<token>",
+    operation_id="unsubscribe_page",
+    tags=["email"],
+    summary="Unsubscribe page (changes nothing)",
+    responses=_RESPONSES,
+)
 def unsubscribe_page(token: str) -> Response[str]:
     link = _token(token)
     return _html(200, confirm_page(get_settings().program_name, link.email))
 
 
-@app.post("/unsubscribe/<token>", summary="Unsubscribe: the page's form or RFC 8058 one-click", responses=_RESPONSES)
+@app.post(
+    "/unsubscribe/<token>",
+    operation_id="unsubscribe",
+    tags=["email"],
+    summary="Unsubscribe: the page's form or RFC 8058 one-click",
+    responses=_RESPONSES,
+)
 def unsubscribe(token: str) -> Response[str]:
     link = _token(token)
     event = app.current_event

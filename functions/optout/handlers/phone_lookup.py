@@ -11,14 +11,14 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout.consent.addresses import normalise_phone
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
-from optout.handlers.http import ANY_ROLE, JWT, build_resolver, caller, contact_id, resolve
+from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas import (
     ChannelRequest,
     ContactId,
     ContactResponse,
     PhoneResponse,
     SmsChannelRequest,
-    responses,
+    operation,
 )
 from optout.observability import logger
 from optout.settings import get_settings
@@ -39,7 +39,7 @@ def service() -> PhoneService:
     return PhoneService(Repository(settings), settings)
 
 
-@app.get("/contacts/<id>/phone", security=JWT, responses=responses(PhoneResponse, 404))
+@app.get("/contacts/<id>/phone", **operation("get_phone", "consent", PhoneResponse, 404))
 def phone(
     id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     channel: Annotated[Literal["sms", "call"], Query()],
@@ -51,7 +51,7 @@ def phone(
     return PhoneResponse.of(cid, choice)
 
 
-@app.post("/contacts/<id>/channel", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.post("/contacts/<id>/channel", **operation("set_channel", "contacts", ContactResponse, 404, 409))
 def set_channel(
     id: ContactId,  # noqa: A002
     request: Annotated[ChannelRequest, Body(discriminator="channel")],

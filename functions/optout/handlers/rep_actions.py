@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any
@@ -20,7 +19,6 @@ from optout.consent.limits import check_automation_id
 from optout.consent.model import Contact
 from optout.handlers.http import (
     ANY_ROLE,
-    JWT,
     REP_AND_UP,
     build_resolver,
     caller,
@@ -41,7 +39,7 @@ from optout.handlers.schemas import (
     NoteRequest,
     OpportunityRequest,
     UnsubscribeLinkResponse,
-    responses,
+    operation,
 )
 from optout.observability import logger
 from optout.settings import get_settings
@@ -62,7 +60,7 @@ def service() -> ContactsService:
     return ContactsService(Repository(settings), settings)
 
 
-@app.put("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 409, created=True))
+@app.put("/contacts/<id>", **operation("upsert_contact", "contacts", ContactResponse, 409, created=True))
 def upsert_contact(
     id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     contact: ContactUpsertRequest,
@@ -88,13 +86,13 @@ def upsert_contact(
     )
 
 
-@app.get("/contacts/<id>", security=JWT, responses=responses(ContactResponse, 404))
+@app.get("/contacts/<id>", **operation("get_contact", "contacts", ContactResponse, 404))
 def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
     caller(app, ANY_ROLE)
     return ContactResponse.of(service().get_contact(contact_id(id)))
 
 
-@app.post("/consent/check", security=JWT, responses=responses(ConsentCheckResponse, 404))
+@app.post("/consent/check", **operation("check_consent", "consent", ConsentCheckResponse, 404))
 def check_consent(request: Annotated[ConsentCheckRequest, Body(discriminator="channel")]) -> ConsentCheckResponse:
     caller(app, ANY_ROLE)
     channel = Channel(request.channel)
@@ -137,7 +135,7 @@ def _note(request: NoteRequest | None) -> str | None:
     return request.note if request else None
 
 
-@app.post("/contacts/<id>/dnd", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.post("/contacts/<id>/dnd", **operation("set_dnd", "contacts", ContactResponse, 404, 409))
 def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A002
     channels = expand(request.channels)
     return _act(
@@ -149,35 +147,37 @@ def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A00
     )
 
 
-@app.post("/contacts/<id>/do-not-email", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.post("/contacts/<id>/do-not-email", **operation("do_not_email", "contacts", ContactResponse, 404, 409))
 def do_not_email(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
 
 
-@app.post("/contacts/<id>/stop-messaging", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.post("/contacts/<id>/stop-messaging", **operation("stop_messaging", "contacts", ContactResponse, 404, 409))
 def stop_messaging(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, ("manager", "admin"), lambda c, now: actions.stop_messaging(c, _note(request)))
 
 
-@app.post("/contacts/<id>/reactivate", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.post("/contacts/<id>/reactivate", **operation("reactivate", "contacts", ContactResponse, 404, 409))
 def reactivate(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
     return _act(id, ("admin", "support"), lambda c, now: actions.reactivate(c, _note(request)))
 
 
-@app.put("/contacts/<id>/opportunity", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.put("/contacts/<id>/opportunity", **operation("set_opportunity", "contacts", ContactResponse, 404, 409))
 def set_opportunity(id: ContactId, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
     changes = request.model_dump(exclude_unset=True)
     stages = service().stages
     return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, stages, now))
 
 
-@app.delete("/contacts/<id>/automations/<automation_id>", security=JWT, responses=responses(ContactResponse, 404, 409))
+@app.delete(
+    "/contacts/<id>/automations/<automation_id>", **operation("leave_automation", "contacts", ContactResponse, 404, 409)
+)
 def leave_automation(id: ContactId, automation_id: AutomationIdPath) -> ContactResponse:  # noqa: A002
     automation = check_automation_id(automation_id)
     return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation))
 
 
-@app.get("/contacts/<id>/history", security=JWT, responses=responses(HistoryResponse, 404))
+@app.get("/contacts/<id>/history", **operation("get_history", "contacts", HistoryResponse, 404))
 def history(
     id: ContactId,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -195,7 +195,9 @@ def history(
     )
 
 
-@app.get("/contacts/<id>/unsubscribe-link", security=JWT, responses=responses(UnsubscribeLinkResponse, 404, 409))
+@app.get(
+    "/contacts/<id>/unsubscribe-link", **operation("get_unsubscribe_link", "email", UnsubscribeLinkResponse, 404, 409)
+)
 def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
     """The link and the List-Unsubscribe headers for the contact's email address."""
     caller(app, ("integration", "admin"))
@@ -215,26 +217,10 @@ def openapi_document() -> Response[str]:
 
 
 def openapi_json() -> str:
-    from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
-    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+    from optout.handlers import email_unsubscribe, phone_lookup, twilio_webhooks  # only for their routes
+    from optout.handlers.contract import document
 
-    from optout.handlers import (  # only here: their routes, for the document
-        email_unsubscribe,
-        phone_lookup,
-        twilio_webhooks,
-    )
-    from optout.handlers.contract import complete
-
-    schemes: dict[str, Any] = {"jwt": HTTPBearer(bearerFormat="JWT")}
-    merged = OpenAPIMerge(
-        title="Opt-out and contact-consent service",
-        version="1.0.0",
-        description="May we contact this person, on this channel, at this address, and at which number.",
-        security_schemes=schemes,
-    )
-    for resolver in (app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app):
-        merged.add_schema(json.loads(resolver.get_openapi_json_schema(security_schemes=schemes)))
-    return json.dumps(complete(merged.get_openapi_json_schema()), indent=2)
+    return document((app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app))
 
 
 @logger.inject_lambda_context(clear_state=True)

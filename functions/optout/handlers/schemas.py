@@ -117,7 +117,13 @@ def _integral(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-JsonInt = Annotated[int, BeforeValidator(_integral), Ge(-MAX_SAFE_INTEGER), Le(MAX_SAFE_INTEGER)]
+JsonInt = Annotated[
+    int,
+    BeforeValidator(_integral),
+    Ge(-MAX_SAFE_INTEGER),
+    Le(MAX_SAFE_INTEGER),
+    WithJsonSchema({"type": "integer", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER}),
+]
 OpportunityValue = (
     bool | JsonInt | Annotated[float, Ge(-1e15), Le(1e15)] | Annotated[str, StringConstraints(max_length=1000)] | None
 )
@@ -509,6 +515,17 @@ _ERRORS = {
     422: "Invalid input",
     503: "Store unavailable; nothing was written, retry",
 }
+
+
+def operation(operation_id: str, tag: str, ok: type[BaseModel], *extra: int, created: bool = False) -> dict[str, Any]:
+    """A JWT route's OpenAPI fields: its id (the generated clients' method name), its tag,
+    its security and its responses."""
+    return {
+        "operation_id": operation_id,
+        "tags": [tag],
+        "security": [{"jwt": []}],
+        "responses": responses(ok, *extra, created=created),
+    }
 
 
 def responses(ok: type[BaseModel], *extra: int, created: bool = False) -> dict[int, Any]:

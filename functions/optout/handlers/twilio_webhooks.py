@@ -91,10 +91,18 @@ def _required(params: FormParams, *names: str) -> str:
 
 
 def _message(params: FormParams, address_field: str, key_prefix: str) -> InboundMessage:
-    sid = _required(params, "MessageSid", "SmsSid")
+    # MessageSid, or the older SmsSid when it is absent (the document says the same).
+    sid = params.first("MessageSid")
+    if sid is None:
+        sid = params.first("SmsSid")
+    if sid is None:
+        raise InvalidInput("MessageSid is required")
     if not _SID.match(sid):
         raise InvalidInput("MessageSid is not valid")
-    address = _e164(_required(params, address_field))
+    raw = params.first(address_field)
+    if raw is None:
+        raise InvalidInput(f"{address_field} is required")
+    address = _e164(raw)  # present but not a number: UnusableSender (empty answer)
     evidence = {
         "message_sid": sid,
         "from": params.first("From"),
@@ -144,6 +152,8 @@ _FORM_ERRORS: dict[int, OpenAPIResponse] = {
 
 @app.post(
     "/webhooks/twilio/sms",
+    operation_id="twilio_inbound_sms",
+    tags=["twilio"],
     summary="Inbound text from Twilio (form-encoded, signed)",
     responses={
         200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
@@ -176,12 +186,14 @@ def inbound_sms() -> Response[str]:
 
 @app.post(
     "/webhooks/twilio/status",
+    operation_id="twilio_message_status",
+    tags=["twilio"],
     summary="Message status callback from Twilio (form-encoded, signed)",
     responses={204: {"description": "Accepted", "content": {}}, **_FORM_ERRORS},
 )
 def message_status() -> Response[str]:
     params = _verified_form()
-    if (params.first("ErrorCode") or "").strip() != CARRIER_UNSUBSCRIBED:
+    if params.first("ErrorCode") != CARRIER_UNSUBSCRIBED:
         return Response(204, TEXT_XML, "")
     try:
         message = _message(params, "To", f"twilio-status-{CARRIER_UNSUBSCRIBED}")

@@ -1,0 +1,119 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .actor_out import ActorOut
+from .calling_window_out import CallingWindowOut
+from .channel_consent import ChannelConsent
+from .consent_check_response import ConsentCheckResponse
+from .contact_response import ContactResponse
+from .contact_response_automation_channels import ContactResponseAutomationChannels
+from .contact_response_consent import ContactResponseConsent
+from .contact_response_conversation import ContactResponseConversation
+from .contact_response_dnd import ContactResponseDnd
+from .contact_response_opportunity import ContactResponseOpportunity
+from .contact_response_opt_outs import ContactResponseOptOuts
+from .contact_response_opt_outs_additional_property import ContactResponseOptOutsAdditionalProperty
+from .contact_response_phone_types import ContactResponsePhoneTypes
+from .contact_response_phones import ContactResponsePhones
+from .contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0
+from .contact_response_suppressed import ContactResponseSuppressed
+from .contact_upsert_request import ContactUpsertRequest
+from .contact_upsert_request_automation_channels_type_0 import ContactUpsertRequestAutomationChannelsType0
+from .contact_upsert_request_automation_channels_type_0_additional_property import ContactUpsertRequestAutomationChannelsType0AdditionalProperty
+from .contact_upsert_request_channel_type_0 import ContactUpsertRequestChannelType0
+from .conversation_state import ConversationState
+from .conversation_state_status import ConversationStateStatus
+from .dnd_flags import DndFlags
+from .dnd_request import DndRequest
+from .dnd_request_channels_item import DndRequestChannelsItem
+from .dnd_request_source import DndRequestSource
+from .email_channel_request import EmailChannelRequest
+from .error_response import ErrorResponse
+from .gateway_error import GatewayError
+from .get_phone_channel import GetPhoneChannel
+from .history_record import HistoryRecord
+from .history_record_evidence import HistoryRecordEvidence
+from .history_response import HistoryResponse
+from .http_validation_error import HTTPValidationError
+from .note_request import NoteRequest
+from .opportunity import Opportunity
+from .opportunity_request import OpportunityRequest
+from .phone_response import PhoneResponse
+from .phone_types import PhoneTypes
+from .phones import Phones
+from .response_validation_error import ResponseValidationError
+from .skip_out import SkipOut
+from .sms_channel_request import SmsChannelRequest
+from .twilio_inbound_sms_body_type_0 import TwilioInboundSmsBodyType0
+from .twilio_inbound_sms_body_type_1 import TwilioInboundSmsBodyType1
+from .twilio_inbound_sms_response_403 import TwilioInboundSmsResponse403
+from .twilio_inbound_sms_response_413 import TwilioInboundSmsResponse413
+from .twilio_inbound_sms_response_422 import TwilioInboundSmsResponse422
+from .twilio_inbound_sms_response_503 import TwilioInboundSmsResponse503
+from .twilio_message_status_body import TwilioMessageStatusBody
+from .twilio_message_status_response_403 import TwilioMessageStatusResponse403
+from .twilio_message_status_response_413 import TwilioMessageStatusResponse413
+from .twilio_message_status_response_422 import TwilioMessageStatusResponse422
+from .twilio_message_status_response_503 import TwilioMessageStatusResponse503
+from .unsubscribe_link_response import UnsubscribeLinkResponse
+from .unsubscribe_link_response_headers import UnsubscribeLinkResponseHeaders
+from .validation_error import ValidationError
+
+__all__ = (
+    "ActorOut",
+    "CallingWindowOut",
+    "ChannelConsent",
+    "ConsentCheckResponse",
+    "ContactResponse",
+    "ContactResponseAutomationChannels",
+    "ContactResponseConsent",
+    "ContactResponseConversation",
+    "ContactResponseDnd",
+    "ContactResponseOpportunity",
+    "ContactResponseOptOuts",
+    "ContactResponseOptOutsAdditionalProperty",
+    "ContactResponsePhones",
+    "ContactResponsePhoneTypes",
+    "ContactResponseSmsConfirmationType0",
+    "ContactResponseSuppressed",
+    "ContactUpsertRequest",
+    "ContactUpsertRequestAutomationChannelsType0",
+    "ContactUpsertRequestAutomationChannelsType0AdditionalProperty",
+    "ContactUpsertRequestChannelType0",
+    "ConversationState",
+    "ConversationStateStatus",
+    "DndFlags",
+    "DndRequest",
+    "DndRequestChannelsItem",
+    "DndRequestSource",
+    "EmailChannelRequest",
+    "ErrorResponse",
+    "GatewayError",
+    "GetPhoneChannel",
+    "HistoryRecord",
+    "HistoryRecordEvidence",
+    "HistoryResponse",
+    "HTTPValidationError",
+    "NoteRequest",
+    "Opportunity",
+    "OpportunityRequest",
+    "PhoneResponse",
+    "Phones",
+    "PhoneTypes",
+    "ResponseValidationError",
+    "SkipOut",
+    "SmsChannelRequest",
+    "TwilioInboundSmsBodyType0",
+    "TwilioInboundSmsBodyType1",
+    "TwilioInboundSmsResponse403",
+    "TwilioInboundSmsResponse413",
+    "TwilioInboundSmsResponse422",
+    "TwilioInboundSmsResponse503",
+    "TwilioMessageStatusBody",
+    "TwilioMessageStatusResponse403",
+    "TwilioMessageStatusResponse413",
+    "TwilioMessageStatusResponse422",
+    "TwilioMessageStatusResponse503",
+    "UnsubscribeLinkResponse",
+    "UnsubscribeLinkResponseHeaders",
+    "ValidationError",
+)
