@@ -69,7 +69,7 @@ check-clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/no
 	rm -rf .clients-check && mkdir -p .clients-check/typescript/src
 	$(call generate_clients,.clients-check)
 	diff -r -q clients/openapi.json .clients-check/openapi.json || { echo "the OpenAPI document changed: run make clients"; exit 1; }
-	diff -r -q clients/python .clients-check/python || { echo "the Python client is stale: run make clients"; exit 1; }
+	diff -r -q -x "*.egg-info" -x __pycache__ clients/python .clients-check/python || { echo "the Python client is stale: run make clients"; exit 1; }
 	diff -q $(TS_CLIENT)/src/schema.d.ts .clients-check/typescript/src/schema.d.ts || { echo "the TypeScript client is stale: run make clients"; exit 1; }
 	rm -rf .clients-check
 	cd $(TS_CLIENT) && node_modules/.bin/tsc -p .
