@@ -132,9 +132,10 @@ integration: $(VENV)/.installed
 e2e: $(VENV)/.installed
 	$(PY) -m pytest tests/e2e
 
-## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs)
+## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs), schemathesis at 100 examples
 fuzz: $(VENV)/.installed
 	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py -q
+	CONTRACT_EXAMPLES=100 $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
 
 ## bench: request counts and import-time ratios (see bench/README section in README.md)
 bench: $(VENV)/.installed
