@@ -68,6 +68,15 @@ def test_small_updates_cannot_add_up_past_the_limit(api: Client) -> None:
     stop_works(api)
 
 
+def test_an_opportunity_holds_64_fields_in_one_request_and_not_65(api: Client) -> None:
+    fields = {f"f{n}": n for n in range(63)}
+    assert api.put("/contacts/c-2", {"name": "B"}, role="integration").status == 201
+    assert api.put("/contacts/c-2/opportunity", {**fields, "stage": "New"}).status == 200
+    too_many = {f"g{n}": n for n in range(65)}
+    result = api.put("/contacts/c-1/opportunity", too_many)
+    assert result.status == 422 and "64 fields" in result.json()["message"]
+
+
 @pytest.mark.parametrize("automation", ["with space", "hash#tag", "100%", "..", "a/b", "x" * 65, ""])
 def test_automation_ids_that_could_not_be_left_cannot_be_added(api: Client, automation: str) -> None:
     assert api.put("/contacts/c-1", {"automations": [automation]}, role="integration").status == 422

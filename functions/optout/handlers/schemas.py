@@ -145,7 +145,7 @@ class Opportunity(BaseModel):
     @model_validator(mode="after")
     def _fields(self) -> Opportunity:
         extra = self.__pydantic_extra__ or {}
-        if len(self.model_fields_set) + len(extra) > 64:
+        if len(set(self.model_fields_set) | set(extra)) > 64:  # fields_set holds the extra names too
             raise ValueError("at most 64 fields")
         if any(not 1 <= len(name) <= FIELD_NAME_LENGTH for name in extra):
             raise ValueError(f"field names are 1-{FIELD_NAME_LENGTH} characters")
