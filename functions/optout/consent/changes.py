@@ -109,20 +109,14 @@ class ChangeSet:
         """
         if self.size() <= limit:
             return [self]
-        last = ChangeSet(
-            heads=list(self.heads),
-            links_delete=list(self.links_delete),
-            events=list(self.events),
-            defer_refused_contacts=self.defer_refused_contacts,
-        )
+        last = self._empty()
+        last.heads, last.links_delete, last.events = list(self.heads), list(self.links_delete), list(self.events)
         groups = []
         for contact in self.contacts:
-            group = ChangeSet(
-                defer_refused_contacts=self.defer_refused_contacts,
-                contacts=[contact],
-                links_put=[link for link in self.links_put if link[1].contact_id == contact.id],
-                audit=[r for r in self.audit if r.subject == contact_subject(contact.id)],
-            )
+            group = self._empty()
+            group.contacts = [contact]
+            group.links_put = [link for link in self.links_put if link[1].contact_id == contact.id]
+            group.audit = [r for r in self.audit if r.subject == contact_subject(contact.id)]
             groups.append(group)
         grouped_audit = {id(r) for g in groups for r in g.audit}
         grouped_links = {id(link) for g in groups for link in g.links_put}
@@ -131,18 +125,22 @@ class ChangeSet:
         for group in groups:
             group.sweep_keys = {c.id: self.sweep_keys[c.id] for c in group.contacts if c.id in self.sweep_keys}
         parts: list[ChangeSet] = []
-        current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
+        current = self._empty()
         for group in groups:
             if current and current.size() + group.size() > limit:
                 parts.append(current)
-                current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
+                current = self._empty()
             current.merge(group)
         if current and current.size() + last.size() > limit:
             parts.append(current)
-            current = ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
+            current = self._empty()
         current.merge(last)
         parts.append(current)
         return parts
+
+    def _empty(self) -> ChangeSet:
+        """An empty part of this change (it keeps whether refused contacts may be deferred)."""
+        return ChangeSet(defer_refused_contacts=self.defer_refused_contacts)
 
     def merge(self, other: ChangeSet) -> None:
         self.contacts += other.contacts
