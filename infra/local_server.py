@@ -1,9 +1,11 @@
-"""The whole HTTP API on localhost, with moto as DynamoDB and no AWS account.
+"""The whole HTTP API on localhost, with an embedded DynamoDB and no AWS account.
 
-Routes, tables and table variables come from template.yaml. Each request becomes an API
-Gateway HTTP API (v2) event for the same handler function Lambda runs; a stand-in for the
-JWT authorizer checks HS256 tokens signed with LOCAL_JWT_SECRET and passes their claims
-the way API Gateway does (arrays flattened to "[a b]").
+The engine is AWS's DynamoDB Local with its data under .data/dynamodb (opt-outs survive a
+restart), or moto in memory with DYNAMODB_ENGINE=moto (infra.engine). Routes, tables and
+table variables come from template.yaml. Each request becomes an API Gateway HTTP API (v2)
+event for the same handler function Lambda runs; a stand-in for the JWT authorizer checks
+HS256 tokens signed with LOCAL_JWT_SECRET and passes their claims the way API Gateway does
+(arrays flattened to "[a b]").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import importlib
 import json
 import os
 import re
-import socket
+import signal
 import sys
 import tempfile
 import threading
@@ -28,7 +30,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 
-from infra import template
+from infra import engine, template
 from infra.tables import create_tables, table_environment
 from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER
 
@@ -42,7 +44,9 @@ DEFAULTS = {
     "STOP_SCOPE": "sms",
     # Durable intake: a lead's opt-out the store cannot take now waits here and is applied
     # by the server's drain as soon as the store is back (and after a restart).
-    "INTAKE_DIR": str(Path(__file__).resolve().parent.parent / ".data" / "intake"),
+    "INTAKE_DIR": str(engine.DATA_ROOT / "intake"),
+    "DYNAMODB_ENGINE": engine.DEFAULT_ENGINE,
+    "DYNAMODB_DATA_DIR": str(engine.DEFAULT_DATA_DIR),
 }
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
 _TOKEN_PATH = re.compile(r"/unsubscribe/[^/]*")
@@ -302,27 +306,10 @@ def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_dynamodb() -> tuple[Any, str]:
-    """Start moto's DynamoDB on a free loopback port; returns (server, endpoint)."""
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    from infra.moto_atomic import make_atomic
-
-    make_atomic()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-
-    port = int(os.environ.get("MOTO_PORT") or _free_port())
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    return server, f"http://127.0.0.1:{port}"
+def start_dynamodb() -> engine.Engine:
+    """The configured engine on a free loopback port (DynamoDB Local keeps DYNAMODB_DATA_DIR)."""
+    name = engine.engine_name()
+    return engine.start(name, Path(os.environ["DYNAMODB_DATA_DIR"]) if name == "dynamodb-local" else None)
 
 
 def configure(endpoint: str, port: int) -> dict[str, str]:
@@ -379,6 +366,10 @@ def check_configuration() -> int:
         os.environ.setdefault(key, value)
     if not os.environ.get("PUBLIC_BASE_URL"):
         os.environ["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{port}"
+    try:
+        engine.engine_name()
+    except engine.EngineError as exc:
+        raise SystemExit(f"optout: configuration error: {exc}") from None
     if len(os.environ["LOCAL_JWT_SECRET"]) < 16:
         raise SystemExit("optout: configuration error: LOCAL_JWT_SECRET must be at least 16 characters")
     try:
@@ -415,9 +406,29 @@ def drain_intake(stop: threading.Event, every: float = 1.0) -> None:
             parking.done(path)
 
 
+def _stop_on_sigterm(signum: int, frame: Any) -> None:
+    """The same orderly stop as Ctrl-C (the engine and its lock go too); once: a second
+    signal must not cut the stop short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     port = check_configuration()
-    moto, endpoint = start_dynamodb()
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        dynamodb = start_dynamodb()
+    except engine.EngineError as exc:
+        raise SystemExit(f"optout: {exc}") from None
+    try:
+        serve(port, dynamodb)
+    finally:
+        dynamodb.stop()
+
+
+def serve(port: int, dynamodb: engine.Engine) -> None:
+    endpoint = dynamodb.endpoint
     env = configure(endpoint, port)
     api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
     install_fake_twilio()
@@ -426,7 +437,7 @@ def main() -> None:
     port = httpd.server_address[1]
     write_state(port, endpoint)
     print(f"optout local API listening on http://127.0.0.1:{port}", flush=True)
-    print(f"  DynamoDB (moto): {endpoint}; tables: {', '.join(env.values())}")
+    print(f"  DynamoDB ({dynamodb.label}): {endpoint}; tables: {', '.join(env.values())}")
     print(f"  PUBLIC_BASE_URL={os.environ['PUBLIC_BASE_URL']}  STOP_SCOPE={os.environ['STOP_SCOPE']}")
     print(f"  parked opt-outs (durable intake): {os.environ['INTAKE_DIR']}")
     for key in ("TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY", "LOCAL_JWT_SECRET"):
@@ -446,7 +457,7 @@ def main() -> None:
     finally:
         stop_draining.set()
         httpd.server_close()
-        moto.stop()
+        state_file(port).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

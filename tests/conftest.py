@@ -1,9 +1,11 @@
-"""Shared fixtures: moto tables built from template.yaml, settings, an in-process HTTP API."""
+"""Shared fixtures: the template's tables (moto, or DynamoDB Local with
+DYNAMODB_ENGINE=dynamodb-local), settings, an in-process HTTP API."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
+from infra import engine
 from infra.local_server import LocalApi
 from infra.moto_atomic import make_atomic
 from infra.tables import create_tables, table_environment
@@ -92,16 +95,43 @@ def _clear_service_caches() -> None:
         handler.service.cache_clear()
 
 
+def integration_engine() -> str:
+    """The integration tier's engine: moto unless DYNAMODB_ENGINE names one (make test-ddblocal)."""
+    return engine.engine_name({"DYNAMODB_ENGINE": os.environ.get("DYNAMODB_ENGINE") or "moto"})
+
+
+@pytest.fixture(scope="session")
+def dynamodb_local() -> Iterator[str]:
+    """One in-memory DynamoDB Local for the session; each test makes its own tables."""
+    local = engine.start_dynamodb_local(None)
+    yield local.endpoint
+    local.stop()
+
+
 @pytest.fixture
-def tables(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """The template's tables in moto; the functions' table variables point at them."""
-    make_atomic()
+def tables(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """The template's tables, new for each test; the functions' table variables point at
+    them. Other AWS services (SQS, SSM, Lambda) are moto's on both engines."""
     with mock_aws():
-        names = create_tables(boto3.client("dynamodb", region_name="us-east-1"), prefix="test-")
+        if integration_engine() == "moto":
+            make_atomic()
+            client = boto3.client("dynamodb", region_name="us-east-1")
+        else:
+            endpoint = request.getfixturevalue("dynamodb_local")
+            monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", endpoint)  # boto3 and the service read it
+            client = boto3.client("dynamodb", region_name="us-east-1", endpoint_url=endpoint)
+        names = create_tables(client, prefix="test-")
         for key, value in table_environment(names).items():
             monkeypatch.setenv(key, value)
         get_settings.cache_clear()
-        yield names
+        try:
+            yield names
+        finally:
+            if integration_engine() != "moto":
+                # every table the test made (some make their own): the next starts empty, as
+                # with moto, whose state ends with mock_aws
+                for name in client.list_tables()["TableNames"]:
+                    client.delete_table(TableName=name)
 
 
 @dataclass

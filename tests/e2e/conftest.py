@@ -24,7 +24,9 @@ def _free_port() -> int:
 
 
 def start_server(**extra_env: str) -> tuple[subprocess.Popen[str], str]:
-    """`make run`'s server in a subprocess on a free port, once it listens."""
+    """`make run`'s server in a subprocess on a free port, once it listens: on DynamoDB Local
+    (its data in a new folder unless DYNAMODB_DATA_DIR is given) unless DYNAMODB_ENGINE says
+    moto."""
     port = _free_port()
     env = {
         **os.environ,
@@ -32,6 +34,7 @@ def start_server(**extra_env: str) -> tuple[subprocess.Popen[str], str]:
         "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
         "LOCAL_SERVER_QUIET": "1",
         "INTAKE_DIR": tempfile.mkdtemp(prefix="optout-e2e-intake-"),
+        "DYNAMODB_DATA_DIR": tempfile.mkdtemp(prefix="optout-e2e-dynamodb-"),
     }
     for key in ("AWS_ENDPOINT_URL_DYNAMODB", "LOCAL_JWT_SECRET", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "STOP_SCOPE"):
         env.pop(key, None)

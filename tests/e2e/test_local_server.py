@@ -142,6 +142,7 @@ def test_undeclared_methods_get_a_json_405_with_allow(server: str, method: bytes
         ("TWILIO_ACCOUNT_SID", "AC123"),
         ("LOCAL_JWT_SECRET", "tiny"),
         ("PORT", "abc"),
+        ("DYNAMODB_ENGINE", "mongo"),
     ],
 )
 def test_make_run_refuses_an_invalid_setting_and_names_it(variable: str, value: str) -> None:
