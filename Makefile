@@ -145,7 +145,7 @@ template: $(VENV)/.installed $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 unit: $(VENV)/.installed $(SAM_VENV)/.installed
 	$(PY) -m pytest tests/unit
 
-integration: $(VENV)/.installed
+integration: $(VENV)/.installed $(if $(filter dynamodb-local,$(DYNAMODB_ENGINE)),dynamodb-local)
 	$(PY) -m pytest tests/integration
 
 e2e: $(VENV)/.installed dynamodb-local

@@ -6,7 +6,8 @@
   after the SnapStart before-snapshot hook (bench/cold.py)
 - DynamoDB requests per operation, counted at the botocore layer against moto (moto's
   clock is not DynamoDB's, so requests are counted, not timed)
-- opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
+- one TransactWriteItems on each local engine as the table grows (bench/engines.py), and
+  opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
   DynamoDB Local (bench/optout_latency.py)
 """
 
@@ -309,6 +310,20 @@ def main() -> None:
             )
         )
         table.append((f"  sweep {name}: requests per contact acted on", f"{per:.2f}", "-", True))
+
+    from bench import engines
+
+    raw = engines.engine_figures()
+    for i, size in enumerate(engines.SIZES):
+        for engine in engines.ENGINES:
+            table.append(
+                (
+                    f"TransactWriteItems of 3 puts, {engine}, {size:,} items (mean of {engines.REPEAT})",
+                    f"{raw[engine][i]:.0f} ms",
+                    "-",
+                    True,
+                )
+            )
 
     from bench.optout_latency import ENGINES, SIZES, latency_figures
 

@@ -26,8 +26,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -71,53 +71,25 @@ class Server:
 
 
 def start(engine: str, data_dir: Path) -> Server:
-    from infra.engine import free_port
+    from infra.launch import launch, server_env
     from infra.local_server import state_file
 
-    port = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
-        "DYNAMODB_ENGINE": engine,
-        "DYNAMODB_DATA_DIR": str(data_dir / "dynamodb"),
-        "INTAKE_DIR": str(data_dir / "intake"),
-        "LOCAL_SERVER_QUIET": "1",
-        "POWERTOOLS_LOG_LEVEL": "INFO",
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "infra.local_server"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    env = server_env(
+        DYNAMODB_ENGINE=engine,
+        DYNAMODB_DATA_DIR=str(data_dir / "dynamodb"),
+        INTAKE_DIR=str(data_dir / "intake"),
+        LOCAL_SERVER_QUIET="1",
+        POWERTOOLS_LOG_LEVEL="INFO",
     )
-    assert proc.stdout is not None
-    banner = []
-    for line in proc.stdout:
-        banner.append(line)
-        if "listening on" in line:
-            break
-    else:
-        raise SystemExit("the local server did not start:\n" + "".join(banner))
-    server = Server(proc, f"http://127.0.0.1:{port}", json.loads(state_file(port).read_text()))
-    stream = proc.stdout
-
-    def keep() -> None:  # drained so the server never blocks on a full pipe
-        for line in stream:
-            server.lines.append(line)
-
-    threading.Thread(target=keep, daemon=True).start()
-    return server
+    lines: list[str] = []
+    proc, url = launch(env, lines.append)
+    return Server(proc, url, json.loads(state_file(int(url.rsplit(":", 1)[1])).read_text()), lines)
 
 
 def stop(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
+    from infra.launch import stop as stop_process
+
+    stop_process(server.proc)
 
 
 def dynamodb(server: Server) -> Any:
@@ -202,9 +174,13 @@ def stop_text(server: Server, number: str) -> float:
     )
     request = urllib.request.Request(server.url + SMS_PATH, data=data, headers=headers, method="POST")
     started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=120) as response:
-        response.read()
-        assert response.status == 200
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        time.sleep(0.5)
+        tail = "".join(server.lines[-40:])
+        raise SystemExit(f"a STOP was answered {exc.code}; the server's last lines:\n{tail}") from None
     return time.perf_counter() - started
 
 

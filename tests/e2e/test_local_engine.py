@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from infra import engine
+from infra.launch import server_env
 from infra.local_server import DEFAULTS, state_file
 from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 from tests.e2e.conftest import ROOT, start_server, stop_server
@@ -39,6 +40,18 @@ def allowed(url: str, channel: str, **target: str) -> bool:
     status, answer = call(url, "POST", "/consent/check", {"channel": channel, **target}, role="integration")
     assert status == 200, answer
     return bool(answer["allowed"])
+
+
+def refused_start(**env: str) -> subprocess.CompletedProcess[str]:
+    """`make run`'s server started where it must refuse to start; what it printed."""
+    return subprocess.run(
+        [sys.executable, "-m", "infra.local_server"],
+        cwd=ROOT,
+        env=server_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def engine_pids(data_dir: Path) -> list[int]:
@@ -97,11 +110,7 @@ def test_one_data_folder_serves_one_server_at_a_time(tmp_path: Path) -> None:
     data = tmp_path / "dynamodb"
     proc, _ = start_server(DYNAMODB_ENGINE="dynamodb-local", DYNAMODB_DATA_DIR=str(data))
     try:
-        env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}", "PORT": "0"}
-        env.update(DYNAMODB_ENGINE="dynamodb-local", DYNAMODB_DATA_DIR=str(data))
-        second = subprocess.run(
-            [sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-        )
+        second = refused_start(PORT="0", DYNAMODB_ENGINE="dynamodb-local", DYNAMODB_DATA_DIR=str(data))
         assert second.returncode != 0
         assert "another local server is using" in second.stderr and "DYNAMODB_DATA_DIR" in second.stderr
         # and make reset refuses to empty data a running server holds
@@ -139,15 +148,10 @@ def test_a_killed_server_takes_its_engine_with_it(tmp_path: Path) -> None:
 
 
 def test_without_java_make_run_says_what_to_install(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}",
-        "PATH": str(tmp_path),  # no java, no npm
-        "DYNAMODB_ENGINE": "dynamodb-local",
-        "DYNAMODB_DATA_DIR": str(tmp_path / "dynamodb"),
-    }
-    out = subprocess.run(
-        [sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    out = refused_start(
+        PATH=str(tmp_path),  # no java, no npm
+        DYNAMODB_ENGINE="dynamodb-local",
+        DYNAMODB_DATA_DIR=str(tmp_path / "dynamodb"),
     )
     assert out.returncode != 0
     assert "java is missing" in out.stderr and "openjdk-17-jre-headless" in out.stderr
@@ -162,9 +166,12 @@ def test_the_state_file_names_the_engine_for_make_sweep(tmp_path: Path) -> None:
         assert call(url, "PUT", "/contacts/sweep-1", {"name": "S", "phones": {"cell": CELL}})[0] == 201
         shown = json.loads(state.read_text())
         assert shown["AWS_ENDPOINT_URL_DYNAMODB"].startswith("http://127.0.0.1:")
-        env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}", "PORT": str(port)}
         sweep = subprocess.run(
-            [sys.executable, "-m", "infra.sweep", "audit-verify"], cwd=ROOT, env=env, capture_output=True, text=True
+            [sys.executable, "-m", "infra.sweep", "audit-verify"],
+            cwd=ROOT,
+            env=server_env(PORT=str(port)),
+            capture_output=True,
+            text=True,
         )
         assert sweep.returncode == 0, sweep.stdout + sweep.stderr
         assert json.loads(sweep.stdout)["complete"] is True

@@ -23,6 +23,7 @@ from tests.conftest import Client, Faults, ada
 
 BASE, TOKEN = "https://optout.example.com", "intake-test-token"
 STORE_CALLS = ("GetItem", "BatchGetItem", "Query", "TransactWriteItems", "TransactGetItems", "UpdateItem", "PutItem")
+WRITE_CALLS = ("TransactWriteItems", "UpdateItem", "PutItem")
 N_STOPS, N_CLICKS = 50, 10
 
 
@@ -78,11 +79,13 @@ def outage(faults: Faults, kind: str) -> None:
     def hang(_: dict[str, Any]) -> bool:
         raise ReadTimeoutError(endpoint_url="https://dynamodb.us-east-1.amazonaws.com")
 
-    for call in STORE_CALLS:
+    # "hang-at-commit": reads answer and only the writes time out, as on a store (or moto at
+    # 10,000 contacts) whose transactions are slow: the error carries no response to read
+    for call in WRITE_CALLS if kind == "hang-at-commit" else STORE_CALLS:
         faults.fail(call, when=hang)
 
 
-@pytest.mark.parametrize("kind", ["error", "hang"])
+@pytest.mark.parametrize("kind", ["error", "hang", "hang-at-commit"])
 def test_an_outage_loses_no_opt_out_and_applies_each_once(api: Client, faults: Faults, kind: str) -> None:
     # Given DynamoDB failing
     outage(faults, kind)

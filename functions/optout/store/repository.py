@@ -220,7 +220,7 @@ class Repository:
                 add_version_condition=False,
             )
         except UpdateError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if _cause(exc)[0] == "ConditionalCheckFailedException":
                 return False
             raise StoreUnavailable("contact store unavailable") from exc
         return True
@@ -308,7 +308,7 @@ class Repository:
             refused = _refused_contacts(changes, exc)
             if refused:
                 raise ContactWriteRefused(refused) from exc
-            if any(r is not None and r.code in _CONTENDED for r in reasons) or exc.cause_response_code in (
+            if any(r is not None and r.code in _CONTENDED for r in reasons) or _cause(exc)[0] in (
                 "TransactionConflictException",
             ):
                 raise Contended() from exc
@@ -324,6 +324,15 @@ def _keys(changes: ChangeSet, contact: Contact) -> SweepKeys:
     return keys
 
 
+def _cause(exc: PynamoDBException) -> tuple[str | None, str]:
+    """DynamoDB's error code and message behind a PynamoDB error, (None, "") when there was no
+    answer: a timeout's botocore error has `response = None`, on which PynamoDB's own
+    cause_response_code raises AttributeError (the opt-out would have been a 500, not parked)."""
+    response = getattr(exc.cause, "response", None) or {}
+    error = response.get("Error") or {}
+    return error.get("Code"), error.get("Message") or ""
+
+
 def _refused_contacts(changes: ChangeSet, exc: TransactWriteError) -> set[str]:
     """The contacts whose item DynamoDB refused for its size. A cancelled transaction names
     the item (reason ValidationError at its position: events come first, then contacts,
@@ -337,8 +346,8 @@ def _refused_contacts(changes: ChangeSet, exc: TransactWriteError) -> set[str]:
     named = {at[i] for i, r in enumerate(reasons) if r is not None and r.code == "ValidationError" and i in at}
     if named:
         return named
-    message = (getattr(exc, "cause_response_message", None) or "").lower()
-    if exc.cause_response_code == "ValidationException" and "item size" in message:
+    code, message = _cause(exc)
+    if code == "ValidationException" and "item size" in message.lower():
         return {contact.id for contact in changes.contacts}
     return set()
 
