@@ -223,13 +223,13 @@ def latency_figures() -> dict[str, list[tuple[int, float, int, int, float]]]:
 
 def main() -> None:
     figures = latency_figures()
-    print(f"\n{'contacts':>9}  " + "  ".join(f"{engine:>22}" for engine in ENGINES))
+    print(f"\n{'contacts':>9}  " + "  ".join(f"{engine:>24}" for engine in ENGINES))
     for i, size in enumerate(SIZES):
         cells = []
         for engine in ENGINES:
             _, median, _, parked, _ = figures[engine][i]
-            cells.append(f"{median * 1000:>10.0f} ms" + (f" ({parked} parked)" if parked else "").rjust(11))
-        print(f"{size:>9,}  " + "  ".join(f"{c:>22}" for c in cells))
+            cells.append(f"{median * 1000:.0f} ms" + (f" ({parked} parked)" if parked else ""))
+        print(f"{size:>9,}  " + "  ".join(f"{c:>24}" for c in cells))
     for engine in ENGINES:
         ratio = figures[engine][-1][1] / figures[engine][0][1]
         goal = "goal <= 1.5: " + ("ok" if ratio <= 1.5 else "MISSED") if engine == "dynamodb-local" else ""
