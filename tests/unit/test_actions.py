@@ -35,6 +35,19 @@ class TestSetDnd:
         assert contact.opportunity["stage"] == "New Lead"  # Hot Leads is for a STOP from a live number
         assert contact.conversation.status == "active"  # the conversation is on email
 
+    def test_lifting_calls_honours_what_stays_closed(self) -> None:
+        # Given a lead closed everywhere by their own request through a rep, and Do Not Email
+        contact = lead(channel="email")
+        actions.set_dnd(contact, tuple(CHANNELS), True, "phone_call", None, NOW, STAGES)
+        actions.do_not_email(contact, None, NOW, STAGES)
+        # When the rep lifts the call DND (found by the compliance property test)
+        outcome = actions.set_dnd(contact, (Channel.CALL,), False, "phone_call", None, NOW, STAGES)
+        # Then texts stay closed by the lead's request, so the dialer sees Can't Text, and
+        # nothing is left for the compliance sweep
+        assert Channel.CALL not in contact.dnd and "dnd_cleared:call" in outcome.effects
+        assert contact.opportunity["name"] == "Ada Lovelace" + CANT_TEXT_SUFFIX
+        assert needs(contact, STAGES) == []
+
     def test_setting_it_again_changes_nothing(self) -> None:
         contact = lead()
         actions.set_dnd(contact, (Channel.CALL,), True, "other", None, NOW, STAGES)

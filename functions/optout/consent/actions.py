@@ -77,9 +77,14 @@ def set_dnd(
             raise Conflict(f"{channel.value} DND came from the lead's own STOP; only the lead can lift it (START)")
         if not held.source.startswith(USER_CLEARABLE):
             raise Conflict(f"{channel.value} DND was set by {held.actor} ({held.source}); a rep cannot clear it")
+    was_closed = closed_channels(contact)
     for channel in channels:
         if contact.dnd.pop(channel, None) is not None:
             outcome.effects.append(f"dnd_cleared:{channel.value}")
+    if outcome.changed:
+        # What stays closed is honoured as it is now: lifting calls on a contact closed
+        # everywhere leaves it closed for texts by the lead's request, so Can't Text applies.
+        outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome
 
 
