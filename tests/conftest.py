@@ -93,6 +93,7 @@ def _clear_service_caches() -> None:
 
     for handler in (rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps):
         handler.service.cache_clear()
+    rep_actions.reviews.cache_clear()
 
 
 def integration_engine() -> str:

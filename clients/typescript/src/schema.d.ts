@@ -158,6 +158,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /reviews/{id} */
+        post: operations["decide_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consent/check": {
         parameters: {
             query?: never;
@@ -169,6 +186,23 @@ export interface paths {
         put?: never;
         /** POST /consent/check */
         post: operations["check_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /reviews */
+        get: operations["list_reviews"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -565,6 +599,85 @@ export interface components {
             /** Work */
             work?: string | null;
         };
+        /**
+         * ReviewDecisionRequest
+         * @description `revoke` applies what the message would revoke (its suggested channels); `dismiss`
+         *     keeps everything as it is. Either is audited with the user.
+         */
+        ReviewDecisionRequest: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "revoke" | "dismiss";
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * ReviewOut
+         * @description A doubtful message waiting for (or decided by) a person.
+         */
+        ReviewOut: {
+            /** Id */
+            id: string;
+            /**
+             * Contact Id
+             * @description The contact whose number it is; null for an unknown sender
+             */
+            contact_id: string | null;
+            /**
+             * Contact Ids
+             * @description Every contact that uses the address
+             */
+            contact_ids: string[];
+            /**
+             * Channel
+             * @description The channel the message came by
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "call";
+            /**
+             * Address
+             * @description The sender's address, masked
+             */
+            address: string | null;
+            /** Received At */
+            received_at: string;
+            /**
+             * Excerpt
+             * @description The message, at most 280 characters
+             */
+            excerpt: string;
+            /**
+             * Suggested
+             * @description The channels a revoke closes
+             */
+            suggested: ("sms" | "email" | "call")[];
+            /**
+             * Rule
+             * @description The classifier's rule that found it doubtful
+             */
+            rule: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "revoked" | "dismissed";
+            /** Decision */
+            decision: ("revoke" | "dismiss") | null;
+            /** Decided At */
+            decided_at: string | null;
+            decided_by: components["schemas"]["ActorOut"] | null;
+            /** Note */
+            note: string | null;
+        };
+        /** ReviewsResponse */
+        ReviewsResponse: {
+            /** Reviews */
+            reviews: components["schemas"]["ReviewOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** UnsubscribeLinkResponse */
         UnsubscribeLinkResponse: {
             /** Contact Id */
@@ -712,7 +825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -982,7 +1095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1117,7 +1230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1252,7 +1365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1387,7 +1500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1522,7 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1655,7 +1768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1790,7 +1903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1912,7 +2025,142 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the contact's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    decide_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A review's id, as GET /reviews lists it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,13 +2292,138 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /** @description open: waiting for a person */
+                status?: "open" | "revoked" | "dismissed";
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewsResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Body too large */
@@ -2168,7 +2541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2294,7 +2667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
-            /** @description No such contact */
+            /** @description No such contact (or review) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -63,6 +63,9 @@ class AddressChange:
     evidence: dict[str, Any]
     channel: str
     extra_owners: Mapping[str, OwnerLink] = field(default_factory=dict)
+    # Audited even when it changes nothing (a doubtful message, a reviewer's decision): on
+    # the address's own chain when no contact recorded it.
+    always_record: bool = False
 
 
 def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, spec: AddressChange) -> Plan:
@@ -100,7 +103,7 @@ def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, 
         plan.contacts_changed.append(contact.id)
         plan.changes.links_put += changed_links(stored, contact)
     plan.confirmed = any(confirmed_for(c.sms_confirmation, address) for c in after.values())
-    if not head_changed and not plan.changes:
+    if not head_changed and not plan.changes and not spec.always_record:
         # Nothing to change (a repeated STOP), but the event is still recorded, so a late
         # retry of it cannot undo a START that came in between.
         if spec.event_key:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from optout.consent.audit import AuditRecord, contact_subject
 from optout.consent.model import AddressState, Contact, OwnerLink
+from optout.consent.reviews import ReviewWrite
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class ChangeSet:
     links_delete: list[tuple[str, str]] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # Doubtful messages opened for a person, or decided (SPEC 17).
+    reviews: list[ReviewWrite] = field(default_factory=list)
     # Contacts whose item could not be rewritten: their opt-out state and audit head are
     # stored beside the item (an overlay) and the compliance sweep finishes the rest.
     overlays: list[Contact] = field(default_factory=list)
@@ -82,6 +85,7 @@ class ChangeSet:
                 self.links_delete,
                 self.audit,
                 self.events,
+                self.reviews,
                 self.overlays,
             )
         )
@@ -96,6 +100,7 @@ class ChangeSet:
             links_delete=list(self.links_delete),
             audit=list(self.audit),
             events=list(self.events),
+            reviews=list(self.reviews),
             overlays=[*self.overlays, *(c for c in self.contacts if c.id in contact_ids)],
             sweep_keys=dict(self.sweep_keys),
             defer_refused_contacts=self.defer_refused_contacts,
@@ -103,7 +108,7 @@ class ChangeSet:
 
     def split(self, limit: int) -> list[ChangeSet]:
         """Parts of at most `limit` items: whole contacts (with their links and audit records)
-        first, and last everything else (address heads, deletions, events).
+        first, and last everything else (address heads, deletions, events, reviews).
 
         A contact is never split across parts, so each part is consistent on its own.
         """
@@ -111,6 +116,7 @@ class ChangeSet:
             return [self]
         last = self._empty()
         last.heads, last.links_delete, last.events = list(self.heads), list(self.links_delete), list(self.events)
+        last.reviews = list(self.reviews)
         groups = []
         for contact in self.contacts:
             group = self._empty()
@@ -149,5 +155,6 @@ class ChangeSet:
         self.links_delete += other.links_delete
         self.audit += other.audit
         self.events += other.events
+        self.reviews += other.reviews
         self.overlays += other.overlays
         self.sweep_keys.update(other.sweep_keys)

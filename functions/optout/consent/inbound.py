@@ -9,7 +9,7 @@ from `effects.honour`, as for every other writer.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from optout.consent import confirmation
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan, plan_change
@@ -23,6 +23,17 @@ if TYPE_CHECKING:  # only for annotations: the unsubscribe handler need not load
 
 Scope = Literal["sms", "all"]
 CUSTOMER = Actor(type="customer")
+
+
+class Revokes(Protocol):
+    """What a revocation closes: a classification, or a reviewer's decision read like one."""
+
+    @property
+    def channels(self) -> frozenset[Channel]: ...
+    @property
+    def keep(self) -> frozenset[Channel]: ...
+    @property
+    def with_scope(self) -> bool: ...
 
 
 def _channels(channels: set[Channel]) -> str:
@@ -81,7 +92,7 @@ class InboundPlanner:
         self.now = now
         self.stages = stages
 
-    def _plan(self, spec: AddressChange) -> Plan:
+    def plan(self, spec: AddressChange) -> Plan:
         return plan_change(self.state, self.contacts, self.now, spec)
 
     def opt_out(
@@ -89,6 +100,23 @@ class InboundPlanner:
     ) -> Plan:
         """Suppress the number and make every contact whose cell it is DND, on the channels the
         message covers (a STOP: SMS, or every channel with scope `all`); effects as SPEC 3."""
+        return self.revoke(
+            classification, scope, actor, message.event_key, "sms.opt_out", classification.rule, message.evidence
+        )
+
+    def revoke(
+        self,
+        classification: Revokes,
+        scope: Scope,
+        actor: Actor,
+        event_key: str | None,
+        action: str,
+        reason: str,
+        evidence: dict[str, Any],
+        marked: Mapping[str, str] | None = None,
+    ) -> Plan:
+        """`marked`: contacts that get an audit record even when nothing else changes for
+        them, with the effect to name (a reviewer's decision on each contact it was about)."""
         scope_channels = set(CHANNELS) if scope == "all" else {Channel.SMS}
         dnd_channels = (scope_channels if classification.with_scope else set()) | set(classification.channels)
         dnd_channels -= classification.keep
@@ -97,22 +125,25 @@ class InboundPlanner:
         suppressed = dict(self.state.suppressed)
         for channel in address_channels:
             suppressed.setdefault(channel, opt_out)
-        address, stages = self.state.address, self.stages
+        address, stages, marks = self.state.address, self.stages, dict(marked or {})
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
             _opt_out_contact(contact, link, address, address_channels, dnd_channels, opt_out, stages, effects)
+            if contact.id in marks:
+                effects.append(marks[contact.id])
 
-        evidence = {**message.evidence, "scope": scope, "channels": sorted(c.value for c in dnd_channels)}
-        return self._plan(
+        evidence = {**evidence, "scope": scope, "channels": sorted(c.value for c in dnd_channels)}
+        return self.plan(
             AddressChange(
-                message.event_key,
+                event_key,
                 suppressed,
                 change,
                 actor,
-                "sms.opt_out",
-                classification.rule,
+                action,
+                reason,
                 evidence,
                 _channels(dnd_channels),
+                always_record=marked is not None,
             )
         )
 
@@ -138,7 +169,7 @@ class InboundPlanner:
                 lifts.append(contact.id)
             _confirm(contact, address, now, effects)
 
-        plan = self._plan(
+        plan = self.plan(
             AddressChange(
                 message.event_key, suppressed, change, actor, "sms.opt_in", classification.rule, message.evidence, "sms"
             )
@@ -164,7 +195,7 @@ class InboundPlanner:
             message.evidence,
             "sms",
         )
-        plan = self._plan(spec)
+        plan = self.plan(spec)
         if not plan.applied:
             plan.changes.events.clear()
         return plan
@@ -191,7 +222,7 @@ class InboundPlanner:
             elif effects:  # the new channel may be closed (Do Not Email): what that requires
                 effects += honour(contact, stages, stopped_stage=CUSTOMER_STOPPED)
 
-        return self._plan(
+        return self.plan(
             AddressChange(
                 message.event_key,
                 suppressed,
@@ -214,7 +245,7 @@ class InboundPlanner:
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
             _opt_out_contact(contact, link, address, {Channel.SMS}, set(), opt_out, stages, effects)
 
-        return self._plan(
+        return self.plan(
             AddressChange(
                 message.event_key,
                 suppressed,
@@ -258,4 +289,4 @@ class InboundPlanner:
         reason = "one_click" if evidence.get("form") == "one_click" else "unsubscribe_page"
         action = "email.unsubscribed_everything" if everything else "email.unsubscribed"
         channels = _channels(set(CHANNELS) if everything else {Channel.EMAIL})
-        return self._plan(AddressChange(None, suppressed, change, CUSTOMER, action, reason, evidence, channels, extra))
+        return self.plan(AddressChange(None, suppressed, change, CUSTOMER, action, reason, evidence, channels, extra))

@@ -38,6 +38,11 @@ from optout.handlers.schemas import (
     HistoryResponse,
     NoteRequest,
     OpportunityRequest,
+    ReviewDecisionRequest,
+    ReviewIdPath,
+    ReviewOut,
+    ReviewsResponse,
+    ReviewStatus,
     UnsubscribeLinkResponse,
     operation,
 )
@@ -46,6 +51,7 @@ from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
+from optout.usecases.reviews import ReviewsService
 
 app = build_resolver()
 
@@ -210,6 +216,42 @@ def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
     return UnsubscribeLinkResponse(contact_id=contact.id, url=url, headers=headers)
 
 
+# ---- doubtful messages for a person (SPEC 17) ------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def reviews() -> ReviewsService:
+    settings = get_settings()
+    return ReviewsService(Repository(settings), settings)
+
+
+@app.get("/reviews", **operation("list_reviews", "reviews", ReviewsResponse))
+def list_reviews(
+    status: Annotated[ReviewStatus, Query(description="open: waiting for a person")] = "open",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Za-z0-9_-]{1,200}$", description="next_cursor of the previous page"),
+    ] = None,
+) -> ReviewsResponse:
+    """Messages that may be revocations, oldest first."""
+    caller(app, REP_AND_UP)
+    found, next_cursor = reviews().list(status, limit, cursor)
+    return ReviewsResponse(reviews=[ReviewOut.of(r) for r in found], next_cursor=next_cursor)
+
+
+@app.post("/reviews/<id>", **operation("decide_review", "reviews", ReviewOut, 404, 409))
+def decide_review(id: ReviewIdPath, request: ReviewDecisionRequest) -> ReviewOut:  # noqa: A002
+    """Revoke (apply what the message would revoke) or dismiss, once; the same decision
+    again answers the review as decided, another decision is a conflict (409)."""
+    actor = caller(app, REP_AND_UP)
+    decided = reviews().decide(id, request.decision, request.note, actor)
+    repeated, changed = decided.plan is None, len(decided.plan.contacts_changed) if decided.plan else 0
+    extra = {"review_id": id, "decision": request.decision, "repeated": repeated, "contacts_changed": changed}
+    logger.info("review decided", extra={**extra, "role": actor.role})
+    return ReviewOut.of(decided.review)
+
+
 @app.get("/openapi.json", include_in_schema=False)
 def openapi_document() -> Response[str]:
     """The OpenAPI document of the whole HTTP API, generated from every handler's routes."""
@@ -245,6 +287,8 @@ def _before_snapshot() -> None:
             ("DELETE", "/contacts/warm-up/automations/warm-up", None),
             ("GET", "/contacts/warm-up/history?limit=1", None),
             ("GET", "/contacts/warm-up/unsubscribe-link", None),
+            ("GET", "/reviews?limit=1", None),
+            ("POST", "/reviews/rv-000000000000000000000000", {"decision": "dismiss"}),
         ],
     )
 

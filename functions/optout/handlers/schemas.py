@@ -25,6 +25,7 @@ from optout.consent.limits import AUTOMATION_ID_PATTERN
 from optout.consent.model import PHONE_ROLES, Contact, Conversation
 from optout.consent.phones import PhoneChoice
 from optout.consent.policy import decide, effective_dnd
+from optout.consent.reviews import EXCERPT_CHARS, Review, Status
 from optout.consent.upsert import ContactInput
 from optout.handlers.http import CONTACT_ID_PATTERN
 
@@ -88,6 +89,7 @@ AutomationIdPath = Annotated[
 ]
 
 ChannelName = Literal["sms", "email", "call"]
+ReviewStatus = Status
 
 
 class _Strict(BaseModel):
@@ -423,7 +425,7 @@ def masked_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     for key, value in evidence.items():
         if key in _ADDRESS_KEYS and isinstance(value, str):
             shown[key] = mask(value)
-        elif key == "body" and isinstance(value, str):
+        elif key in ("body", "excerpt") and isinstance(value, str):
             shown[key] = f"[{len(value)} characters]"
         elif key == "ip" and isinstance(value, str):
             shown[key] = value.rsplit(".", 1)[0] + ".*" if "." in value else value.split(":", 1)[0] + ":*"
@@ -436,6 +438,70 @@ class HistoryResponse(BaseModel):
     contact_id: str
     records: list[HistoryRecord]
     next_cursor: str | None
+
+
+REVIEW_ID_PATTERN = r"^rv-[0-9a-f]{24}$"
+ReviewIdPath = Annotated[
+    str,
+    Path(
+        pattern=REVIEW_ID_PATTERN,
+        min_length=27,
+        max_length=27,
+        description="A review's id, as GET /reviews lists it",
+    ),
+]
+
+
+class ReviewOut(BaseModel):
+    """A doubtful message waiting for (or decided by) a person."""
+
+    id: str
+    contact_id: str | None = Field(description="The contact whose number it is; null for an unknown sender")
+    contact_ids: list[str] = Field(description="Every contact that uses the address")
+    channel: ChannelName = Field(description="The channel the message came by")
+    address: str | None = Field(description="The sender's address, masked")
+    received_at: str
+    excerpt: str = Field(description=f"The message, at most {EXCERPT_CHARS} characters")
+    suggested: list[ChannelName] = Field(description="The channels a revoke closes")
+    rule: str = Field(description="The classifier's rule that found it doubtful")
+    status: ReviewStatus
+    decision: Literal["revoke", "dismiss"] | None
+    decided_at: str | None
+    decided_by: ActorOut | None
+    note: str | None
+
+    @classmethod
+    def of(cls, review: Review) -> ReviewOut:
+        decision = {"revoked": "revoke", "dismissed": "dismiss"}.get(review.status)
+        return cls(
+            id=review.id,
+            contact_id=review.contact_id,
+            contact_ids=list(review.contact_ids),
+            channel=review.channel,  # type: ignore[arg-type]
+            address=mask(review.address),
+            received_at=review.received_at,
+            excerpt=review.excerpt,
+            suggested=list(review.suggested),  # type: ignore[arg-type]
+            rule=review.rule,
+            status=review.status,
+            decision=decision,  # type: ignore[arg-type]
+            decided_at=review.decided_at,
+            decided_by=ActorOut(**review.decided_by.as_dict()) if review.decided_by else None,
+            note=review.note,
+        )
+
+
+class ReviewsResponse(BaseModel):
+    reviews: list[ReviewOut]
+    next_cursor: str | None
+
+
+class ReviewDecisionRequest(_Strict):
+    """`revoke` applies what the message would revoke (its suggested channels); `dismiss`
+    keeps everything as it is. Either is audited with the user."""
+
+    decision: Literal["revoke", "dismiss"]
+    note: Note | None = None
 
 
 class UnsubscribeLinkResponse(BaseModel):
@@ -508,7 +574,7 @@ _ERRORS = {
     400: "Malformed JSON",
     401: "No or bad token",
     403: "The caller's role may not do this",
-    404: "No such contact",
+    404: "No such contact (or review)",
     409: "Conflict with the contact's state",
     413: "Body too large",
     415: "Not JSON",

@@ -1,7 +1,8 @@
 """Scheduled sweeps (EventBridge): {"sweep": "sms-fallback" | "compliance" | "audit-verify"}.
 
 Publishes Powertools metrics (EMF): contacts acted on, the age of the oldest unhonored
-opt-out in business days (the legal limit is 10), and chain breaks. A run that stops for
+opt-out in business days (the legal limit is 10; an undecided doubtful message counts as
+one), the reviews waiting for a person, and chain breaks. A run that stops for
 its time budget invokes the function again with the same event to continue.
 """
 
@@ -42,6 +43,7 @@ def publish(summary: SweepSummary) -> None:
         metrics.add_metric(name="ComplianceRepaired", unit=MetricUnit.Count, value=summary.acted)
         oldest = summary.oldest_unhonored_business_days or 0
         metrics.add_metric(name="OldestUnhonoredBusinessDays", unit=MetricUnit.Count, value=oldest)
+        metrics.add_metric(name="OpenReviews", unit=MetricUnit.Count, value=summary.open_reviews)
     if summary.sweep == "audit-verify":
         metrics.add_metric(name="ChainBreaks", unit=MetricUnit.Count, value=len(summary.chain_breaks))
     metrics.add_metric(name="SweepSetAside", unit=MetricUnit.Count, value=len(summary.set_aside))

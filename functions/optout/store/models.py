@@ -6,7 +6,10 @@ Suppressions  address, entry             per address: entry "head" holds its sup
                                          and version; "owner#<contact id>" links each contact
                                          that uses the address (find contacts by number or
                                          email with one consistent Query, no scan)
-Audit         subject, seq               append-only records, one hash chain per subject
+Audit         subject, seq               append-only records, one hash chain per subject;
+                                         beside them the applied events ("event#<key>") and
+                                         the reviews of doubtful messages ("review#<id>",
+                                         by status in a sparse index)
 """
 
 from __future__ import annotations
@@ -160,6 +163,42 @@ class EventModel(Model):
 
 
 EVENT_PREFIX = "event#"
+REVIEW_PREFIX = "review#"
+
+
+class ReviewStatusIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
+    """Reviews by status, oldest first (only review items carry these keys)."""
+
+    class Meta:
+        index_name = "ReviewStatusIndex"
+        projection = AllProjection()
+
+    review_status = UnicodeAttribute(hash_key=True)
+    received_at = UnicodeAttribute(range_key=True)
+
+
+class ReviewModel(Model):
+    """A doubtful message for a person to decide, in the Audit table beside the records it
+    produced: subject `review#<id>`, seq 0. Versioned by hand (conditions in the repository)."""
+
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    review_status = UnicodeAttribute()
+    received_at = UnicodeAttribute()
+    channel = UnicodeAttribute()
+    address = UnicodeAttribute()
+    excerpt = UnicodeAttribute()
+    suggested = ListAttribute[str]()
+    rule = UnicodeAttribute()
+    contact_ids = ListAttribute[str](null=True)
+    decided_at = UnicodeAttribute(null=True)
+    decided_by = JSONAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    version = NumberAttribute()
+    status_index = ReviewStatusIndex()
 
 
 @dataclass(frozen=True)
@@ -168,6 +207,7 @@ class Models:
     address: type[AddressModel]
     audit: type[AuditModel]
     event: type[EventModel]
+    review: type[ReviewModel]
 
 
 # Short store timeouts and few retries: a webhook must answer inside Twilio's 15 s even
@@ -201,4 +241,5 @@ def bind_models(contacts: str, suppressions: str, audit: str, region: str, host:
         address=_bind(AddressModel, suppressions, region, host),
         audit=_bind(AuditModel, audit, region, host),
         event=_bind(EventModel, audit, region, host),
+        review=_bind(ReviewModel, audit, region, host),
     )

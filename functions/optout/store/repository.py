@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from typing import Any
 
@@ -31,6 +33,7 @@ from optout.consent.model import (
     OwnerLink,
     opt_out_map,
 )
+from optout.consent.reviews import Review
 from optout.settings import Settings
 from optout.store.models import (
     CONNECT_TIMEOUT_SECONDS,
@@ -40,15 +43,19 @@ from optout.store.models import (
     OVERLAY_SUFFIX,
     OWNER_PREFIX,
     READ_TIMEOUT_SECONDS,
+    REVIEW_PREFIX,
     SWEEP_FLAG,
     AddressModel,
     AuditModel,
     ContactModel,
     EventModel,
+    ReviewModel,
     bind_models,
 )
 
 _SEQ = re.compile(r"[0-9]{1,18}")
+# A reviews page's cursor, decoded: the last review shown (its time and id).
+_REVIEW_CURSOR = re.compile(r"([0-9T:.+Z-]{10,40}) (rv-[0-9a-f]{24})")
 # Cancellation codes that mean "someone else wrote first": re-read and decide again.
 _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
 
@@ -151,6 +158,38 @@ class Repository:
             raise StoreUnavailable("audit store unavailable") from exc
         last = result.last_evaluated_key
         return records, (_encode_cursor(last) if last and len(records) == limit else None)
+
+    def get_review(self, review_id: str) -> Review | None:
+        try:
+            item = self.models.review.get(REVIEW_PREFIX + review_id, 0, consistent_read=True)
+        except DoesNotExist:
+            return None
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+        return _review_from_item(item)
+
+    def reviews(self, status: str, limit: int, cursor: str | None) -> tuple[list[Review], str | None]:
+        """Reviews with a status, oldest first, one Query a page."""
+        start = _decode_review_cursor(cursor, status) if cursor else None
+        try:
+            result = self.models.review.status_index.query(
+                status, limit=limit, page_size=limit, last_evaluated_key=start
+            )
+            reviews = [_review_from_item(item) for item in result]
+        except QueryError as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+        more = result.last_evaluated_key and len(reviews) == limit
+        return reviews, (_encode_review_cursor(reviews[-1]) if more else None)
+
+    def open_reviews(self) -> tuple[int, str | None]:
+        """How many reviews wait for a person, and when the oldest arrived (the compliance
+        sweep's clock): a COUNT Query over the status index and one item."""
+        try:
+            waiting = self.models.review.status_index.count("open")
+            oldest = next(iter(self.models.review.status_index.query("open", limit=1, page_size=1)), None)
+        except QueryError as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+        return waiting, (oldest.received_at if oldest is not None else None)
 
     def chain(self, subject: str) -> list[AuditRecord]:
         """Every audit record of a subject, oldest first (for verification)."""
@@ -301,6 +340,14 @@ class Repository:
                     tx.delete(models.address(address, OWNER_PREFIX + contact_id), add_version_condition=False)
                 for record in changes.audit:
                     tx.save(_audit_to_item(models.audit, record), condition=AuditModel.seq.does_not_exist())
+                for write in changes.reviews:  # last: the positions of the contacts' reasons stay
+                    review = write.review
+                    guard = (
+                        ReviewModel.subject.does_not_exist()
+                        if review.version is None
+                        else ReviewModel.version == review.version
+                    )
+                    tx.save(_review_to_item(models.review, review), condition=guard)
         except TransactWriteError as exc:
             reasons = exc.cancellation_reasons or []
             if any(r is not None and r.code == "ConditionalCheckFailed" for r in reasons[: len(changes.events)]):
@@ -539,3 +586,62 @@ def _decode_cursor(cursor: str, subject: str) -> dict[str, Any]:
     if not _SEQ.fullmatch(cursor):
         raise InvalidInput("cursor: the next_cursor of a previous page (a decimal number)")
     return {"subject": {"S": subject}, "seq": {"N": str(int(cursor))}}
+
+
+def _review_to_item(model: type[ReviewModel], review: Review) -> ReviewModel:
+    return model(
+        REVIEW_PREFIX + review.id,
+        0,
+        review_status=review.status,
+        received_at=review.received_at,
+        channel=review.channel,
+        address=review.address,
+        excerpt=review.excerpt,
+        suggested=list(review.suggested),
+        rule=review.rule,
+        contact_ids=list(review.contact_ids),
+        decided_at=review.decided_at,
+        decided_by=review.decided_by.as_dict() if review.decided_by else None,
+        note=review.note,
+        version=(review.version or 0) + 1,
+    )
+
+
+def _review_from_item(item: ReviewModel) -> Review:
+    return Review(
+        id=item.subject.removeprefix(REVIEW_PREFIX),
+        channel=item.channel,
+        address=item.address,
+        received_at=item.received_at,
+        excerpt=item.excerpt,
+        suggested=list(item.suggested or []),
+        rule=item.rule,
+        contact_ids=list(item.contact_ids or []),
+        status=item.review_status,  # type: ignore[arg-type]
+        decided_at=item.decided_at,
+        decided_by=Actor(**item.decided_by) if item.decided_by else None,
+        note=item.note,
+        version=int(item.version),
+    )
+
+
+def _encode_review_cursor(last: Review) -> str:
+    """The next page's cursor: the last review shown, opaque (base64url of its time and id)."""
+    return base64.urlsafe_b64encode(f"{last.received_at} {last.id}".encode()).decode().rstrip("=")
+
+
+def _decode_review_cursor(cursor: str, status: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raw = ""
+    match = _REVIEW_CURSOR.fullmatch(raw)
+    if not match:
+        raise InvalidInput("cursor: the next_cursor of a previous page")
+    received_at, review_id = match.groups()
+    return {
+        "review_status": {"S": status},
+        "received_at": {"S": received_at},
+        "subject": {"S": REVIEW_PREFIX + review_id},
+        "seq": {"N": "0"},
+    }

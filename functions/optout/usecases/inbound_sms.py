@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
+from optout.consent import review_plans
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.errors import StoreUnavailable
 from optout.consent.inbound import InboundPlanner
@@ -42,7 +43,7 @@ def choose_reply(classification: Classification, plan: Plan | None, twilio_repli
     kind = classification.kind
     if kind in ("opt_in", "affirmative") and plan is not None and plan.confirmed and not plan.lifted:
         return "confirmed"  # "yes" (or START) from a number the lead gave for texts
-    if kind == "affirmative" or kind == "reply":
+    if kind in ("affirmative", "reply", "doubtful"):  # a doubtful message waits for a person: no reply
         return None
     keyword = classification.rule not in ("phrase", "email_preference")
     if twilio_replies and keyword and kind in ("opt_out", "opt_in", "help"):
@@ -97,6 +98,8 @@ class InboundSmsService:
             return planner.opt_in(message, classification)
         if classification.kind == "affirmative":
             return planner.confirm(message, classification)
+        if classification.kind == "doubtful":
+            return review_plans.doubtful(planner, message, classification)
         return planner.switch_to_email(message, classification)
 
     def carrier_unsubscribed(self, message: InboundMessage) -> Plan | None:

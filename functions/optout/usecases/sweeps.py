@@ -42,9 +42,19 @@ class SweepSummary:
     acted: int = 0  # contacts changed (or chains verified)
     unchanged: int = 0  # nothing left to do (another run got there first)
     complete: bool = True  # False: stopped for the time budget; run again to continue
-    oldest_unhonored_business_days: int | None = None
+    # compliance: the oldest opt-out not applied everywhere, and the oldest doubtful message
+    # no person has decided yet; both count against the same legal clock
+    oldest_unapplied_business_days: int | None = None
+    open_reviews: int = 0
+    oldest_open_review_business_days: int | None = None
     chain_breaks: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # contacts that could not be processed
+
+    @property
+    def oldest_unhonored_business_days(self) -> int | None:
+        both = (self.oldest_unapplied_business_days, self.oldest_open_review_business_days)
+        ages = [d for d in both if d is not None]
+        return max(ages) if ages else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +65,9 @@ class SweepSummary:
             "complete": self.complete,
             "oldest_unhonored_business_days": self.oldest_unhonored_business_days,
             "legal_limit_business_days": LEGAL_LIMIT_BUSINESS_DAYS,
+            "oldest_unapplied_business_days": self.oldest_unapplied_business_days,
+            "open_reviews": self.open_reviews,
+            "oldest_open_review_business_days": self.oldest_open_review_business_days,
             "chain_breaks": self.chain_breaks,
             "set_aside": self.set_aside,
         }
@@ -97,6 +110,8 @@ class SweepService:
         if name not in handlers:
             raise UnknownSweep(f"unknown sweep {name!r}; one of {', '.join(SWEEPS)}")
         summary = SweepSummary(sweep=name)
+        if name == "compliance":
+            self._open_reviews(summary, now)
         before = self._cutoff(name, now)
         cursor: dict[str, Any] | None = None
         while True:
@@ -142,11 +157,20 @@ class SweepService:
     def _sms_fallback(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
         self._act(contact, summary, fall_back_to_email)
 
+    def _open_reviews(self, summary: SweepSummary, now: datetime) -> None:
+        """A doubtful message may be a revocation: until a person decides, it is an unhonored
+        request as old as the message (SPEC 17)."""
+        summary.open_reviews, oldest = self.repo.open_reviews()
+        since = _time(oldest)
+        if since is not None:
+            days = business_days_between(since.date(), now.date())
+            summary.oldest_open_review_business_days = days
+
     def _compliance(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:
         since = _oldest_opt_out(contact)
-        if since is not None and summary.oldest_unhonored_business_days is None:
+        if since is not None and summary.oldest_unapplied_business_days is None:
             # The index is ordered by that time: the first contact has the oldest request.
-            summary.oldest_unhonored_business_days = business_days_between(since.date(), now.date())
+            summary.oldest_unapplied_business_days = business_days_between(since.date(), now.date())
         stages = self.contacts.stages
         self._act(contact, summary, lambda c, _now: repair(c, stages))
 
@@ -164,7 +188,10 @@ class SweepService:
 
 
 def _oldest_opt_out(contact: Contact) -> datetime | None:
-    since = opted_out_since(contact)
+    return _time(opted_out_since(contact))
+
+
+def _time(since: str | None) -> datetime | None:
     try:
         return parse_time(since) if since else None
     except ValueError:

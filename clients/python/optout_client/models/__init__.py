@@ -34,6 +34,7 @@ from .history_record import HistoryRecord
 from .history_record_evidence import HistoryRecordEvidence
 from .history_response import HistoryResponse
 from .http_validation_error import HTTPValidationError
+from .list_reviews_status import ListReviewsStatus
 from .note_request import NoteRequest
 from .opportunity import Opportunity
 from .opportunity_request import OpportunityRequest
@@ -41,6 +42,14 @@ from .phone_response import PhoneResponse
 from .phone_types import PhoneTypes
 from .phones import Phones
 from .response_validation_error import ResponseValidationError
+from .review_decision_request import ReviewDecisionRequest
+from .review_decision_request_decision import ReviewDecisionRequestDecision
+from .review_out import ReviewOut
+from .review_out_channel import ReviewOutChannel
+from .review_out_decision_type_0 import ReviewOutDecisionType0
+from .review_out_status import ReviewOutStatus
+from .review_out_suggested_item import ReviewOutSuggestedItem
+from .reviews_response import ReviewsResponse
 from .skip_out import SkipOut
 from .sms_channel_request import SmsChannelRequest
 from .twilio_inbound_sms_body_type_0 import TwilioInboundSmsBodyType0
@@ -93,6 +102,7 @@ __all__ = (
     "HistoryRecordEvidence",
     "HistoryResponse",
     "HTTPValidationError",
+    "ListReviewsStatus",
     "NoteRequest",
     "Opportunity",
     "OpportunityRequest",
@@ -100,6 +110,14 @@ __all__ = (
     "Phones",
     "PhoneTypes",
     "ResponseValidationError",
+    "ReviewDecisionRequest",
+    "ReviewDecisionRequestDecision",
+    "ReviewOut",
+    "ReviewOutChannel",
+    "ReviewOutDecisionType0",
+    "ReviewOutStatus",
+    "ReviewOutSuggestedItem",
+    "ReviewsResponse",
     "SkipOut",
     "SmsChannelRequest",
     "TwilioInboundSmsBodyType0",
