@@ -5,9 +5,12 @@ corpus (bench/corpus/replies-held-out.tsv), per language and per medium, and its
 
 A reply revokes when its label is a channel, channels or `all`; `none` and `doubtful` do
 not (a doubtful reply is for a person to decide, SPEC 17: counted apart). The classifier
-revokes when it answers an opt-out, or a switch to email that also ends texts. Channel
-accuracy: among the revocations heard, how many name the labelled channels (a keyword or a
-revocation without channels counts as the medium's channel for a keyword, `all` for words).
+revokes when it answers an opt-out, or a switch to email that also ends texts; its
+`doubtful` answer is no revocation. Channel accuracy: among the revocations heard, how many
+name the labelled channels (an opt-out without channels counts as the medium's channel for
+a keyword or a rule that stands for one, `all` for other words). Two doubtful counts: the
+labelled-doubtful replies the classifier flagged doubtful, and the `none` replies it
+flagged doubtful (noise in the reviewers' queue).
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from optout.consent.keywords import Classification
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
@@ -66,20 +73,24 @@ def normalise_key(text: str) -> str:
     return normalise_text(text)
 
 
-def heard(reply: Reply) -> frozenset[str]:
+def heard(reply: Reply, found: Classification | None = None) -> frozenset[str]:
     """What the classifier says the reply revokes: channels, {"all"}, or nothing."""
     from optout.consent.channels import CHANNELS
     from optout.consent.keywords import classify
+    from optout.consent.phrases import rule_of
 
-    found = classify(reply.text)
+    found = found or classify(reply.text)
     if found.kind == "channel_email":
         return frozenset({"sms"}) if found.revokes_sms else frozenset()
-    if found.kind != "opt_out":
+    if found.kind != "opt_out":  # a doubtful message is for a person to decide: no revocation
         return frozenset()
     if found.channels:
         named = {channel.value for channel in found.channels}
         return frozenset({"all"}) if len(named) == len(CHANNELS) else frozenset(named)
-    return frozenset({reply.medium}) if found.rule != "phrase" else frozenset({"all"})
+    rule = rule_of(found.rule)
+    typo = found.rule.startswith(("typo:", "spelt:"))  # a keyword mistyped: the keyword's channel
+    medium = found.by_keyword or typo or (rule is not None and rule.scope == "medium")
+    return frozenset({reply.medium}) if medium else frozenset({"all"})
 
 
 @dataclass
@@ -91,11 +102,18 @@ class Score:
     channel_right: int = 0
     doubtful: int = 0
     doubtful_revoked: int = 0
+    doubtful_flagged: int = 0  # labelled doubtful, said doubtful
+    none: int = 0
+    none_flagged: int = 0  # labelled none, said doubtful: reviewer noise
 
-    def add(self, reply: Reply, said: frozenset[str]) -> None:
+    def add(self, reply: Reply, said: frozenset[str], doubtful: bool = False) -> None:
+        if "none" in reply.revokes:
+            self.none += 1
+            self.none_flagged += doubtful
         if "doubtful" in reply.revokes:
             self.doubtful += 1
             self.doubtful_revoked += bool(said)
+            self.doubtful_flagged += doubtful
         elif reply.is_revocation:
             if said:
                 self.tp += 1
@@ -118,15 +136,18 @@ class Score:
 
 def score(replies: list[Reply]) -> tuple[dict[str, Score], list[tuple[Reply, frozenset[str]]]]:
     """Scores by group (all, per language, per medium) and the replies it got wrong."""
+    from optout.consent.keywords import classify
+
     groups: dict[str, Score] = defaultdict(Score)
     wrong = []
     for reply in replies:
-        said = heard(reply)
+        found = classify(reply.text)
+        said, doubtful = heard(reply, found), found.kind == "doubtful"
         for group in ("all", f"lang {reply.lang}", f"medium {reply.medium}"):
-            groups[group].add(reply, said)
+            groups[group].add(reply, said, doubtful)
         if reply.is_revocation:  # recall per revoked channel
             for label in reply.revokes:
-                groups[f"revokes {label}"].add(reply, said)
+                groups[f"revokes {label}"].add(reply, said, doubtful)
         if "doubtful" not in reply.revokes and bool(said) != reply.is_revocation:
             wrong.append((reply, said))
     return dict(groups), wrong
@@ -159,14 +180,18 @@ def main() -> None:
     figures = classifier_figures()
     groups: dict[str, Score] = figures["groups"]  # type: ignore[assignment]
     print(f"held-out replies: {figures['held_out']} (tuning set: {figures['tune']}, not scored here)")
-    print(f"{'group':<14} {'precision':>9} {'recall':>7} {'channel':>8} {'doubtful heard as revocation':>30}")
+    print(
+        f"{'group':<14} {'precision':>9} {'recall':>7} {'channel':>8} {'doubtful heard as revocation':>30}"
+        f" {'doubtful flagged':>18} {'none flagged doubtful':>22}"
+    )
     names = ["all", *(f"lang {x}" for x in LANGUAGES), *(f"medium {x}" for x in MEDIA)]
     names += [f"revokes {x}" for x in ("sms", "email", "call", "all") if f"revokes {x}" in groups]
     for name in names:
         s = groups[name]
         channel = s.channel_right / s.tp if s.tp else 1.0
         print(
-            f"{name:<14} {s.precision:>9.3f} {s.recall:>7.3f} {channel:>8.2f} {s.doubtful_revoked:>22} of {s.doubtful}"
+            f"{name:<14} {s.precision:>9.3f} {s.recall:>7.3f} {channel:>8.2f} {s.doubtful_revoked:>22} of {s.doubtful:<3}"
+            f" {s.doubtful_flagged:>11} of {s.doubtful:<3} {s.none_flagged:>15} of {s.none:<3}"
         )
     print(f"cost: {figures['cost_us']:.0f} us per message")
     if os.environ.get("BENCH_SHOW_MISSES") == "1":  # never while tuning: it prints held-out lines

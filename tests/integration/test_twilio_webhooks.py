@@ -335,6 +335,12 @@ def test_advanced_opt_out_leaves_keyword_replies_to_twilio(
     assert contact(client)["dnd"]["sms"] is True
     # a revocation in words is not one of Twilio's keywords: we confirm it ourselves
     assert len(messages(twilio.sms(BOB_CELL, "please stop texting me"))) == 1
+    # nor is a mistyped keyword, nor a keyword inside a sentence
+    add(client, "c-2", phones={"cell": "+14155550111", "home": None}, email="c2@example.com")
+    add(client, "c-3", phones={"cell": "+14155550112", "home": None}, email="c3@example.com")
+    assert len(messages(twilio.sms("+14155550111", "stopp"))) == 1
+    assert len(messages(twilio.sms("+14155550112", "STOP wrong number"))) == 1
+    assert contact(client, "c-2")["dnd"]["sms"] is True and contact(client, "c-3")["dnd"]["sms"] is True
 
 
 # ---- exactly once ----------------------------------------------------------------------

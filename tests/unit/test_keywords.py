@@ -7,6 +7,8 @@ sentences that merely contain a keyword are plain replies; Twilio's `OptOutType`
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,18 +19,31 @@ from optout.consent.keywords import (
     HELP_KEYWORDS,
     OPT_IN_KEYWORDS,
     OPT_OUT_KEYWORDS,
+    TYPO_TARGETS,
     Classification,
     KeywordConfig,
     classify,
     normalise_text,
 )
+from optout.consent.phrases import LANGUAGES, RULES, RULES_BY_ID, Rule, rule_of
 
-KINDS = {"opt_out", "opt_in", "help", "channel_email", "affirmative", "reply"}
+KINDS = {"opt_out", "opt_in", "help", "channel_email", "affirmative", "doubtful", "reply"}
 NO_CHANNELS: frozenset[Channel] = frozenset()
+
+
+# How a classification names the table rule that decided it.
+_PREFIX = {"opt_out": "phrase", "channel_email": "email_preference", "doubtful": "doubtful"}
 
 
 def _ids(cases: list[tuple[object, ...]]) -> list[str]:
     return [repr(case[0]) for case in cases]
+
+
+def _rule_id(rule: str, prefix: str) -> str:
+    """The table id in a classification's rule ("phrase:en.no_more"), checking its prefix."""
+    head, _, rule_id = rule.partition(":")
+    assert head == prefix, rule
+    return rule_id
 
 
 # --------------------------------------------------------------------------------------
@@ -59,7 +74,7 @@ KEYWORD_VARIANT_CASES = [
 @pytest.mark.parametrize(("body", "keyword"), KEYWORD_VARIANT_CASES, ids=_ids(KEYWORD_VARIANT_CASES))
 def test_every_builtin_opt_out_keyword_in_any_casing_and_politeness(body: str, keyword: str) -> None:
     result = classify(body)
-    assert result == Classification("opt_out", keyword)
+    assert result == Classification("opt_out", keyword, by_keyword=True)
 
 
 # Written-out keyword forms from the spec and the issue, with the rule they must report.
@@ -84,6 +99,7 @@ OPT_OUT_KEYWORD_CASES = [
     ("Stop s'il vous plaît", "stop"),
     ("Stop 🛑", "stop"),
     ("🛑 STOP", "stop"),
+    ("🛑", "stop"),
     ("\tstop\n", "stop"),
     ("\uff33\uff34\uff2f\uff30", "stop"),  # fullwidth STOP
     ("\U0001d412\U0001d413\U0001d40e\U0001d40f", "stop"),  # mathematical bold STOP
@@ -133,7 +149,7 @@ OPT_OUT_KEYWORD_CASES = [
 
 @pytest.mark.parametrize(("body", "keyword"), OPT_OUT_KEYWORD_CASES, ids=_ids(OPT_OUT_KEYWORD_CASES))
 def test_opt_out_keyword(body: str, keyword: str) -> None:
-    assert classify(body) == Classification("opt_out", keyword)
+    assert classify(body) == Classification("opt_out", keyword, by_keyword=True)
 
 
 # --------------------------------------------------------------------------------------
@@ -222,8 +238,10 @@ OPT_OUT_PHRASE_CASES = [
 @pytest.mark.parametrize("body", OPT_OUT_PHRASE_CASES)
 def test_natural_language_revocation_is_an_opt_out(body: str) -> None:
     result = classify(body)
-    assert (result.kind, result.rule) == ("opt_out", "phrase")
+    assert result.kind == "opt_out"
+    assert _rule_id(result.rule, "phrase") in RULES_BY_ID
     assert result.revokes_sms is False
+    assert result.by_keyword is False
 
 
 # --------------------------------------------------------------------------------------
@@ -377,7 +395,7 @@ OPT_IN_CASES = [
 
 @pytest.mark.parametrize(("body", "keyword"), OPT_IN_CASES, ids=_ids(OPT_IN_CASES))
 def test_opt_in_keyword(body: str, keyword: str) -> None:
-    assert classify(body) == Classification("opt_in", keyword)
+    assert classify(body) == Classification("opt_in", keyword, by_keyword=True)
 
 
 HELP_CASES = [
@@ -396,7 +414,7 @@ HELP_CASES = [
 
 @pytest.mark.parametrize(("body", "keyword"), HELP_CASES, ids=_ids(HELP_CASES))
 def test_help_keyword(body: str, keyword: str) -> None:
-    assert classify(body) == Classification("help", keyword)
+    assert classify(body) == Classification("help", keyword, by_keyword=True)
 
 
 def test_builtin_lists_hold_the_spec_keywords() -> None:
@@ -446,7 +464,8 @@ CHANNEL_SWITCH_CASES = [
 @pytest.mark.parametrize(("body", "revokes_sms"), CHANNEL_SWITCH_CASES, ids=_ids(CHANNEL_SWITCH_CASES))
 def test_switch_to_email(body: str, revokes_sms: bool) -> None:
     result = classify(body)
-    assert (result.kind, result.rule, result.revokes_sms) == ("channel_email", "email_preference", revokes_sms)
+    assert (result.kind, result.revokes_sms, result.by_keyword) == ("channel_email", revokes_sms, False)
+    assert RULES_BY_ID[_rule_id(result.rule, "email_preference")].outcome == "channel_email"
 
 
 # (body, channels named, whether it also stands for a STOP, channels it asks to keep)
@@ -480,7 +499,8 @@ CHANNEL_CASES = [
 @pytest.mark.parametrize(("body", "channels", "with_scope", "keep"), CHANNEL_CASES, ids=_ids(CHANNEL_CASES))
 def test_opt_outs_name_their_channels(body: str, channels: set[Channel], with_scope: bool, keep: set[Channel]) -> None:
     result = classify(body)
-    assert (result.kind, result.rule) == ("opt_out", "phrase")
+    assert result.kind == "opt_out"
+    assert _rule_id(result.rule, "phrase") in RULES_BY_ID
     assert (result.channels, result.with_scope, result.keep) == (frozenset(channels), with_scope, frozenset(keep))
     assert result.revokes_sms is False
 
@@ -520,7 +540,7 @@ TWILIO_CASES = [
     ("STOP", "", "opt_out", "stop"),
     ("STOP", "   ", "opt_out", "stop"),
     ("STOP", None, "opt_out", "stop"),
-    ("Email me instead", "nonsense", "channel_email", "email_preference"),
+    ("Email me instead", "nonsense", "channel_email", "email_preference:en.email_me_instead"),
 ]
 
 
@@ -528,6 +548,9 @@ TWILIO_CASES = [
 def test_twilio_opt_out_type_wins(body: str | None, opt_out_type: str | None, kind: str, rule: str) -> None:
     result = classify(body, opt_out_type)
     assert (result.kind, result.rule) == (kind, rule)
+    # Twilio's type and a keyword are keywords; words ("email me instead") are not.
+    keywords = OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS
+    assert result.by_keyword is (rule.startswith("twilio:") or rule in keywords)
 
 
 # --------------------------------------------------------------------------------------
@@ -547,7 +570,7 @@ EXTRAS_CASES = [
     ("STOP", "opt_out", "stop"),
     ("START", "opt_in", "start"),
     ("HELP", "help", "help"),
-    ("take me off your list", "opt_out", "phrase"),
+    ("take me off your list", "opt_out", "phrase:en.off_list"),
     ("hola", "reply", "none"),
 ]
 
@@ -587,7 +610,6 @@ EMPTY_CASES = [
     "😀",
     "👍👍",
     "🙏",
-    "🛑",
     "👨\u200d👩\u200d👧",
     "\u200b\u200d",
 ]
@@ -663,7 +685,9 @@ NORMALISE_CASES = [
     ("ß", "ss"),
     ("Stop.\n\tThank   you", "stop thank you"),
     ("", ""),
-    ("🛑", ""),
+    ("🛑", "stop"),  # the stop sign says STOP
+    ("wrong #", "wrong number"),
+    ("order #4412", "order 4412"),
 ]
 
 
@@ -681,7 +705,9 @@ _ALLOWED_RULES = (
     | OPT_IN_KEYWORDS
     | HELP_KEYWORDS
     | AFFIRMATIVE
-    | {"phrase", "none", "empty", "email_preference", "twilio:STOP", "twilio:START", "twilio:HELP"}
+    | {f"{kind}:{target}" for target in TYPO_TARGETS for kind in ("typo", "spelt")}
+    | {f"{_PREFIX[rule.outcome]}:{rule.id}" for rule in RULES}
+    | {"none", "empty", "twilio:STOP", "twilio:START", "twilio:HELP"}
 )
 
 
@@ -720,12 +746,12 @@ def test_keyword_soup_never_raises_and_ignores_case_and_edges(words: list[str], 
 )
 def test_keyword_with_politeness_is_always_an_opt_out(keyword: str, before: list[str], after: list[str]) -> None:
     body = " ".join([*before, keyword.upper(), *after]) + "."
-    assert classify(body) == Classification("opt_out", keyword)
+    assert classify(body) == Classification("opt_out", keyword, by_keyword=True)
 
 
 @given(body=st.one_of(st.none(), st.text(max_size=200)))
 def test_twilio_stop_always_wins(body: str | None) -> None:
-    assert classify(body, "STOP") == Classification("opt_out", "twilio:STOP")
+    assert classify(body, "STOP") == Classification("opt_out", "twilio:STOP", by_keyword=True)
 
 
 @pytest.mark.parametrize("body", ["y", "Y.", "ok", "Okay!", "sure", "Confirm", "sí", "oui", "yes it is"])
@@ -736,3 +762,396 @@ def test_affirmative_replies_confirm_a_pending_number(body: str) -> None:
 @pytest.mark.parametrize("body", ["ok, talk tomorrow", "sure, but not now", "yes"])
 def test_longer_replies_and_yes_are_not_affirmative_keywords(body: str) -> None:
     assert classify(body).kind != "affirmative"
+
+
+# --------------------------------------------------------------------------------------
+# The rule table: every rule is named, has a language, and decides its own examples.
+# --------------------------------------------------------------------------------------
+
+_OUTCOME_KIND = {"opt_out": "opt_out", "channel_email": "channel_email", "doubtful": "doubtful"}
+_EXAMPLES = [(rule.id, example) for rule in RULES for example in rule.examples]
+
+
+def test_every_rule_has_a_unique_id_a_language_an_outcome_and_examples() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for rule in RULES:
+        lang, _, name = rule.id.partition(".")
+        assert rule.lang in LANGUAGES and lang == rule.lang and name, rule.id
+        assert rule.outcome in _OUTCOME_KIND, rule.id
+        assert rule.scope in ("named", "medium"), rule.id
+        assert rule.examples, f"{rule.id} has no example"
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e}" for r, e in _EXAMPLES])
+def test_every_rule_matches_its_examples_and_classify_gives_its_outcome(rule_id: str, example: str) -> None:
+    rule = RULES_BY_ID[rule_id]
+    assert re.search(rule.pattern, normalise_text(example)), f"{rule_id} does not match {example!r}"
+    result = classify(example)
+    assert result.kind == _OUTCOME_KIND[rule.outcome], (example, result)
+    assert result.by_keyword is False
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_every_rule_decides_at_least_one_of_its_examples(rule: Rule) -> None:
+    # A rule that an earlier rule always shadows would never reach the evidence.
+    decided = {classify(example).rule for example in rule.examples}
+    assert f"{_PREFIX[rule.outcome]}:{rule.id}" in decided, decided
+
+
+def test_the_evidence_names_the_rule_that_decided() -> None:
+    result = classify("Stop texting me")
+    assert result.rule == "phrase:en.stop_contact_verb"
+    assert rule_of(result.rule) is RULES_BY_ID["en.stop_contact_verb"]
+    assert rule_of("stop") is None and rule_of("none") is None
+    assert classify("No me interesa").rule == "doubtful:es.no_me_interesa"
+    assert classify("Email me instead").rule == "email_preference:en.email_me_instead"
+
+
+# --------------------------------------------------------------------------------------
+# New classes of revocation: a keyword explained, cancel/cease texts, all contact, typos,
+# wrong number, Spanish and French phrasings, email replies.
+# --------------------------------------------------------------------------------------
+
+# (body, rule id that decides it)
+REVOCATION_CLASS_CASES = [
+    # a keyword with a short clause that explains it, before or after
+    ("STOP wrong number", "any.wrong_number"),
+    ("Stop, I never signed up for this", "en.keyword_with_reason"),
+    ("stop I'm not looking anymore", "en.keyword_with_reason"),
+    ("STOP. I told you last week", "en.keyword_with_reason"),
+    ("Stop! Not interested, who gave you my number?", "en.keyword_with_reason"),
+    ("I never asked for this. STOP", "en.keyword_with_reason"),
+    ("Remove me, not interested", "en.keyword_with_reason"),
+    ("Stop, I already sold the house", "en.keyword_with_reason"),
+    ("STOP. I'm on the do not call list", "en.keyword_with_reason"),
+    ("Stop I don't know you", "en.keyword_with_reason"),
+    ("Alto. Número equivocado", "any.wrong_number"),
+    ("Alto, nunca me suscribí", "es.keyword_with_reason"),
+    ("Para, no me interesa", "es.keyword_with_reason"),
+    ("Stop, mauvais numéro", "any.wrong_number"),
+    ("Arrêt, je ne suis pas intéressé", "fr.keyword_with_reason"),
+    # cancel / cease with texts as their object
+    ("cancel these texts", "en.cancel_messages"),
+    ("cancel all texts", "en.cancel_messages"),
+    ("please cancel these messages", "en.cancel_messages"),
+    ("cease texting me", "en.stop_contact_verb"),
+    # all contact
+    ("stop all communication", "en.stop_all_contact"),
+    ("Stop all contact with me", "en.stop_all_contact"),
+    ("Please cease all communications", "en.stop_all_contact"),
+    # wrong number, in three languages
+    ("Wrong number", "any.wrong_number"),
+    ("Sorry, you have the wrong person", "any.wrong_number"),
+    ("This is not Dave, wrong number", "any.wrong_number"),
+    ("Número equivocado", "any.wrong_number"),
+    ("numero equivocado", "any.wrong_number"),
+    ("Se equivocó de número", "any.wrong_number"),
+    ("Mauvais numéro", "any.wrong_number"),
+    ("Vous vous êtes trompé de numéro", "any.wrong_number"),
+    # Spanish
+    ("No más mensajes", "es.no_mas"),
+    ("no mas mensajes por favor", "es.no_mas"),
+    ("Sáquenme de su lista", "es.quitame"),
+    ("Bórrame de la lista", "es.quitame"),
+    ("Déjenme en paz", "es.dejenme_en_paz"),
+    ("dejenme en paz", "es.dejenme_en_paz"),
+    ("Dar de baja mi número", "es.baja_numero"),
+    ("Eliminen mi número", "es.baja_numero"),
+    ("No quiero que me contacten más", "es.no_quiero_que"),
+    ("no quiero que me contacten mas", "es.no_quiero_que"),
+    ("Ya no me llamen por favor", "es.no_me_contacten"),
+    # French
+    ("Plus de messages svp", "fr.plus_de"),
+    ("Plus d'appels svp", "fr.plus_de"),
+    ("Plus de courriels svp", "fr.plus_de"),
+    ("Laissez-moi tranquille", "fr.laissez_moi"),
+    ("ne m envoyez plus de sms", "fr.ne_mecrivez_plus"),
+    ("Merci de me retirer de votre liste de diffusion", "fr.retirez_moi"),
+    ("Merci de ne plus me contacter", "fr.ne_plus_me"),
+    ("Supprimez mon numéro", "fr.retirez_moi"),
+    ("ne me contactez plus jamais", "fr.ne_me_contactez_plus"),
+    # email replies
+    ("Please remove me from your list. Thanks, Dan", "en.off_list"),
+    ("Remove me from your mailing list", "en.off_list"),
+    ("Opt me out of these emails", "en.unsubscribe_from"),
+    ("I'd like to be removed from your list", "en.unsubscribe_me"),
+    ("Please remove me. Thanks, Dan", "en.remove_me"),
+    # consent withdrawn in so many words
+    ("I do not consent to these messages", "en.revoke_consent"),
+    ("Favor de no contactarme", "es.no_contactarme"),
+    ("Rayez-moi de votre liste", "fr.retirez_moi"),
+]
+
+
+@pytest.mark.parametrize(("body", "rule_id"), REVOCATION_CLASS_CASES, ids=_ids(REVOCATION_CLASS_CASES))
+def test_new_classes_of_revocation_are_opt_outs(body: str, rule_id: str) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule, result.by_keyword) == ("opt_out", f"phrase:{rule_id}", False)
+
+
+# (body, channels, stands for a STOP, kept)
+REVOCATION_CHANNEL_CASES = [
+    # a wrong number is a STOP for the number: no channel named, the StopScope decides
+    ("Wrong number", set(), True, set()),
+    ("Mauvais numéro", set(), True, set()),
+    ("Stop all messages and calls from your company", {Channel.SMS, Channel.CALL}, True, set()),
+    ("Plus d'appels svp", {Channel.CALL}, False, set()),
+    ("Plus de courriels svp", {Channel.EMAIL}, False, set()),
+    ("Merci de me retirer de votre liste de diffusion", {Channel.EMAIL}, False, set()),
+    ("don't call or text me", {Channel.CALL, Channel.SMS}, True, set()),
+    ("no me llames mas, mejor por mensaje", {Channel.CALL}, False, {Channel.SMS}),
+    ("Stop calling me, text is fine", {Channel.CALL}, False, {Channel.SMS}),
+    # calls revoked alongside a wish for email: the revocation is what is recorded
+    ("Do not call me, email only", {Channel.CALL}, False, {Channel.EMAIL}),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "channels", "with_scope", "keep"), REVOCATION_CHANNEL_CASES, ids=_ids(REVOCATION_CHANNEL_CASES)
+)
+def test_new_revocations_name_their_channels(
+    body: str, channels: set[Channel], with_scope: bool, keep: set[Channel]
+) -> None:
+    result = classify(body)
+    assert result.kind == "opt_out"
+    assert (result.channels, result.with_scope, result.keep) == (frozenset(channels), with_scope, frozenset(keep))
+
+
+def test_a_switch_to_email_that_drops_texts_stays_a_switch() -> None:
+    result = classify("Please stop texting me, email is fine")
+    assert (result.kind, result.revokes_sms) == ("channel_email", True)
+    assert classify("Don't call me, text me instead").keep == frozenset({Channel.SMS})
+
+
+# (body, the keyword it stands for, the rule recorded)
+TYPO_CASES = [
+    ("stopp", "typo:stop"),
+    ("STOPP", "typo:stop"),
+    ("Stpo", "typo:stop"),
+    ("sotp", "typo:stop"),
+    ("stoooop", "typo:stop"),
+    ("St0p", "typo:stop"),
+    ("unsusbcribe", "typo:unsubscribe"),
+    ("unsubscibe", "typo:unsubscribe"),
+    ("Unsubscibe please", "typo:unsubscribe"),
+    ("cancle", "typo:cancel"),
+    ("desabonnner", "typo:desabonner"),
+    ("S T O P", "spelt:stop"),
+    ("s.t.o.p", "spelt:stop"),
+    ("U N S U B S C R I B E", "spelt:unsubscribe"),
+]
+
+
+@pytest.mark.parametrize(("body", "rule"), TYPO_CASES, ids=_ids(TYPO_CASES))
+def test_a_mistyped_or_spelt_out_keyword_is_that_keyword(body: str, rule: str) -> None:
+    # not by keyword: Twilio's own keyword handling does not know it, so we confirm it
+    assert classify(body) == Classification("opt_out", rule, by_keyword=False)
+
+
+TRAP_CASES = [
+    # from the tuning set
+    "Can you stop by at 3?",
+    "Stop! That price is amazing 😂",
+    "The bus stop is right outside",
+    "Did you stop the promo already?",
+    "lol stop it you're too kind",
+    "Alto el precio",
+    "Para cuándo está disponible?",
+    "Para el lunes está bien",
+    "Arrêt de bus devant la maison ?",
+    "I quit my job so timing is perfect",
+    "The end of the month works for me",
+    "I need to cancel my appointment for Tuesday",
+    "Can we cancel the 2pm and do 4 instead?",
+    "Cancel my order #4412 and send the new one",
+    # words one typo from a keyword that are words of their own
+    "stoop",
+    "step",
+    "shop",
+    "top",
+    "stops",
+    "spot",
+    "quiet",
+    "alot",
+    "cancelled",
+    # a keyword then an ordinary sentence, or a reason about something else
+    "Stop, I'm so excited",
+    "Stop, we bought it!",
+    "Alto, no quiero perderme esta oferta",
+    "Arrête, je ne suis pas sûr",
+    "Stop, I'm not kidding, that's amazing",
+    "Stop, text me later",
+    "Cancel, I meant Friday",
+    "I'm not interested in the bus stop location",
+    "Stop sending the wrong brochure, send the blue one",
+    "Stop texting my husband, text me instead",
+    "Remove me from the email thread and add Sara",
+    # a wrong number that is the lead's own
+    "Did I give you the wrong number?",
+    "I gave you the wrong number, use 555-0199",
+    "Oops wrong number",
+    # a time to avoid, or one thing by another medium, not a refusal
+    "Don't call me before 10",
+    "Stop calling me after 8pm",
+    "no more calls after 8 please",
+    "Don't text me the address, email it",
+    "No me llames antes de las 9",
+    "Ne m'appelez pas avant 10h",
+    # Spanish and French look-alikes
+    "Quítame una duda, ¿tiene garaje?",
+    "Borra mi número viejo, usa este",
+    "Plus de photos svp",
+    "Je veux plus d'informations",
+    "No más preguntas, gracias",
+]
+
+
+@pytest.mark.parametrize("body", TRAP_CASES)
+def test_trap_words_and_look_alikes_stay_replies(body: str) -> None:
+    assert classify(body) == Classification("reply", "none")
+
+
+@pytest.mark.parametrize(
+    ("body", "keyword"),
+    [("stop please and thank you", "stop"), ("STOP!!! Thank you so much", "stop"), ("PARA YA", "para")],
+)
+def test_politeness_around_a_keyword_is_filler(body: str, keyword: str) -> None:
+    assert classify(body) == Classification("opt_out", keyword, by_keyword=True)
+
+
+def test_a_word_of_a_configured_keyword_is_not_filler_for_it() -> None:
+    # "ya" is filler ("Para ya"), but a configured "basta ya" keeps it.
+    config = KeywordConfig.with_extras(opt_out=["basta ya"])
+    assert classify("Basta ya, gracias", config=config) == Classification("opt_out", "basta ya", by_keyword=True)
+    assert classify("Basta ya, gracias").kind == "reply"
+
+
+def test_a_sign_off_is_read_past_for_an_opt_out_only() -> None:
+    assert classify("Unsubscribe. Thanks, Dan").kind == "opt_out"
+    assert classify("STOP\n\nSent from my iPhone").kind == "opt_out"
+    # "Yes thanks Bob" is no START, and a plain reply with a sign-off stays one.
+    assert classify("Yes thanks Bob") == Classification("reply", "none")
+    assert classify("See you Monday. Regards, Ann") == Classification("reply", "none")
+
+
+# --------------------------------------------------------------------------------------
+# Doubtful: may be a revocation, for a person to decide; never on an ordinary reply.
+# --------------------------------------------------------------------------------------
+
+DOUBTFUL_CASES = [
+    ("Not interested", "en.not_interested"),
+    ("not interested anymore", "en.not_interested"),
+    ("Not interested at this time", "en.not_interested"),
+    ("Thanks but not interested", "en.not_interested"),
+    ("We're not looking for this.", "en.not_looking"),
+    ("No thanks", "en.no_thanks"),
+    ("Please no", "en.no_thanks"),
+    ("I'm good, thanks", "en.im_good"),
+    ("Who gave you my number?", "en.who_gave_my_number"),
+    ("how did you get this number", "en.who_gave_my_number"),
+    ("How did you get my email address?", "en.who_gave_my_number"),
+    ("Why do you keep texting me?", "en.why_keep_contacting"),
+    ("This is getting annoying", "en.annoyed"),
+    ("ugh another one of these", "en.annoyed"),
+    ("Please don't follow up", "en.dont_follow_up"),
+    ("I never signed up for this", "en.never_signed_up"),
+    ("No me interesa", "es.no_me_interesa"),
+    ("Ya no estoy interesado", "es.no_me_interesa"),
+    ("No estamos interesados por ahora", "es.no_me_interesa"),
+    ("no gracias", "es.no_gracias"),
+    ("¿Quién le dio mi número?", "es.quien_dio_mi_numero"),
+    ("Pas intéressé", "fr.pas_interesse"),
+    ("Ça ne m'intéresse plus", "fr.pas_interesse"),
+    ("Nous ne sommes pas intéressés", "fr.pas_interesse"),
+    ("non merci", "fr.non_merci"),
+    ("Qui vous a donné mon numéro ?", "fr.qui_vous_a_donne"),
+]
+
+
+@pytest.mark.parametrize(("body", "rule_id"), DOUBTFUL_CASES, ids=_ids(DOUBTFUL_CASES))
+def test_doubtful_messages_are_flagged_for_a_person(body: str, rule_id: str) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule, result.by_keyword) == ("doubtful", f"doubtful:{rule_id}", False)
+    assert not result.stops_texts
+
+
+@pytest.mark.parametrize(
+    ("body", "channels"),
+    [
+        ("Who gave you my number?", set()),
+        ("How did you get my email address?", {Channel.EMAIL}),
+        ("Why do you keep texting me?", {Channel.SMS}),
+        ("Why do you keep calling me?", {Channel.CALL}),
+    ],
+)
+def test_a_doubtful_message_names_the_channels_it_seems_about(body: str, channels: set[Channel]) -> None:
+    assert classify(body).channels == frozenset(channels)
+
+
+NOT_DOUBTFUL_CASES = [
+    "Not now, maybe next month",
+    "Sorry, busy right now, call later",
+    "We already bought one, thanks",
+    "Thanks!",
+    "Great, talk soon",
+    "Sounds good",
+    "Who is this?",
+    "Who should I talk to about the enterprise plan?",
+    "No",
+    "Not now",
+    "Nope, Tuesday doesn't work",
+    "I'm good with Tuesday",
+    "Not interested in the 2 bedroom, do you have a 3?",
+    "Not looking for a 2 bedroom, need 3",
+    "How did you get the price so low?",
+    "Yes I'm interested",
+    "Sí, me interesa",
+    "Oui ça m'intéresse",
+    "Je suis intéressé",
+    "Estoy interesado, gracias",
+    "No, el martes mejor",
+    "Non, mardi c'est mieux",
+]
+
+
+@pytest.mark.parametrize("body", NOT_DOUBTFUL_CASES)
+def test_ordinary_replies_are_not_doubtful(body: str) -> None:
+    assert classify(body).kind not in ("doubtful", "opt_out")
+
+
+# A clear answer wins over doubt: keywords, revocations in words, a switch to email.
+PRECEDENCE_CASES = [
+    ("Not interested, stop", Classification("opt_out", "stop", by_keyword=True)),
+    ("No thanks, STOP", Classification("opt_out", "stop", by_keyword=True)),
+    ("Not interested, remove me", None),
+    ("Please don't follow up, remove me from your list", None),
+    ("No me interesa, no me escriban más", None),
+    ("Pas intéressé, ne me contactez plus", None),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PRECEDENCE_CASES, ids=_ids(PRECEDENCE_CASES))
+def test_a_clear_revocation_wins_over_doubt(body: str, expected: Classification | None) -> None:
+    result = classify(body)
+    assert result.kind == "opt_out"
+    if expected is not None:
+        assert result == expected
+
+
+def test_not_interested_with_an_email_switch_is_a_switch() -> None:
+    assert classify("Not interested in texts, email me instead").kind == "channel_email"
+
+
+# --------------------------------------------------------------------------------------
+# The bench reads a doubtful answer as no revocation, and a wrong number as a STOP.
+# --------------------------------------------------------------------------------------
+
+
+def test_the_bench_hears_no_revocation_in_a_doubtful_answer() -> None:
+    from bench.classifier import Reply, heard
+
+    assert heard(Reply("sms", "en", frozenset({"doubtful"}), "Not interested")) == frozenset()
+    assert heard(Reply("sms", "en", frozenset({"sms"}), "Wrong number")) == frozenset({"sms"})
+    assert heard(Reply("email", "en", frozenset({"email"}), "stopp")) == frozenset({"email"})
+    assert heard(Reply("sms", "en", frozenset({"all"}), "Take me off your list")) == frozenset({"all"})

@@ -1,11 +1,15 @@
-"""What an inbound text asks for: opt-out, opt-in, help, a switch to email, or nothing.
+"""What an inbound text asks for: opt-out, opt-in, help, a switch to email, a doubtful
+refusal for a person to judge, or nothing.
 
 Keywords count only when they are the whole message (give or take "please", "thanks"
 and punctuation), so "Can you stop by at 3?" is a plain reply while "Stop. Thank you"
-is an opt-out. Natural-language revocations ("please stop texting me", "take me off your
-list") count too, as the FCC's "any reasonable means" requires; a negation right before
-them ("don't stop texting me") keeps them from firing. Twilio's `OptOutType`, when
-present, decides.
+is an opt-out; a typo of one ("stopp", "S T O P") counts as the keyword. Revocations in
+words ("please stop texting me", "take me off your list", "STOP wrong number") count too,
+as the FCC's "any reasonable means" requires; a negation right before them ("don't stop
+texting me") keeps them from firing. They are the rules of `phrases.RULES`, data with an
+id each: the evidence names the rule, never the body. A message that may be a refusal but
+is not clearly one ("Not interested", "Who gave you my number?") is `doubtful`: it
+changes nothing by itself. Twilio's `OptOutType`, when present, decides.
 """
 
 from __future__ import annotations
@@ -14,17 +18,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.phrases import CALL, EMAIL, RULES, SMS, Rule
 
-Kind = Literal["opt_out", "opt_in", "help", "channel_email", "affirmative", "reply"]
+Kind = Literal["opt_out", "opt_in", "help", "channel_email", "affirmative", "doubtful", "reply"]
 
 OPT_OUT_KEYWORDS = frozenset(
     {
         # English (CTIA and Twilio's defaults, and common variants)
         "stop",
         "stopall",
+        "stahp",
+        "halt",
+        "cease",
+        "desist",
+        "dnd",
+        "end all",
         "stop all",
         "unsubscribe",
         "cancel",
@@ -39,6 +51,11 @@ OPT_OUT_KEYWORDS = frozenset(
         "parar",
         "para",
         "alto",
+        "parale",
+        "salir",
+        "borrar",
+        "eliminar",
+        "paren",
         "cancelar",
         "baja",
         "darme de baja",
@@ -47,6 +64,7 @@ OPT_OUT_KEYWORDS = frozenset(
         "arret",
         "arreter",
         "arretez",
+        "arrete",
         "stopper",
         "desabonner",
         "desinscrire",
@@ -89,6 +107,15 @@ _FILLER = frozenset(
         "not",
         "interested",
         "im",
+        # softeners and sign-offs: "Please just stop", "Stop please and thank you so much", "Para ya"
+        "just",
+        "and",
+        "so",
+        "much",
+        "u",
+        "bye",
+        "ya",
+        "enough",  # "Enough, stop"
     }
 )
 
@@ -99,115 +126,66 @@ _NEGATED = re.compile(
     r"|hate to|why did you|did you|why would you|why|when will you|when did you|have you|did they)\s*$"
 )
 
-_SMS_WORDS = r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|mensajes?|textos?)"
-_CALL_WORDS = (
-    r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar"
-    r"|appels?|appeler|mappeler|appelez)"
+# Opt-out keywords a typo may stand for ("stopp", "Stpo", "unsusbcribe"). Short words that
+# are one letter from ordinary ones ("end": "and", "send"; "alto": "alot"; "para": "pará")
+# are left out, and only edits that are typos rather than other words count (see _near).
+TYPO_TARGETS: tuple[str, ...] = (
+    *("stop", "stopall", "unsubscribe", "unsub", "cancel", "quit", "optout", "revoke"),
+    *("arret", "arretez", "desabonner", "desinscrire"),
 )
-_EMAIL_WORDS = r"(emails?|emailing|e mails?|mails?|mailing|correos?|courriels?)"
-_CONTACT_VERBS = r"(text|txt|message|msg|sms|contact|call|phone|ring|email|e mail|mail|bother|spam|harass|send)"
-_THING = r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list)"
 
-_OPT_OUT_PHRASES = [
-    re.compile(p)
-    for p in (
-        rf"\b(stop|quit|cease|end) (sending( me)?( any more| anymore| more)?|texting|txting|messaging|contacting"
-        rf"|calling|phoning|emailing|bothering|spamming|harassing|{_SMS_WORDS})\b",
-        rf"\bstop (the |these |those |your |all |all the |all these |all your )({_SMS_WORDS}|{_CALL_WORDS}"
-        rf"|{_EMAIL_WORDS}|spam)\b",
-        rf"\b(dont|do not|never) (ever )?{_CONTACT_VERBS}(( or| and|,) {_CONTACT_VERBS})*"
-        rf"( me| us| this number| my number| my phone| again|$)",
-        rf"\b(dont|do not|never) send me (any more |anymore |more |any )?({_SMS_WORDS}|{_EMAIL_WORDS}|anything)\b",
-        r"^(please |pls )?stop (it|this|that|immediately|already|right now)( please| now| thanks| thank you)?$",
-        rf"\b(take|get|remove|delete) (me|us|my (phone |cell |mobile )?number|this number|my info|my name|my email)"
-        rf" (off|from) (your|ur|this|all|any|all your|the)( \w+)? {_THING}$",
-        rf"\b(take|get|remove|delete) (me|us|my (phone |cell |mobile )?number|this number|my info|my name|my email)"
-        rf" (off|from) (your|ur|all|any|all your)( \w+)? {_THING}\b",
-        r"\b(take|get) (me|my (phone |cell )?number) off$",
-        r"\bremove me$",
-        r"\b(remove|delete|erase) (me|my (phone |cell |mobile )?(number|info|information|details|data))"
-        r"( please| now| asap| thanks| thank you)?$",
-        r"\b(lose|forget) (my|this) number\b",
-        rf"\bno (more|further) ({_SMS_WORDS}|{_CALL_WORDS}|{_EMAIL_WORDS}|contact|spam)\b",
-        rf"\b(dont|do not) want (any more |anymore |any |more |your |these |this )?({_SMS_WORDS}|{_CALL_WORDS}"
-        rf"|{_EMAIL_WORDS})\b",
-        r"\b(dont|do not) want to (be contacted|hear from you|receive)\b",
-        r"\bleave me alone\b",
-        r"\b(unsubscribe|optout|opt out|unsub)( me| us| this number| my number| please| now| thanks)?$",
-        r"\b(unsubscribe|opt) me( out)?\b",
-        rf"\b(unsubscribe|opt out|optout) (me )?(of|from) (the |your |all |all your |these |this )?({_SMS_WORDS}"
-        rf"|{_CALL_WORDS}|{_EMAIL_WORDS}|list|lists|everything|it all)\b",
-        r"\b(i|we) (want|wish|would like|d like|need) to (unsubscribe|opt out|optout)\b",
-        r"^(sorry |this is (the |a )?|you have (the |a )?|youve got (the |a )?|you got (the |a )?)?"
-        r"wrong (number|person)( sorry| buddy| pal| mate)?$",
-        r"\b(you have|youve got|you got|you have got|this is) (the |a )?wrong (number|person)\b",
-        r"\brevoke(s|d)? (my |all |any )?(consent|permission)\b",
-        r"\bcease (all )?(communication|communications|contact)\b",
-        r"\bcease and desist\b",
-        rf"\bcancel (my |the |this |all )?(subscription|{_SMS_WORDS}|alerts)\b",
-        # Spanish
-        r"\bno me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban|contacte|contactes|contacten"
-        r"|llame|llames|llamen|moleste|molestes|molesten)\b",
-        r"\bdej(a|e|en) de (enviar|mandar|escribir|llamar|contactar|molestar)(me|nos)\b",
-        rf"\bdej(a|e|en) de (enviar|mandar)( me)? ({_SMS_WORDS}|{_EMAIL_WORDS})\b",
-        r"\b(quitame|quiteme|sacame|saqueme|borrame|borreme|eliminame|elimineme)\b",
-        r"\b(dar|darme|dame|denme|quiero darme) de baja( por favor| ya)?$",
-        r"\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero)\b",
-        rf"\b(ya )?no quiero (mas |recibir |recibir mas )?({_SMS_WORDS}|{_CALL_WORDS}|{_EMAIL_WORDS})\b",
-        r"\bya no me (envie|envies|envien|manden|mandes|escriban|escribas|contacten|llamen|llames)\b",
-        # French
-        r"\bne (me |m)?(contactez|ecrivez|envoyez|appelez|textez|derangez|contacte|ecris|envoie|appelle) (plus|pas)\b",
-        r"\bne veux plus (recevoir|de|aucun|aucune|etre contacte)\b",
-        r"\barret(e|ez|er) d(e |)(m|me |)(envoyer|ecrire|contacter|appeler|texter|deranger)",
-        rf"\barret(e|ez|er) (les|vos|ces|tes) ({_SMS_WORDS}|{_CALL_WORDS}|{_EMAIL_WORDS}|textos|envois)\b",
-        r"\b(desabonne|desabonnez|desabonner|desinscris|desinscrivez|desinscrire)\b",
-        r"\b(retirez|supprimez|enlevez)( moi| mon numero)\b",
-    )
-]
+_COMPILED: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {"opt_out": [], "channel_email": [], "doubtful": []}
+for _rule in RULES:
+    _COMPILED[_rule.outcome].append((_rule, re.compile(_rule.pattern)))
 
-_EMAIL_WORD = r"(email|e mail|mail|correo|courriel)"
-_SWITCH_TO_EMAIL = [
-    re.compile(p)
-    for p in (
-        rf"\b{_EMAIL_WORD} me( instead| only| please| pls| from now on| going forward| thanks| rather| then|$)",
-        rf"\b(contact|reach|message|write|talk to|follow up with) (me|us) (by|via|through|over|on|at) (my )?"
-        rf"{_EMAIL_WORD}\b",
-        rf"\b(by|via|through|over) {_EMAIL_WORD} (instead|only|please|is better|is fine|from now on|going forward)\b",
-        rf"\b(switch|move|change|go back)( this| it| us| me)? to {_EMAIL_WORD}\b",
-        rf"\b{_EMAIL_WORD} (is|works|would be|would work|will be)( \w+)? (fine|ok|okay|better|best|good|great|preferred"
-        r"|easier)\b",
-        rf"\b{_EMAIL_WORD} (instead|only|is fine|is better|works|works better)\b",
-        rf"\bprefer (an |to use |to communicate by |communicating by )?{_EMAIL_WORD}\b",
-        rf"\b(use|stick to|lets use|lets stick to|lets do) (my )?{_EMAIL_WORD}\b",
-        r"\b(mejor )?(por|al) (correo|email|mail)( electronico)?( mejor| por favor| mejor por favor)?$",
-        r"\b(enviame|mandame|escribeme|envieme|mandeme|escribame) (un |por )?(correo|email|mail)( mejor| por favor)?$",
-        r"\bpar (e ?mail|courriel)( svp| s il vous plait| plutot| merci)?$",
-        r"\bplutot par (e ?mail|courriel)\b",
-    )
-]
 # The message also withdraws texts: a switch to email that is an SMS opt-out too.
 _REVOKES_TEXTS = re.compile(
-    rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me) ?){{0,2}}{_SMS_WORDS}|stop texting|dont text"
+    rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me) ?){{0,2}}{SMS}|stop texting|dont text"
     r"|do not text|no me (envies|envien|mandes|manden) (mas )?(mensajes|sms|textos)|deja(n)? de (enviar|mandar)(me)?"
     r"|ya no me (envies|envien|manden|mandes)|arret(e|ez|er) (les (sms|messages|textos)|de menvoyer)"
-    r"|plus de (sms|messages|textos))\b"
+    r"|plus de (sms|messages|textos)|pas de (sms|messages|textos)"
+    # "Texting isn't ok, email me", "Email only please": texts are what it refuses
+    rf"|{SMS} (isnt|is not|arent|are not|not) (ok|okay|good|fine|convenient|working|allowed)"
+    r"|(email|e mail|correo|courriel) only|only (by |via |through )?(email|e mail))\b"
 )
 # Channels a message asks to keep ("text me instead"): never opted out by that message.
+# "You keep texting me" is a complaint, not a wish.
 _KEEP = {
     Channel.SMS: re.compile(
         r"\b((text|txt|message) me( instead| only| please|$)|(texts?|texting|sms) (is|are) (fine|ok|okay|better|good)"
-        r"|keep (the )?(texts|texting|sms)|text is fine|texting is fine|(texts?|texting) only)\b"
+        r"|(?<!you )(?<!u )keep (the )?(texts|texting|sms)|text is fine|texting is fine|(texts?|texting) only"
+        r"|(mejor )?por (mensaje|mensajes|texto|textos|sms|whatsapp) mejor"
+        r"|mejor por (mensaje|mensajes|texto|textos|sms)"
+        r"|(mensajes|textos) (esta|estan) bien|plutot par (sms|message|texto)|par (sms|message|texto) plutot)\b"
     ),
-    Channel.CALL: re.compile(r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good))\b"),
-    Channel.EMAIL: re.compile(r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good))\b"),
+    Channel.CALL: re.compile(
+        r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good)"
+        r"|mejor (llamame|llameme|por telefono)|appelez moi plutot)\b"
+    ),
+    Channel.EMAIL: re.compile(
+        r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good)|(by |via )?email (only|instead))\b"
+    ),
 }
 _NAMES = {
-    Channel.SMS: re.compile(rf"\b({_SMS_WORDS}|text|txt)\b"),
-    Channel.CALL: re.compile(rf"\b({_CALL_WORDS}|call|phone me|ring me)\b"),
-    Channel.EMAIL: re.compile(rf"\b({_EMAIL_WORDS}|email|e mail)\b"),
+    Channel.SMS: re.compile(rf"\b({SMS}|text|txt)\b"),
+    Channel.CALL: re.compile(rf"\b({CALL}|call|phone me|ring me)\b"),
+    Channel.EMAIL: re.compile(rf"\b({EMAIL}|email|e mail|newsletters?)\b"),
 }
-_KEEP_NEGATED = re.compile(r"\b(dont|do not|never|no|not|stop)\s*$")
+# "Don't text me", "don't call or text me": a keep-phrase refused, not asked for ("stop
+# texting and call me instead" asks for calls).
+_KEEP_NEGATED = re.compile(
+    r"\b(dont|do not|never|no|not|stop)( (call|text|email|contact|message|txt|phone|calling|texting|emailing)"
+    r" (or|nor))*\s*$"
+)
 _SWITCH_GUARD = re.compile(r"\b(sent|emailed|got|received|check|checked|read|saw)( \w+){0,2}\s*$")
+_NEGATED_SWITCH = re.compile(r"\b(dont|do not|never|no) (ever )?(email|e mail|mail) me\b")
+
+# A sign-off after the message ("Please remove me. Thanks, Dan", "Sent from my iPhone"):
+# tried without it when the whole message says nothing.
+_SIGN_OFF = re.compile(
+    r" (thanks|thank you|thx|regards|best regards|kind regards|warm regards|cheers|sincerely|best|merci|cordialement"
+    r"|bien a vous|gracias|saludos|atentamente|sent from my \w+|envoye de mon \w+|enviado desde mi \w+)( \w+){0,3}$"
+)
 
 _TWILIO_OPT_OUT_TYPES: dict[str, Kind] = {"STOP": "opt_out", "START": "opt_in", "HELP": "help"}
 
@@ -233,18 +211,23 @@ class KeywordConfig:
 @dataclass(frozen=True)
 class Classification:
     kind: Kind
-    # What matched, never the body itself: a keyword or the name of a rule. Safe to log.
+    # What matched, never the body itself: a keyword ("stop"), "typo:<keyword>", "spelt:<keyword>",
+    # "phrase:<rule id>", "email_preference:<rule id>", "doubtful:<rule id>", "twilio:STOP",
+    # "none" or "empty". Safe to log.
     rule: str
     # For an opt-out: the channels it names ("stop calling me": call), and whether it also
     # stands for a STOP, whose channels the StopScope setting decides (a keyword, "stop
     # texting me", "take me off your list"). "Don't call me, text me instead" names call
-    # and is no STOP: texts go on.
+    # and is no STOP: texts go on. For a doubtful message: the channels it seems to be about.
     channels: frozenset[Channel] = field(default_factory=frozenset)
     with_scope: bool = True
     # Channels the message asks to keep ("text me instead"): this message never closes them.
     keep: frozenset[Channel] = field(default_factory=frozenset)
     # For a switch to email: the message also revokes texts ("no more texts, email is fine").
     revokes_sms: bool = False
+    # A keyword as it is decided (one of the lists, or Twilio's OptOutType), not words nor a
+    # typo: Twilio's own keyword handling may already have answered it.
+    by_keyword: bool = False
 
     @property
     def stops_texts(self) -> bool:
@@ -265,16 +248,27 @@ def normalise_text(body: str) -> str:
         ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
     ).casefold()
     plain = re.sub(r"['\u2019\u2018`\u00b4]", "", plain)
+    # "wrong #" is "wrong number"; the stop sign is STOP
+    plain = re.sub(r"#(?!\s*\d)", " number ", plain).replace("\U0001f6d1", " stop ")
     plain = re.sub(r"[\W_]+", " ", plain)
     return " ".join(plain.split())
 
 
-def _keyword(tokens: list[str]) -> str:
+@lru_cache(maxsize=32)
+def _filler_for(config: KeywordConfig) -> frozenset[str]:
+    """Filler, less any word of a keyword itself: a configured "basta ya" keeps its "ya"."""
+    words = {
+        word for keywords in (config.opt_out, config.opt_in, config.help_words) for k in keywords for word in k.split()
+    }
+    return _FILLER - words
+
+
+def _keyword(tokens: list[str], filler: frozenset[str] = _FILLER) -> str:
     """The message with filler stripped from both ends and repeats collapsed ("STOP STOP")."""
     start, end = 0, len(tokens)
-    while start < end and tokens[start] in _FILLER:
+    while start < end and tokens[start] in filler:
         start += 1
-    while end > start and tokens[end - 1] in _FILLER:
+    while end > start and tokens[end - 1] in filler:
         end -= 1
     core: list[str] = []
     for token in tokens[start:end]:
@@ -286,13 +280,50 @@ def _keyword(tokens: list[str]) -> str:
     return " ".join(core)
 
 
+def _near(word: str, target: str) -> bool:
+    """`word` is `target` mistyped: two neighbouring letters swapped ("stpo", "sotp"), the
+    last letter held down ("stopp"), or, in a long word, one letter missing, extra or
+    wrong ("unsubscibe"). A doubled inner letter, or one letter off a short word, is
+    another word too often ("stoop", "step", "shop", "top") to count."""
+    if word == target or not word or (word[0] != target[0] and len(target) < 8):
+        return False
+    if len(word) == len(target):
+        diff = [i for i in range(len(word)) if word[i] != target[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]]:
+            return word[diff[1]] == target[diff[0]]
+        return len(diff) == 1 and len(target) >= 8
+    if word.rstrip(target[-1]) == target[:-1] and word.startswith(target):  # "stopppp"
+        return True
+    if len(target) < 8 or abs(len(word) - len(target)) != 1:
+        return False
+    shorter, longer = (word, target) if len(word) < len(target) else (target, word)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _typo(core: str, config: KeywordConfig) -> str | None:
+    """The opt-out keyword a whole message mistypes: "S T O P" spelt out, or a typo of one."""
+    # A letter held down ("stooooop", three or more) is one letter; a zero is an o ("st0p").
+    tokens = re.sub(r"(\w)\1\1+", r"\1", core).replace("0", "o").split()
+    if len(tokens) >= 3 and all(len(token) == 1 for token in tokens):
+        spelt = "".join(tokens)
+        if spelt in config.opt_out:
+            return spelt
+        tokens = [spelt]
+    if len(tokens) != 1:
+        return None
+    word = tokens[0]
+    if word in config.opt_out and word != core:  # "STOOOOP", "st0p"
+        return word
+    return next((target for target in TYPO_TARGETS if _near(word, target)), None)
+
+
 def _first_unnegated(
-    patterns: list[re.Pattern[str]], text: str, guard: re.Pattern[str] = _NEGATED
-) -> re.Match[str] | None:
-    for pattern in patterns:
+    rules: list[tuple[Rule, re.Pattern[str]]], text: str, guard: re.Pattern[str] = _NEGATED
+) -> tuple[Rule, re.Match[str]] | None:
+    for rule, pattern in rules:
         for match in pattern.finditer(text):
-            if pattern.pattern.startswith(r"\b(dont|do not|never)") or not guard.search(text[: match.start()]):
-                return match
+            if not rule.negatable or not guard.search(text[: match.start()]):
+                return rule, match
     return None
 
 
@@ -304,44 +335,103 @@ def _kept(text: str) -> set[Channel]:
     return kept
 
 
-def _opt_out(match: re.Match[str], text: str) -> Classification:
+def _named(text: str, keep: set[Channel]) -> set[Channel]:
+    """The channels `text` names, besides those it asks to keep."""
+    for channel in keep:
+        text = _KEEP[channel].sub(" ", text)
+    return {channel for channel, pattern in _NAMES.items() if pattern.search(text)} - keep
+
+
+def _opt_out(rule: Rule, match: re.Match[str], text: str) -> Classification:
     """Which channels a revocation in words covers."""
     keep = _kept(text)
-    rest = text[match.start() :]
-    for channel in keep:
-        rest = _KEEP[channel].sub(" ", rest)
-    named = {channel for channel, pattern in _NAMES.items() if pattern.search(rest)} - keep
+    named = _named(text[match.start() :], keep)
+    evidence = f"phrase:{rule.id}"
     if not named and keep:  # "don't contact me, text only": everything but what it keeps
         named = set(CHANNELS) - keep
-        return Classification("opt_out", "phrase", frozenset(named), with_scope=False, keep=frozenset(keep))
+        return Classification("opt_out", evidence, frozenset(named), with_scope=False, keep=frozenset(keep))
     # A revocation of texts, or of contact in general, is a STOP; one of calls or emails only is not.
     with_scope = not named or Channel.SMS in named
-    return Classification("opt_out", "phrase", frozenset(named), with_scope=with_scope, keep=frozenset(keep))
+    return Classification("opt_out", evidence, frozenset(named), with_scope=with_scope, keep=frozenset(keep))
 
 
 def classify(body: str | None, opt_out_type: str | None = None, config: KeywordConfig | None = None) -> Classification:
+    """What the message asks for. In order: Twilio's OptOutType; a keyword as the whole
+    message (opt-out, opt-in, help, a confirming "yes"), or a typo of an opt-out keyword;
+    a switch to email; a revocation in words; a doubtful refusal for a person to judge;
+    otherwise an ordinary reply."""
     config = config or KeywordConfig()
     if opt_out_type and (kind := _TWILIO_OPT_OUT_TYPES.get(opt_out_type.strip().upper())):
-        return Classification(kind, f"twilio:{opt_out_type.strip().upper()}")
+        return Classification(kind, f"twilio:{opt_out_type.strip().upper()}", by_keyword=True)
     text = normalise_text(body or "")
     if not text:
         return Classification("reply", "empty")
-    keyword = _keyword(text.split())
+    found = _classify_text(text, config)
+    if found.rule == "none" and (signed := _SIGN_OFF.search(text)) and signed.start():
+        # Only an opt-out counts without the sign-off: "Yes thanks Bob" is no START.
+        unsigned = _classify_text(text[: signed.start()], config)
+        if unsigned.kind == "opt_out":
+            return unsigned
+    if found.rule == "none" and (corrected := _corrected(text)) != text:
+        # Typos and text-speak inside a sentence ("plz stp txting me"): only an opt-out counts.
+        fixed = _classify_text(corrected, config)
+        if fixed.kind == "opt_out":
+            return fixed
+    return found
+
+
+# Text-speak a sentence may use for the words the rules read.
+_SPOKEN = {
+    "stp": "stop",
+    "textin": "texting",
+    "textn": "texting",
+    "txtin": "texting",
+    "txtn": "texting",
+    "msgin": "messaging",
+    "callin": "calling",
+    "contactin": "contacting",
+    "emailin": "emailing",
+}
+
+
+def _corrected(text: str) -> str:
+    """The text with each word that mistypes an opt-out keyword (or is text-speak for a
+    word the rules read) written out: "unsubscibe me" is "unsubscribe me"."""
+    words = []
+    for word in text.split():
+        if word in _SPOKEN:
+            word = _SPOKEN[word]
+        elif len(word) >= 4 and word not in OPT_OUT_KEYWORDS:
+            word = next((target for target in TYPO_TARGETS if " " not in target and _near(word, target)), word)
+        words.append(word)
+    return " ".join(words)
+
+
+def _classify_text(text: str, config: KeywordConfig) -> Classification:
+    keyword = _keyword(text.split(), _filler_for(config))
     if keyword in config.opt_out:
-        return Classification("opt_out", keyword)
+        return Classification("opt_out", keyword, by_keyword=True)
     if keyword in config.opt_in:
-        return Classification("opt_in", keyword)
+        return Classification("opt_in", keyword, by_keyword=True)
     if keyword in config.help_words:
-        return Classification("help", keyword)
+        return Classification("help", keyword, by_keyword=True)
     if keyword in AFFIRMATIVE or text in AFFIRMATIVE:  # "ok" is also filler: look at the text too
-        return Classification("affirmative", keyword or text)
-    if _first_unnegated(_SWITCH_TO_EMAIL, text, _SWITCH_GUARD) and not _negated_switch(text):
-        return Classification("channel_email", "email_preference", revokes_sms=bool(_REVOKES_TEXTS.search(text)))
-    if match := _first_unnegated(_OPT_OUT_PHRASES, text):
-        return _opt_out(match, text)
+        return Classification("affirmative", keyword or text, by_keyword=True)
+    if typo := _typo(keyword, config):
+        # Twilio's keyword handling knows neither a typo nor "S T O P": our reply confirms it.
+        rule = f"spelt:{typo}" if " " in keyword else f"typo:{typo}"
+        return Classification("opt_out", rule)
+    revocation = _first_unnegated(_COMPILED["opt_out"], text)
+    switch = _first_unnegated(_COMPILED["channel_email"], text, _SWITCH_GUARD)
+    if switch and not _NEGATED_SWITCH.search(text):
+        opt_out = _opt_out(*revocation, text) if revocation else None
+        # "Do not call me, email only": calls are revoked, which a switch cannot record.
+        if opt_out is None or Channel.CALL not in opt_out.channels:
+            revokes_sms = bool(_REVOKES_TEXTS.search(text))
+            return Classification("channel_email", f"email_preference:{switch[0].id}", revokes_sms=revokes_sms)
+        return opt_out
+    if revocation:
+        return _opt_out(*revocation, text)
+    if doubt := _first_unnegated(_COMPILED["doubtful"], text):
+        return Classification("doubtful", f"doubtful:{doubt[0].id}", frozenset(_named(text, _kept(text))))
     return Classification("reply", "none")
-
-
-def _negated_switch(text: str) -> bool:
-    """ "Don't email me": a refusal of email, not a wish for it."""
-    return bool(re.search(r"\b(dont|do not|never|no) (ever )?(email|e mail|mail) me\b", text))

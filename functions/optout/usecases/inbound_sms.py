@@ -43,9 +43,9 @@ def choose_reply(classification: Classification, plan: Plan | None, twilio_repli
     kind = classification.kind
     if kind in ("opt_in", "affirmative") and plan is not None and plan.confirmed and not plan.lifted:
         return "confirmed"  # "yes" (or START) from a number the lead gave for texts
-    if kind in ("affirmative", "reply", "doubtful"):  # a doubtful message waits for a person: no reply
+    if kind == "affirmative" or kind == "reply" or kind == "doubtful":  # doubtful: a person decides
         return None
-    keyword = classification.rule not in ("phrase", "email_preference")
+    keyword = classification.by_keyword
     if twilio_replies and keyword and kind in ("opt_out", "opt_in", "help"):
         return None
     if kind == "opt_out" and not classification.stops_texts:

@@ -1,0 +1,971 @@
+"""The natural-language rules of the inbound classifier, as data: one `Rule` per way of
+saying something, each with an id, a language, what it means, its pattern and examples.
+
+Patterns are regular expressions over the normalised text (`keywords.normalise_text`:
+lower case, no accents, no apostrophes, punctuation as single spaces), so "Don't" is
+"dont", "d'appels" is "dappels" and "Número" is "numero". Order matters within an
+outcome: the first rule that matches (and is not negated) names the message, so the
+narrower rules come before the broader ones.
+
+Adding a phrase is adding a `Rule` here with `examples`; tests/unit/test_keywords.py
+proves each rule matches its examples and that `classify` gives them the rule's outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Outcome = Literal["opt_out", "channel_email", "doubtful"]
+# "named": the message covers the channels its words name, or all contact when it names
+# none ("take me off your list"). "medium": the words are a STOP keyword in other words
+# ("wrong number", "unsubscribe me"): with no channel named they revoke what the message
+# came by, which for a text is whatever the StopScope setting gives a STOP.
+Scope = Literal["named", "medium"]
+LANGUAGES = ("en", "es", "fr", "any")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "<lang>.<name>": what the evidence records, never the body
+    lang: str  # one of LANGUAGES ("any": the rule mixes languages)
+    outcome: Outcome
+    pattern: str
+    examples: tuple[str, ...]  # messages the rule must decide (tests prove it)
+    scope: Scope = "named"
+    # A negation right before the match cancels it ("don't stop texting me"); off for the
+    # rules whose own words are the negation ("don't text me").
+    negatable: bool = True
+
+
+# ---- Fragments shared by the patterns (and by the channel detection in keywords.py) ----
+
+SMS = r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|msging|mensajes?|textos?)"
+CALL = (
+    r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar"
+    r"|appels?|dappels|appeler|mappeler|appelez|mappelez|telephonez|telephoner)"
+)
+EMAIL = r"(emails?|emailing|e mails?|mails?|mailing|correos?|courriels?|demails?|dcourriels?|diffusion)"
+# The medium itself, as a switch to email names it ("email me instead", "por correo").
+EMAIL_NOUN = r"(email|e mail|mail|correo|courriel)"
+# ("Don't send me the brochure yet" is no refusal: "send" is en.dont_send's, with what is sent.)
+CONTACT_VERB = r"(text|txt|message|msg|sms|contact|call|phone|ring|email|e mail|mail|bother|spam|harass)"
+LIST_MEMBER = (
+    r"(me|us|my (phone |cell |mobile )?number|this number|my info|my name|my email( address)?|my contact( info"
+    r"| information| details)?|my details|my address)"
+)
+THING = r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list)"
+# Not a refusal but a time to avoid: "Don't call me before 10", "No me llames antes de las 9".
+NOT_A_TIME = (
+    r"(?! (before|after|until|till|til|during|between|at work|on (weekends|sundays|saturdays)|antes|despues|hasta"
+    r"|avant|apres|pendant|entre|le (matin|soir|weekend))\b)"
+)
+# The same, after "me": "Stop calling me after 8pm", "No more calls after 8".
+NOT_A_TIME_FOR_ME = NOT_A_TIME.replace("(?! (", "(?!( me| us| this number)? (", 1)
+# A keyword that leads (or ends) a short sentence explaining it: "STOP wrong number".
+LEAD_KEYWORD = (
+    r"(stop|stop it|stop this|quit it|stopall|stop all|unsubscribe|unsub|cancel|end|quit|optout|opt out|remove me"
+    r"|remove|alto|para|parar|basta"
+    r"|baja|arret|arrete|arretez|stopper)"
+)
+_LEAD_FILLER = r"(please|pls|plz|ok|okay|no|nope|nah|sorry|again|just|por favor|svp|merci|gracias|now|thanks)"
+_TAIL_FILLER = r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|merci|gracias|por favor|already|again)"
+# Clauses that explain a refusal: why a keyword around them is meant ("Stop, I never
+# signed up for this"), where the keyword alone would be ordinary ("Stop! That price...").
+REASON_EN = (
+    r"(wrong (number|person|guy|girl|lady|man|contact)"
+    r"|((i|we|i am|im|i m|we are|were|we re) )?(not|no longer) (interested|looking|selling|buying|in the market"
+    r"|the (right )?person|the (owner|homeowner|one|decision maker)|who you think|your (customer|client|lead))"
+    r"|(i|we) (already (sold|bought|moved)|sold (the|my|our) (house|home|place|property)|moved (away|out))"
+    r"|(i|we) (never|didnt|did not|havent|have not|never ever) (signed|sign|subscribed|subscribe|asked|ask|opted"
+    r"|opt|agreed|agree|gave|give|requested|request|registered|register|filled|consented|wanted|want)"
+    r"|((i|we) )?(dont|do not) (want|need) (this|these|that|it|them|your|any|to be|texts|messages|calls|emails)"
+    r"|(i|we) (sold|moved)( it| the house| the home| the property| already| out| away)*"
+    r"|(i|we|ive|weve) (already |have already |already have )?(told|asked) (you|u)"
+    r"|(told|asked) (you|u) (already|before|last|twice|to stop|not to)"
+    r"|already (said|told|asked|unsubscribed|opted out)"
+    r"|this is (spam|a scam|harassment)|spam|scam|harass\w*|leave me alone|who gave you|how did you get"
+    r"|((i|we) (have|ve got) )?no interest|how many times|(im|i am|ill|i will) (report|block)\w*"
+    r"|who is this|whos this|why do you keep|why are you (still )?(texting|calling|messaging)"
+    r"|(i|we) (dont|do not) know (you|who)|this is (my |a )?(personal|private|work|business|office) (cell|number"
+    r"|phone|line)|(i|we) (dont|do not) speak english"
+    r"|((im|i am|were|we are|this number is|its) on the )?(national )?do not call (list|registry)"
+    r"|(i|we) (already )?have (a|an) (realtor|agent|broker)|not for sale"
+    r"|no longer (at|with|own|have|use|live))"
+)
+REASON_ES = (
+    r"(numero equivocado|equivocad[oa]|se equivoc\w*|no me interesa|(ya )?no (estoy|estamos) interesad\w*"
+    r"|nunca (me )?(suscribi|registre|inscribi|pedi|di|autorice|acepte)\w*|ya (le|te|les) (dije|pedi)"
+    r"|no (quiero|queremos) (mas|nada|sus|tus|recibir|que me)|dej(a|e|en)(me|nos) en paz|quien (le|te|les) dio"
+    r"|no (lo |la |los |las |a esa persona |a esa )?conozco"
+    r"|no soy (yo|la persona|esa persona|quien)|no hablo ingles)"
+)
+REASON_FR = (
+    r"(mauvais numero|(vous vous etes|tu tes|vous etes) trompe\w*|erreur de numero|(pas|plus) interesse\w*"
+    r"|ne (minteresse|nous interesse) (pas|plus)|(je|nous|on) (ne |n )?(suis|sommes) (pas|plus) (interesse\w*"
+    r"|la bonne personne|le proprietaire)|(je|nous) (ne |n )?(veux|voulons) plus|jamais (inscrit|demande|donne)\w*"
+    r"|je (vous|te) (lai|ai) (deja )?dit"
+    r"|laiss(ez|e) (moi|nous) tranquilles?|qui vous a donne|ce nest pas (moi|le bon))"
+)
+_PLURAL_MEDIA = r"(texts|messages|msgs|sms|calls|phone calls|emails|e mails|mails|mensajes|llamadas|correos)"
+# What may come before an answer that is only a refusal: "No, not interested", "Thanks but no".
+_DOUBT_LEAD = r"(ok|okay|sorry|thanks|thank you|thx|um|hmm|hey|hi|hello|honestly|but|no|nope|nah|actually|yeah)"
+_DOUBT_TAIL = (
+    r"(anymore|any more|at this time|at the moment|at this point|right now|now|for now|currently|thanks|thank you"
+    r"|thx|sorry|at all|really|either|anyway|but thanks|but thank you|though|tho|please|bye)"
+)
+_ES_DOUBT_TAIL = r"(mas|por ahora|ahora|gracias|muchas gracias|por el momento|en este momento|de momento|ya|lo siento)"
+_FR_DOUBT_TAIL = r"(merci|plus|pour le moment|pour linstant|actuellement|desole|desolee|du tout|vraiment)"
+
+
+def _keyword_with_reason(reason: str) -> str:
+    """A keyword then a reason ("STOP wrong number"), or a reason then a keyword
+    ("Wrong number, stop"); nothing but filler around them. "bus stop" and "to stop" end a
+    sentence without being a STOP."""
+    lead = rf"^({_LEAD_FILLER} )*{LEAD_KEYWORD}( {LEAD_KEYWORD})*( {_LEAD_FILLER})* {reason}\b( \w+){{0,6}}$"
+    tail = (
+        rf"^({_LEAD_FILLER} )*{reason}\b( \w+){{0,4}}(?<!bus)(?<!the)(?<! a)(?<! to) {LEAD_KEYWORD}"
+        rf"( {_TAIL_FILLER})*$"
+    )
+    return f"{lead}|{tail}"
+
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- opt-out: any language
+    Rule(
+        "any.wrong_number",
+        "any",
+        "opt_out",
+        # "Oops, wrong number" is the lead's own slip
+        r"^((sorry|hi|hello|no) )*((this is|its|thats|you have|youve got|you got|u have|you texted|you reached)"
+        r" (the |a )?)?wrong (number|person|guy|girl|contact)( sorry| buddy| pal| mate| dude| lol| thanks)*$"
+        r"|\b(you have|youve got|you got|you have got|this is|thats|that is|u have|you texted|you messaged"
+        r"|you reached) (the |a )?wrong (number|person)\b"
+        r"|^(numero (equivocado|incorrecto|errado|equivocada|errone)|equivocado)"
+        r"( lo siento| perdon| disculpe| gracias)*$"
+        r"|\b(se|te|usted se) (equivoco|equivocaste|equivocaron) de (numero|persona)\b"
+        r"|\b(tiene|tienes|tienen) (el |un )?numero (equivocado|incorrecto)\b"
+        r"|^(mauvais (numero|destinataire)|erreur de numero)( desole| desolee| merci)*$"
+        r"|\b(vous vous etes|tu tes|vous etes|on sest) trompes? de (numero|personne)\b"
+        r"|\bce nest pas le bon numero\b|\b(vous avez|tu as) (le |un )?mauvais numero\b"
+        # at the end of a longer message ("Not me, wrong number"), unless it is about a number
+        # the lead gave ("Did I give you the wrong number?")
+        r"|(?=[wnme])(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\boops )(?<!\bel )(?<!\ble )(?<!\bun )"
+        r"\b(wrong (number|person)|numero (equivocado|incorrecto|errone)|mauvais numero|erreur de numero)"
+        r"( sorry| lo siento| perdon| desole| desolee| merci| thanks| bro| man| dude| lol| buddy)*$"
+        # first, then why: "Wrong person, I'm not Mike", "wrong number, I don't know any Mike"
+        r"|^(sorry )?wrong (number|person)( sorry)? ((i|we) (dont|do not) know|(im|i am|this is|thats|its) not"
+        r"|theres no|there is no|no \w+ (here|lives here)|not me|who is)\b",
+        (
+            "Wrong number",
+            "wrong number sorry",
+            "You have the wrong number",
+            "Sorry, wrong person",
+            "Número equivocado",
+            "numero equivocado",
+            "Se equivocó de número",
+            "Mauvais numéro",
+            "Vous vous êtes trompé de numéro",
+            "This is not John, wrong number",
+            "Vous avez le mauvais numéro",
+            "Désolé, mauvais numéro",
+            "Wrong person, I'm not Mike",
+        ),
+        scope="medium",
+    ),
+    # ---------------------------------------------------------------- opt-out: English
+    Rule(
+        "en.stop_contact_verb",
+        "en",
+        "opt_out",
+        # "stop sending the wrong brochure" is about the brochure; "Stop, text me later" asks for texts
+        rf"\b(stop|quit|cease|end) (sending( me)?( any more| anymore| more)?"
+        rf"(?!( me| us)? (the|that|a|an|my|his|her|old|new|wrong|other) (?!{SMS}|{EMAIL}))"
+        rf"|texting|txting|messaging|msging|contacting|calling|phoning|emailing|bothering|spamming|harassing"
+        rf"|bugging|pestering|hounding|badgering|stalking"
+        rf"|reaching out|hitting me up|hitting up|blowing up|{SMS}(?! (me|us)\b))\b{NOT_A_TIME_FOR_ME}"
+        # someone else's number: "Stop texting my husband, text me instead"
+        r"(?! (my|his|her|our) (husband|wife|partner|son|daughter|mom|mother|dad|father|boss|assistant"
+        r"|kids|family|friend|colleague)\b)",
+        (
+            "Stop texting me",
+            "pls stop msging me",
+            "quit calling me",
+            "cease texting me",
+            "Stop sending me texts",
+            "stop sending me these",
+        ),
+    ),
+    Rule(
+        "en.stop_all_contact",
+        "en",
+        "opt_out",
+        r"\b(stop|cease|end)( all| any)?( further)? (communication|communications|contact|correspondence|outreach)\b",
+        ("stop all communication", "Stop all contact with me", "Cease all communication", "cease contact"),
+    ),
+    Rule(
+        "en.stop_the_channel",
+        "en",
+        "opt_out",
+        rf"\b(stop|cease|halt)( (the|these|those|your|ur|yall|all|all the|all these|all your|any|my))+ ({SMS}|calls"
+        rf"|phone calls"
+        rf"|{EMAIL}|spam)\b"
+        # no determiner: plural nouns only, and not a verb ("Stop, text me later")
+        r"|\b(stop|cease) (texts|messages|msgs|sms|emails|e mails|mails|calls|phone calls|spam)\b(?! (is|are)\b)",
+        ("stop the calls", "Stop all messages and calls from your company", "stop these emails", "Stop emails"),
+    ),
+    Rule(
+        "en.cancel_messages",
+        "en",
+        "opt_out",
+        rf"\bcancel( (the|these|those|your|all|all the|all these|all your|any|my|this))* ({SMS}|emails|e mails"
+        r"|alerts|subscription|subscriptions|notifications)\b",
+        ("cancel these texts", "cancel all texts", "please cancel these messages", "cancel my subscription"),
+        scope="medium",
+    ),
+    Rule(
+        "en.dont_contact",
+        "en",
+        "opt_out",
+        rf"\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,) {CONTACT_VERB})*"
+        # "Don't text me the address, email it" asks for another medium for one thing
+        rf"( me| us| this number| my number| my phone| again|$){NOT_A_TIME}"
+        r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)",
+        ("Don't contact me again", "do not text this number", "Never contact me again", "don't call or text me"),
+        negatable=False,
+    ),
+    Rule(
+        "en.dont_send",
+        "en",
+        "opt_out",
+        rf"\b(dont|do not|never) send me (any more |anymore |more |any )?({SMS}|{EMAIL}|anything)\b"
+        r"|^(please )?(dont|do not) send (anymore|any more|more|anything( else| more)?)( please| thanks)*$"
+        r"|\b(dont|do not|never)( ever)? hit (me|us) up\b",
+        ("Don't send me any more texts", "do not send me emails", "Do not send anymore", "dont hit me up"),
+        negatable=False,
+    ),
+    Rule(
+        "en.stop_it",
+        "en",
+        "opt_out",
+        r"^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that)"
+        r"( immediately| already"
+        r"| right now| now| please| thanks| thank you)*$",
+        ("stop it", "stop this", "Please stop this now", "Stop it already", "quit it"),
+        scope="medium",
+    ),
+    Rule(
+        "en.off_this_list",
+        "en",
+        "opt_out",
+        rf"\b(take|get|remove|delete) {LIST_MEMBER}"
+        rf" (off|from) this( \w+)? {THING}( please| thanks| thank you| now)*$",
+        ("Take me off this list", "remove me from this mailing list please"),
+        scope="medium",
+    ),
+    Rule(
+        "en.off_list",
+        "en",
+        "opt_out",
+        rf"\b(take|get|remove|delete) {LIST_MEMBER}"
+        rf" (off|from) (your|ur|all|any|all your)( \w+)? {THING}\b"
+        rf"|\b(i|we) want (off|out of) (your|this|the|ur)( \w+)? {THING}\b"
+        rf"|\b(take|get|remove|delete) {LIST_MEMBER} (off|from) the( \w+)? {THING}$",
+        (
+            "Take me off your list",
+            "remove me from your list",
+            "Remove me from your mailing list",
+            "I want off your list",
+            "Please remove my email address from your list",
+        ),
+    ),
+    Rule(
+        "en.take_me_off",
+        "en",
+        "opt_out",
+        r"\b(take|get) (me|my (phone |cell )?number) off( please| thanks| thank you| now)*$",
+        ("take me off", "Please get my number off"),
+    ),
+    Rule(
+        "en.remove_me",
+        "en",
+        "opt_out",
+        r"\b(remove|delete|erase) me( from (this|these|it|here|that))?( please| pls| plz| now| asap| thanks| thank you"
+        r"| thx| right now| already)*$",
+        ("remove me", "Please remove me", "Remove me please"),
+        scope="medium",
+    ),
+    Rule(
+        "en.remove_my_data",
+        "en",
+        "opt_out",
+        r"\b(remove|delete|erase) (my|this|our) (phone |cell |mobile |contact |email |personal )?(number|info"
+        r"|information|details|data|email|email address|address|contact)"
+        r"( please| now| asap| thanks| thank you)*$"
+        r"|\b(lose|forget) (my|this) number\b",
+        (
+            "delete my number",
+            "remove my info",
+            "Lose my number",
+            "Remove this number",
+            "Please delete my contact information",
+        ),
+    ),
+    Rule(
+        "en.no_more",
+        "en",
+        "opt_out",
+        rf"\bno (more|further) ({SMS}|{CALL}|{EMAIL}|contact|spam|communication|communications)\b{NOT_A_TIME}"
+        rf"|^no (txt|text|{_PLURAL_MEDIA})(( or| and| nor|)( no)? {_PLURAL_MEDIA})*"
+        r"( please| pls| thanks| thank you| thx| ever| again)*$",
+        ("no more texts please", "No more messages", "no more calls", "No further contact", "No calls or texts please"),
+    ),
+    Rule(
+        "en.dont_want_messages",
+        "en",
+        "opt_out",
+        rf"\b(dont|do not|no longer) want (to (get|receive) )?(any more |anymore |any |more |your |these |those "
+        rf"|this |the )?({SMS}|{CALL}|{EMAIL})\b",
+        ("I don't want your texts", "I don't want these emails anymore", "I do not want to receive calls"),
+    ),
+    Rule(
+        "en.dont_want_contact",
+        "en",
+        "opt_out",
+        r"\b(dont|do not|no longer) want to (be contacted|hear from (you|your)|receive)\b",
+        ("I don't want to be contacted", "I don't want to hear from you again"),
+    ),
+    Rule(
+        "en.leave_me_alone",
+        "en",
+        "opt_out",
+        r"\bleave (me|us) (alone|be)\b",
+        ("leave me alone", "Leave me alone!!", "Why won't you leave me alone"),
+    ),
+    Rule(
+        "en.unsubscribe_from",
+        "en",
+        "opt_out",
+        rf"\b(unsubscribe|opt out|optout|unsub|opt|remove) (me )?(out )?(of|from) (the |your |all |all your |these "
+        rf"|this |any )?(future )?({SMS}|{CALL}|{EMAIL}|list|lists|everything|it all|communications?|correspondence"
+        r"|marketing|mailings|newsletters?|promotions)\b(?! (thread|chain|chat|group|conversation|loop)\b)"
+        r"|\b(unsubscribe|opt out|optout|unsub|opt me out) (me )?from all$",
+        (
+            "unsubscribe me from your emails",
+            "Unsubscribe me from these texts",
+            "Opt me out of these emails",
+            "Please remove me from all communications",
+        ),
+    ),
+    Rule(
+        "en.unsubscribe_me",
+        "en",
+        "opt_out",
+        r"\b(unsubscribe|optout|opt out|unsub)( me| us| this number| my number| please| now| thanks)*$"
+        r"|\b(unsubscribe|opt) me( out)?\b"
+        r"|\b((i|we) (want|wish|would like|d like|need)|id like|wed like) to (unsubscribe|opt out|optout|unsub"
+        r"|be removed|be taken off|be unsubscribed)\b",
+        ("Please unsubscribe me", "opt me out", "I want to opt out", "I'd like to be removed from your list"),
+        scope="medium",
+    ),
+    Rule(
+        "en.said_stop",
+        "en",
+        "opt_out",
+        r"^((i|we) (said|already said|told you|asked you|already told you|already asked you)|ive (said|told you"
+        r"|asked you)) (to )?(stop|quit|unsubscribe|remove me|no more)( please| already| again| now| twice)*$"
+        r"|^how many times (do i|do we|must i|have i|did i|should i)( have to| need to)? (say|tell you|told you|said"
+        r"|ask you|asked you|asked)( you)?( to)? (stop|quit|unsubscribe|remove me)\b",
+        ("I said stop", "I said STOP", "I already told you to stop", "How many times do I have to say stop"),
+        scope="medium",
+    ),
+    Rule(
+        "en.revoke_consent",
+        "en",
+        "opt_out",
+        r"\b(revoke(s|d)?|withdraw(s|n)?) (my |all |any )?(consent|permission)\b|\bcease and desist\b"
+        r"|\b(i|we) (do not|dont|no longer|did not|didnt|never) (consent|agree|agreed|consented) to (this|these|be"
+        r"|being|your|receive|receiving|any)\b"
+        r"|\b(you )?(do not|dont) have (my|our) (permission|consent)\b",
+        (
+            "I revoke my consent",
+            "I revoke consent to be contacted",
+            "cease and desist",
+            "I withdraw my consent",
+            "I do not consent to these messages",
+            "You don't have my permission to text me",
+        ),
+    ),
+    # ---------------------------------------------------------------- opt-out: Spanish
+    Rule(
+        "es.no_me_escriba",
+        "es",
+        "opt_out",
+        r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (escribir|enviar|mandar)\b"
+        rf"|\b(ya )?no me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban)\b{NOT_A_TIME}"
+        r"|^((por favor|ya) )*no (escriban|escribas|escriba|envien|manden|mande|mandes) mas( por favor| gracias)*$"
+        r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( ya| por favor| gracias)*$",
+        (
+            "No me escriba más",
+            "no me escribas",
+            "No me envíe más mensajes",
+            "No me envíen correos",
+            "No escriban más por favor",
+            "Deja de escribir",
+        ),
+        scope="medium",
+    ),
+    Rule(
+        "es.no_me_contacten",
+        "es",
+        "opt_out",
+        r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (contactar|llamar|molestar)\b"
+        r"|^(ya )?no (contacten|escriban|llamen|manden|envien|molesten)( mas)?( por favor| gracias)*$"
+        r"|\bfavor de no (escribir|enviar|mandar|llamar|contactar|molestar)\b"
+        rf"|\b(ya )?no me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten)\b{NOT_A_TIME}",
+        (
+            "No me contacten más",
+            "no me molesten mas",
+            "No me llamen",
+            "Ya no me llamen por favor",
+            "no contacten",
+            "favor de no enviar mensajes",
+        ),
+    ),
+    Rule(
+        "es.no_quiero_que",
+        "es",
+        "opt_out",
+        r"\bno (quiero|queremos) que me (contacten|contacte|contactes|llamen|llame|llames|escriban|escriba|escribas"
+        r"|envien|envie|envies|manden|mande|mandes|molesten|moleste|sigan)\b",
+        ("No quiero que me contacten más", "no quiero que me llamen"),
+    ),
+    Rule(
+        "es.deja_de",
+        "es",
+        "opt_out",
+        rf"\b(dej(a|e|en|ar)|par(a|e|en)) de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me|nos)\b"
+        rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b",
+        ("Deja de enviarme mensajes", "Dejen de molestarme", "Deja de llamarme", "Paren de escribirme"),
+    ),
+    Rule(
+        "es.no_contactarme",
+        "es",
+        "opt_out",
+        rf"\b(favor de |por favor )?no (contactarme|llamarme|escribirme|molestarme|mandarme|enviarme)\b{NOT_A_TIME}",
+        ("Favor de no contactarme", "Por favor no llamarme"),
+    ),
+    Rule(
+        "es.dejenme_en_paz",
+        "es",
+        "opt_out",
+        r"\bdej(a|e|en)(me|nos) (en paz|tranquil[oa]s?)\b",
+        ("Déjenme en paz", "dejame en paz por favor"),
+    ),
+    Rule(
+        "es.quitame",
+        "es",
+        "opt_out",
+        # "Quítame una duda" (answer me something) is no revocation: a list, or nothing else, follows
+        r"\b(quitame|quiteme|quitenme|sacame|saqueme|saquenme|borrame|borreme|borrenme|eliminame|elimineme"
+        r"|eliminenme|desuscribeme|desuscribame|desuscribanme)( (de|del) (la |tu |su |sus |tus |esta |este |el |los )?"
+        r"(lista|listas|base|sistema|contactos|registro|grupo|mensajes|correos|envios)\b|( por favor| ya| gracias)*$)"
+        r"|\bque me (eliminen|borren|quiten|saquen|retiren|den de baja)\b"
+        r"|\b(bajame|bajeme|bajenme)\b"
+        r"|\b(eliminarme|borrarme|quitarme|sacarme|removerme) de (su|tu|la|sus|tus|esta|este|el) (lista|base|sistema)"
+        r"|\b(quiero|quisiera|deseo|me gustaria|necesito) salir de (la|su|tu|sus|tus|esta|este|el) (lista|listas|base"
+        r"|sistema|grupo)\b",
+        (
+            "Quítame de tu lista",
+            "Quiero salir de la lista",
+            "Sáquenme de su lista",
+            "Bórrame de la lista",
+            "Elimínenme de su lista de correos",
+            "Favor de eliminarme de su lista",
+            "Quiero que me eliminen de su lista",
+            "Bájame de la lista",
+        ),
+    ),
+    Rule(
+        "es.dar_de_baja",
+        "es",
+        "opt_out",
+        r"\b(dar|darme|dame|denme|quiero darme|quiero dar|deseo darme|me quiero dar) de baja( por favor| ya| gracias)*$"
+        r"|\b(desuscribirme|desuscribanme|desuscribame|desuscribeme|desinscribirme)( por favor| ya| gracias)*$"
+        r"|\bcancelar (la |mi )?suscripcion\b",
+        ("Quiero darme de baja", "Dame de baja por favor", "Quiero desuscribirme", "Cancelar suscripción"),
+        scope="medium",
+    ),
+    Rule(
+        "es.baja_numero",
+        "es",
+        "opt_out",
+        r"\bde baja (a )?(mi|este|el) (numero|telefono|celular)\b"
+        r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero)\b"
+        r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|quite|quita|saquen|sacar"
+        r"|saque|saca|retiren|retirar)( por favor)? (mi|este) (numero|telefono|celular|contacto)\b"
+        r"(?! (viejo|anterior|antiguo|de trabajo|del trabajo|de la oficina|fijo)\b)",
+        ("Dar de baja mi número", "Eliminen mi número", "borren mi numero de su lista"),
+    ),
+    Rule(
+        "es.no_quiero",
+        "es",
+        "opt_out",
+        rf"\b(ya )?no (quiero|queremos|deseo|deseamos) ((mas|recibir|sus|tus|estos|esos|los|mas de sus) )*({SMS}|{CALL}"
+        rf"|{EMAIL})\b",
+        (
+            "Ya no quiero recibir mensajes",
+            "no quiero mas mensajes",
+            "ya no quiero correos",
+            "Ya no quiero recibir sus mensajes",
+        ),
+    ),
+    Rule(
+        "es.no_mas",
+        "es",
+        "opt_out",
+        rf"\b(no mas|basta de|basta ya de) ({SMS}|{CALL}|{EMAIL}|contacto|spam)\b",
+        ("No más mensajes", "no mas mensajes", "No más llamadas por favor", "Basta de mensajes"),
+    ),
+    # ---------------------------------------------------------------- opt-out: French
+    Rule(
+        "fr.ne_mecrivez_plus",
+        "fr",
+        "opt_out",
+        r"\bne (me |m |m)?(ecrivez|envoyez|textez|ecris|envoie) (plus|pas)\b",
+        ("Ne m'envoyez plus de messages", "ne m envoyez plus de sms", "Ne m'écrivez plus"),
+        scope="medium",
+    ),
+    Rule(
+        "fr.ne_me_contactez_plus",
+        "fr",
+        "opt_out",
+        r"\bne (me |m |m)?(contactez|appelez|derangez|harcelez|telephonez|contacte|appelle|derange|telephone)"
+        rf" (plus|pas)\b{NOT_A_TIME}",
+        ("Ne me contactez plus", "ne me contactez plus jamais", "Ne m'appelez plus"),
+    ),
+    Rule(
+        "fr.ne_plus_me",
+        "fr",
+        "opt_out",
+        r"\bne plus (me |m |m)?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter)\b"
+        rf"|\bne pas (me |m |m)?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter)\b{NOT_A_TIME}",
+        ("Merci de ne plus me contacter", "Veuillez ne plus m'appeler", "Merci de ne pas me contacter"),
+    ),
+    Rule(
+        "fr.ne_veux_plus",
+        "fr",
+        "opt_out",
+        r"\bne (veux|souhaite|desire|voulons|souhaitons) plus (recevoir|de |daucun|aucun|aucune|etre contacte"
+        r"|etre sollicite|etre appele)",
+        ("Je ne veux plus recevoir de SMS", "Je ne veux plus être contacté", "Je ne veux plus recevoir vos emails"),
+    ),
+    Rule(
+        "fr.arretez_de",
+        "fr",
+        "opt_out",
+        r"\barret(e|ez|er) d(e |)(m|me |)(envoyer|ecrire|contacter|appeler|texter|deranger|harceler)"
+        rf"|\barret(e|ez|er) (les|vos|ces|tes) ({SMS}|{CALL}|{EMAIL}|envois)\b",
+        ("Arrêtez de m'envoyer des messages", "Arrêtez de me contacter", "arretez les sms svp", "arrete les messages"),
+    ),
+    Rule(
+        "fr.plus_de",
+        "fr",
+        "opt_out",
+        rf"^((merci|svp|stp|non) )*plus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)"
+        r"( svp| stp| merci| s il vous plait| sil vous plait)*$",
+        ("Plus de messages svp", "Plus d'appels svp", "Plus de courriels svp"),
+    ),
+    Rule(
+        "fr.stop_aux_messages",
+        "fr",
+        "opt_out",
+        r"\bstop (aux|a vos|a ces|a tes) (messages|sms|appels|mails|emails|courriels|textos)\b"
+        r"|^(stop|arret|non) (a la |au |aux )?(pub|pubs|publicite|publicites|demarchage)( svp| merci)*$",
+        ("Stop aux messages", "Stop pub", "Stop au démarchage"),
+    ),
+    Rule(
+        "fr.laissez_moi",
+        "fr",
+        "opt_out",
+        r"\blaiss(ez|e) (moi|nous) tranquilles?\b|\b(fichez|foutez|fiche|fous) (moi|nous) la paix\b",
+        ("Laissez-moi tranquille", "Fichez-moi la paix"),
+    ),
+    Rule(
+        "fr.desabonner",
+        "fr",
+        "opt_out",
+        r"\b(desabonne|desabonnez|desabonner|desinscris|desinscrivez|desinscrire|desabonnement|desinscription)\b",
+        ("Désabonnez-moi", "Je veux me désinscrire"),
+        scope="medium",
+    ),
+    Rule(
+        "fr.retirez_moi",
+        "fr",
+        "opt_out",
+        r"\b(retirez|supprimez|enlevez|effacez|rayez|retire|supprime|enleve|raye)( moi| mon numero| mon contact"
+        r"| mes coordonnees)\b"
+        r"|\b(me |m )?(retirer|supprimer|enlever|radier|rayer) (de|des) (votre|vos|la|ta|cette|tes|les) (liste|listes"
+        r"|fichier|fichiers|base|contacts)\b"
+        r"|\betre (retire|supprime|desinscrit|radie|desabonne)e?s? (de|des) (votre|vos|la|ta|cette|tes|les)"
+        r" (liste|listes|fichier|fichiers|base|contacts)\b",
+        (
+            "Retirez-moi de votre liste",
+            "Supprimez mon numéro",
+            "Merci de me retirer de votre liste de diffusion",
+            "Je souhaite être retiré de votre liste",
+        ),
+    ),
+    # ---------------------------------------------------------------- opt-out: a keyword explained
+    Rule(
+        "en.prefer_no",
+        "en",
+        "opt_out",
+        rf"\b(i |we )?(prefer|would prefer|d prefer|id prefer|d rather|id rather|wed rather|would rather)"
+        rf" (not (to )?(get|receive|be sent|have)"
+        rf"( any)?|no) ({SMS}|{CALL}|{EMAIL})\b"
+        rf"|\b(i|we) (dont|do not) do ({SMS}|{CALL}|{EMAIL})\b"
+        rf"|^({SMS}|{CALL}|{EMAIL})( no| no thanks| no thank you| not ok| arent ok| are not ok| please no)+$"
+        rf"|\bnot interested in ((getting|receiving|any) )?({SMS}|{CALL}|{EMAIL})\b"
+        rf"|\b(stop|enough|knock it off|cut it out|done|quit it) with (the|these|those|your|ur|all the|all these|all"
+        rf"|all your) ({SMS}|{CALL}|{EMAIL})\b",
+        (
+            "I prefer not to get texts",
+            "I'd rather not get texts",
+            "I don't do texts",
+            "texts no thanks",
+            "not interested in texts",
+            "Enough with the texts",
+        ),
+    ),
+    Rule(
+        "en.yes_stop",
+        "en",
+        "opt_out",
+        r"^(yes|yeah|yep|ya|si|oui) (please )?(stop|unsubscribe|remove me|opt out|optout|unsub)( please| thanks"
+        r"| now| thank you)*$"
+        r"|\b(take|get) (me|us) out of (this|here|it|your list|the list|your system|your database)\b"
+        r"|^(please )?(stop|block|unsubscribe|remove|cancel) (this|my) (number|phone|cell|line)( please| now"
+        r"| thanks| thank you)*$",
+        ("Yes stop", "take me out of this", "Stop this number"),
+        scope="medium",
+    ),
+    Rule(
+        "any.keyword_and_channel",
+        "any",
+        "opt_out",
+        # a STOP keyword and the channel it stops, nothing else: "SMS STOP", "Parar mensajes"
+        # ("End call" is a button, not a refusal: no "end" here)
+        rf"^({_LEAD_FILLER} )*(stop|stopp|quit|cancel|unsubscribe|unsub|optout|opt out|parar|para|alto|basta"
+        rf"|cancelar|baja|arret|arrete|arretez|stopper)( (the|all|these|les|vos|ces|los|las|mis|sus|tus|des|de))?"
+        rf" ({SMS}|{CALL}|{EMAIL})( {_TAIL_FILLER})*$"
+        rf"|^({SMS}|{CALL}|{EMAIL}) (stop|stopp|quit|cancel|unsubscribe|unsub|optout|opt out|parar|alto|basta"
+        rf"|cancelar|baja|arret|stopper)( {_TAIL_FILLER})*$",
+        ("SMS STOP", "Stop msg", "Parar mensajes", "Stop les messages", "stop sms please", "texts stop"),
+    ),
+    Rule(
+        "en.you_can_stop",
+        "en",
+        "opt_out",
+        r"^(you|u|yall) (can|may|should|need to|have to|must|gotta) (stop|quit|unsubscribe me|remove me|stop texting"
+        r"( me)?|stop messaging( me)?)( now| please| pls| already| thanks| thank you| lol)*$",
+        ("u can stop now", "You can stop now", "you need to stop"),
+        scope="medium",
+    ),
+    Rule(
+        "en.go_away",
+        "en",
+        "opt_out",
+        r"^((please|pls|just|ok|okay|ugh) )*(go away|get lost|buzz off|piss off|f off|fuck off|back off)"
+        r"( please| pls| now| already| and stop( texting| messaging| contacting)?( me)?)*$",
+        ("go away", "Please go away", "Go away and stop texting"),
+    ),
+    Rule(
+        "en.want_out",
+        "en",
+        "opt_out",
+        r"^(i|we) (want|wanna|would like|d like) out( please| of this| of here| of these| now)*$"
+        r"|^count (me|us) out( please| thanks| thank you)*$|^(please )?(do not|dont) disturb( please| thanks)*$"
+        r"|^(please |pls )?((take|get) )?(me |us )?off (the|your|ur|this) list( please| pls| thanks| now)*$"
+        r"|^(please |pls )?(take|get) off (the |your |ur |this )?list( please| pls| thanks| now)*$",
+        ("I want out", "Count me out", "take off list", "off the list please", "do not disturb"),
+        scope="medium",
+    ),
+    Rule(
+        "en.no_more_alone",
+        "en",
+        "opt_out",
+        # the whole answer: no more of what we send
+        r"^(no more|no mas|nada mas|plus rien|ya no mas)( of (this|these|that|it))?( please| pls| por favor| thanks"
+        r"| thank you| gracias| svp| merci)*$"
+        r"|^(no|not accepting|we do not accept|we dont accept) (solicitations?|soliciting|solicitors)"
+        r"( please| thanks)*$",
+        ("No more please", "no more", "No más", "no more of this", "no solicitation", "not accepting solicitations"),
+        scope="medium",
+    ),
+    Rule(
+        "en.keyword_with_reason",
+        "en",
+        "opt_out",
+        _keyword_with_reason(REASON_EN),
+        (
+            "STOP wrong number",
+            "Stop, I never signed up for this",
+            "stop I'm not looking anymore",
+            "STOP. I told you last week",
+            "Wrong number, stop",
+            "I never signed up for this. STOP",
+            "Unsubscribe, this is spam",
+        ),
+        scope="medium",
+    ),
+    Rule(
+        "es.keyword_with_reason",
+        "es",
+        "opt_out",
+        _keyword_with_reason(REASON_ES),
+        ("Alto. Número equivocado", "Para, no me interesa", "Stop, nunca me suscribí"),
+        scope="medium",
+    ),
+    Rule(
+        "fr.keyword_with_reason",
+        "fr",
+        "opt_out",
+        _keyword_with_reason(REASON_FR),
+        ("Stop, mauvais numéro", "Arrêt, pas intéressé", "STOP je ne suis pas intéressé"),
+        scope="medium",
+    ),
+    # ---------------------------------------------------------------- switch to email
+    Rule(
+        "en.email_me_instead",
+        "en",
+        "channel_email",
+        rf"\b{EMAIL_NOUN} me( instead| only| please| pls| from now on| going forward| thanks| rather| then|$)",
+        ("Email me instead", "email me"),
+    ),
+    Rule(
+        "en.contact_me_by_email",
+        "en",
+        "channel_email",
+        r"\b(contact|reach|message|write|talk to|follow up with) (me|us) (by|via|through|over|on|at) (my )?"
+        rf"{EMAIL_NOUN}\b"
+        rf"|\b(by|via|through|over) {EMAIL_NOUN} (instead|only|please|is better|is fine"
+        r"|from now on|going forward)\b",
+        ("Contact me by email", "Reach us via email", "By email only please"),
+    ),
+    Rule(
+        "en.switch_to_email",
+        "en",
+        "channel_email",
+        rf"\b(switch|move|change|go back)( this| it| us| me)? to {EMAIL_NOUN}\b",
+        ("Can you switch to email?", "Let's move this to email"),
+    ),
+    Rule(
+        "en.email_is_fine",
+        "en",
+        "channel_email",
+        rf"\b{EMAIL_NOUN} (is|works|would be|would work|will be)( \w+)? (fine|ok|okay|better"
+        r"|best|good|great|preferred|easier)\b"
+        rf"|\b{EMAIL_NOUN} (instead|only|is fine|is better|works|works better)\b",
+        ("Email is fine", "Email works better", "Send me an email instead", "Please stop texting me, email is fine"),
+    ),
+    Rule(
+        "en.prefer_email",
+        "en",
+        "channel_email",
+        rf"\bprefer (an |to use |to communicate by |communicating by )?{EMAIL_NOUN}\b"
+        rf"|\b(use|stick to|lets use|lets stick to|lets do) (my )?{EMAIL_NOUN}\b",
+        ("I prefer email", "Please use my email"),
+    ),
+    Rule(
+        "es.por_correo",
+        "es",
+        "channel_email",
+        r"\b(mejor )?(por|al) (correo|email|mail)( electronico)?( mejor| por favor| mejor por favor)?$"
+        r"|\b(enviame|mandame|escribeme|envieme|mandeme|escribame) (un |por )?(correo|email|mail)"
+        r"( mejor| por favor)?$",
+        ("Por correo por favor", "Envíame un correo", "Mándame un correo"),
+    ),
+    Rule(
+        "fr.par_courriel",
+        "fr",
+        "channel_email",
+        r"\bpar (e ?mail|courriel)( svp| s il vous plait| plutot| merci)?$|\bplutot par (e ?mail|courriel)\b",
+        ("Par courriel svp", "Par email", "Plutôt par courriel, merci"),
+    ),
+    # ---------------------------------------------------------------- doubtful: English
+    Rule(
+        "en.dont_want_this",
+        "en",
+        "doubtful",
+        # (a bare "No" answers a question as often as it refuses: an ordinary reply)
+        r"^((i|we) )?(dont|do not) want (this|it|that|any of (this|it))( thanks| thank you)*$",
+        ("I don't want this", "don't want it"),
+    ),
+    Rule(
+        "en.not_interested",
+        "en",
+        "doubtful",
+        rf"^({_DOUBT_LEAD} )*((i|we|i am|im|i m|we are|were|we re|am|are) )?(really |just |honestly |still )?"
+        r"(not|no longer|not really) interested( in (this|that|it|these|those|your \w+|buying|selling|anything"
+        rf"|any \w+))?( {_DOUBT_TAIL})*$",
+        ("Not interested", "not interested anymore", "Not interested at this time", "No, not interested thanks"),
+    ),
+    Rule(
+        "en.not_looking",
+        "en",
+        "doubtful",
+        rf"^({_DOUBT_LEAD} )*((i|we|i am|im|i m|we are|were|we re) )?(really |just )?not (looking|in the market"
+        rf"|buying|selling)( for (this|that|it|anything|one|any|a|an|these|those)( \w+)?)?( {_DOUBT_TAIL})*$",
+        ("We're not looking for this.", "Not looking right now, thanks"),
+    ),
+    Rule(
+        "en.no_thanks",
+        "en",
+        "doubtful",
+        r"^(no|nope|nah)( thanks| thank you| thx| ty| sorry| im good| were good| im ok| i m good| im all set)+$"
+        r"|^(please|pls|oh|god) no$",
+        ("No thanks", "Please no", "nah im good"),
+    ),
+    Rule(
+        "en.never_signed_up",
+        "en",
+        "doubtful",
+        r"^((i|we) (never|didnt|did not|dont remember|do not remember|dont recall) (ever )?(sign|signing|signed|ask"
+        r"|asking|asked|opt|opted|opting|subscribe|subscribed|agree|agreed|consent|consented|request|requested)"
+        r"( up| in)?( for (this|these|that|it|any of this|your \w+|these \w+|texts|messages|emails|anything))?)$",
+        ("I never signed up for this", "I didn't ask for these texts"),
+    ),
+    Rule(
+        "en.not_for_me",
+        "en",
+        "doubtful",
+        rf"^({_DOUBT_LEAD} )*((its|this is|thats|that is) )?not for (me|us)( {_DOUBT_TAIL})*$"
+        rf"|^({_DOUBT_LEAD} )*(ill|well|i will|we will|i ll|we ll|im gonna|i think ill) pass( {_DOUBT_TAIL})*$"
+        rf"|^({_DOUBT_LEAD} )*((i|we) have )?no interest( in (this|that|it|buying|selling))?( {_DOUBT_TAIL})*$"
+        rf"|\bhow many times (do|must|have|should) (i|we)\b",
+        ("Not for me, thanks", "I'll pass", "No interest", "How many times do I have to say no?"),
+    ),
+    Rule(
+        "en.report_block",
+        "en",
+        "doubtful",
+        r"\b(im |i am |ill |i will |going to |gonna )(report|reporting|block|blocking)( you| this( number)?| your"
+        r" number)\b|^(reported|blocked|blocking)( you| this number)?$",
+        ("I'm reporting this number", "blocked"),
+    ),
+    Rule(
+        "en.im_good",
+        "en",
+        "doubtful",
+        rf"^({_DOUBT_LEAD} )*(im|i am|i m|were|we are|we re) (good|all set|set|fine)( {_DOUBT_TAIL})*$",
+        ("I'm good, thanks", "We're all set"),
+    ),
+    Rule(
+        "en.who_gave_my_number",
+        "en",
+        "doubtful",
+        r"\b(who gave you|how did you get|where did you get|how do you have|why do you have|where did you find"
+        r"|how did you find|who sold you)( my| this| our)( \w+)? (number|email|email address|e mail|contact|info"
+        r"|information|details|cell|phone|address)\b",
+        ("Who gave you my number?", "how did you get this number", "How did you get my email address?"),
+    ),
+    Rule(
+        "en.why_keep_contacting",
+        "en",
+        "doubtful",
+        r"\bwhy (do|are|does|do you|are you) (you |u )?(keep|still|always)( on)? (texting|messaging|calling"
+        r"|emailing|contacting|bothering|sending)\b"
+        r"|\bwhy (are|r) (you|u) (texting|messaging|calling|emailing|contacting) me\b",
+        ("Why do you keep texting me?", "why are you texting me"),
+    ),
+    Rule(
+        "en.legal_complaint",
+        "en",
+        "doubtful",
+        r"\b(tcpa|violat\w*|lawsuit|sue (you|your)|my (attorney|lawyer)|report (you|this) to|fcc|ftc|do not call"
+        r"( list| registry))\b",
+        ("You are violating the TCPA", "I'm on the do not call list", "I will report you to the FCC"),
+    ),
+    Rule(
+        "en.annoyed",
+        "en",
+        "doubtful",
+        r"^((ugh|omg|seriously|wow|ok|honestly|man|god|jeez) )*(this is|its|thats|this|these are|youre|you are"
+        r"|getting)( getting| so| very| really| becoming)* (annoying|irritating|ridiculous|harassment|spam|a scam)"
+        r"( now| already)?$"
+        r"|\banother one of these\b|^(enough already|not again|again with this)$",
+        ("This is getting annoying", "ugh another one of these", "seriously this is spam"),
+    ),
+    Rule(
+        "en.dont_follow_up",
+        "en",
+        "doubtful",
+        r"\b((dont|do not|no need to|please dont|please do not) (follow up|reach out|bother following up)"
+        r"|stop following up)"
+        r"( again| anymore| with me| with us| please| thanks| thank you)*$",
+        ("Please don't follow up", "No need to reach out again", "Please stop following up"),
+        negatable=False,
+    ),
+    # ---------------------------------------------------------------- doubtful: Spanish
+    Rule(
+        "es.no_me_interesa",
+        "es",
+        "doubtful",
+        rf"^((gracias|perdon|disculpe|lo siento|no|pues) )*(ya )?no (me|nos) interesa(n)?( {_ES_DOUBT_TAIL})*$"
+        rf"|^((gracias|perdon|disculpe|lo siento|no|pues) )*(ya )?no (estoy|estamos) interesad(o|a|os|as)"
+        rf"( {_ES_DOUBT_TAIL})*$",
+        ("No me interesa", "Ya no estoy interesado", "No estamos interesados por ahora"),
+    ),
+    Rule(
+        "es.no_gracias",
+        "es",
+        "doubtful",
+        r"^no( gracias| muchas gracias| por ahora| por el momento)+$",
+        ("no gracias", "No, muchas gracias"),
+    ),
+    Rule(
+        "es.quien_dio_mi_numero",
+        "es",
+        "doubtful",
+        r"\b(quien|como|donde) (le|te|les) (dio|paso|dieron|pasaron) (mi|este) (numero|correo|contacto)\b"
+        r"|\b(como|de donde) (consiguio|consiguieron|obtuvo|obtuvieron|saco|sacaron|tiene|tienen|consiguiste)"
+        r" (mi|este) (numero|correo|contacto)\b",
+        ("¿Quién le dio mi número?", "De dónde sacaron mi número?"),
+    ),
+    # ---------------------------------------------------------------- doubtful: French
+    Rule(
+        "fr.pas_interesse",
+        "fr",
+        "doubtful",
+        rf"^((non|merci|desole|desolee|mais) )*((je ne suis|je suis|nous ne sommes|nous sommes|on est|on nest|je|nous"
+        rf") )?(pas|plus) interess(e|es|ee|ees)( {_FR_DOUBT_TAIL})*$"
+        rf"|^((non|merci|desole|desolee|mais) )*(ca |cela |ceci )?ne (minteresse|nous interesse) (pas|plus)"
+        rf"( {_FR_DOUBT_TAIL})*$",
+        ("Pas intéressé", "Ça ne m'intéresse plus", "Nous ne sommes pas intéressés"),
+    ),
+    Rule(
+        "fr.non_merci",
+        "fr",
+        "doubtful",
+        r"^non( merci| merci beaucoup| pas pour le moment| pas pour linstant| ca ira)+$"
+        r"|^((non|merci|desole) )*(ce nest )?pas pour (moi|nous)( merci)*$",
+        ("non merci", "Non, merci beaucoup", "Pas pour moi, merci"),
+    ),
+    Rule(
+        "fr.qui_vous_a_donne",
+        "fr",
+        "doubtful",
+        r"\b(qui vous a donne|qui ta donne|comment avez vous (eu|obtenu|trouve)|ou avez vous (eu|trouve|obtenu))"
+        r" (mon|ce|mes) (numero|email|courriel|adresse|coordonnees)\b",
+        ("Qui vous a donné mon numéro ?", "Comment avez-vous eu mon numéro ?"),
+    ),
+)
+
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+def rule_of(evidence: str) -> Rule | None:
+    """The rule a classification's `rule` ("phrase:en.no_more") names, if it names one."""
+    _, _, rule_id = evidence.partition(":")
+    return RULES_BY_ID.get(rule_id)
