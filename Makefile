@@ -15,7 +15,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status sweep fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -106,6 +106,10 @@ sms: $(VENV)/.run-installed
 ## status: a signed fake Twilio status callback (TO=+14155550100 [ERROR_CODE=21610])
 status: $(VENV)/.run-installed
 	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
+
+## events: print the consent events of the running local server's stream (FOLLOW=1 keeps following)
+events: $(VENV)/.run-installed
+	@$(PY) -m infra.event_relay $(if $(FOLLOW),--follow)
 
 ## sweep: run a scheduled sweep on the local server's data (NAME=sms-fallback|compliance|audit-verify)
 sweep: $(VENV)/.run-installed

@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 
-from infra import engine, template
+from infra import engine, event_relay, template
 from infra.tables import create_tables, table_environment
 from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER
 
@@ -47,6 +47,11 @@ DEFAULTS = {
     "INTAKE_DIR": str(engine.DATA_ROOT / "intake"),
     "DYNAMODB_ENGINE": engine.DEFAULT_ENGINE,
     "DYNAMODB_DATA_DIR": str(engine.DEFAULT_DATA_DIR),
+    # Consent events (SPEC 13): delivered to these URLs (comma-separated; none by default),
+    # signed with the secret; each subscriber's position in the stream is kept here.
+    "EVENT_WEBHOOK_URLS": "",
+    "EVENT_WEBHOOK_SECRET": "dev-event-webhook-secret",
+    "EVENT_STATE_DIR": str(engine.DATA_ROOT / "events"),
 }
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
 _TOKEN_PATH = re.compile(r"/unsubscribe/[^/]*")
@@ -450,6 +455,9 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
     sys.stdout.flush()
     stop_draining = threading.Event()
     threading.Thread(target=drain_intake, args=(stop_draining,), name="intake-drain", daemon=True).start()
+    subscribers = event_relay.start(stop_draining)
+    print(f"  consent events: {len(subscribers)} subscriber(s) (EVENT_WEBHOOK_URLS); make events prints them")
+    sys.stdout.flush()
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:

@@ -77,6 +77,8 @@ def create_table_kwargs(name: str, props: dict[str, Any]) -> dict[str, Any]:
     }
     if props.get("GlobalSecondaryIndexes"):
         kwargs["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
+    if props.get("StreamSpecification"):
+        kwargs["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
     return kwargs
 
 

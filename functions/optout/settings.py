@@ -50,6 +50,11 @@ _ENV = {
     "SMS_OPT_OUT_KEYWORDS": "sms_opt_out_keywords",
     "SMS_OPT_IN_KEYWORDS": "sms_opt_in_keywords",
     "SMS_HELP_KEYWORDS": "sms_help_keywords",
+    "EVENT_WEBHOOK_URLS": "event_webhook_urls",
+    "EVENT_WEBHOOK_SECRET": "event_webhook_secret",
+    "EVENT_WEBHOOK_SECRET_PARAMETER": "event_webhook_secret_parameter",
+    "EVENT_BUS_NAME": "event_bus_name",
+    "EVENT_STATE_DIR": "event_state_dir",
 }
 
 
@@ -132,6 +137,14 @@ class Settings:
     sms_opt_out_keywords: str = ""
     sms_opt_in_keywords: str = ""
     sms_help_keywords: str = ""
+    # Consent events (SPEC 13). Locally: the subscribers' URLs (comma-separated), the signing
+    # secret, and where delivery progress is kept. In AWS: the EventBridge bus the stream
+    # forwarder publishes to, and the SSM parameter of the subscribers' signing secret.
+    event_webhook_urls: str = ""
+    event_webhook_secret: str | None = field(default=None, repr=False)
+    event_webhook_secret_parameter: str | None = None
+    event_bus_name: str | None = None
+    event_state_dir: str | None = None
 
     def __post_init__(self) -> None:
         if self.stop_scope not in get_args(StopScope):
@@ -174,12 +187,21 @@ class Settings:
         for name, flag in (("LOOKUP_ENABLED", self.lookup_enabled), ("SMS_FIRST", self.sms_first)):
             if flag.strip().lower() not in _FLAGS:
                 raise ValueError(f"{name} must be one of {', '.join(sorted(_FLAGS))}")
+        for url in self.event_webhook_url_list:
+            if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s#]*)?", url):
+                raise ValueError("EVENT_WEBHOOK_URLS must be http(s) URLs, comma-separated")
+        if self.event_webhook_url_list and not self.event_webhook_secret:
+            raise ValueError("EVENT_WEBHOOK_SECRET must be set when EVENT_WEBHOOK_URLS is (events are signed)")
         if not re.fullmatch(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+", self.integration_scope):
             raise ValueError("INTEGRATION_SCOPE must look like resource/scope, e.g. optout/integration")
 
     @property
     def sms_country_set(self) -> frozenset[str]:
         return frozenset(c.strip().upper() for c in self.sms_countries.split(",") if c.strip())
+
+    @property
+    def event_webhook_url_list(self) -> list[str]:
+        return [u.strip() for u in self.event_webhook_urls.split(",") if u.strip()]
 
     @property
     def lookup_on(self) -> bool:

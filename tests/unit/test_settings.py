@@ -35,6 +35,8 @@ def test_values_come_from_their_variables() -> None:
         ({"MAX_BODY_BYTES": "0"}, "MAX_BODY_BYTES"),
         ({"DEFAULT_COUNTRY": "USA"}, "DEFAULT_COUNTRY"),
         ({"SMS_HELP_REPLY": "Help: {phone}"}, "SMS_HELP_REPLY"),
+        ({"EVENT_WEBHOOK_URLS": "ftp://crm.example.com/hook", "EVENT_WEBHOOK_SECRET": "x"}, "EVENT_WEBHOOK_URLS"),
+        ({"EVENT_WEBHOOK_URLS": "https://crm.example.com/hook"}, "EVENT_WEBHOOK_SECRET"),
     ],
 )
 def test_bad_configuration_fails_at_start_with_the_variable_named(env: dict[str, str], message: str) -> None:

@@ -147,6 +147,8 @@ class AuditModel(Model):
     evidence = JSONAttribute(null=True)
     prev_hash = UnicodeAttribute()
     hash = UnicodeAttribute()
+    # The record's consent event (SPEC 13), written with it: the table's stream publishes it.
+    outbox = UnicodeAttribute(null=True)
 
 
 class EventModel(Model):

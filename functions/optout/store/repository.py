@@ -23,6 +23,7 @@ from optout.consent.audit import AuditRecord
 from optout.consent.changes import ChangeSet, SweepKeys
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput, StoreUnavailable
+from optout.consent.events import consent_event, event_body
 from optout.consent.model import (
     GENESIS_HASH,
     Actor,
@@ -557,6 +558,7 @@ def _audit_to_item(model: type[AuditModel], record: AuditRecord) -> AuditModel:
         evidence=record.evidence,
         prev_hash=record.prev_hash,
         hash=record.hash,
+        outbox=event_body(consent_event(record)),
     )
 
 
