@@ -2372,7 +2372,7 @@ export interface operations {
                 /** @description open: waiting for a person */
                 status?: "open" | "revoked" | "dismissed";
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page: reviews after it */
                 cursor?: string | null;
             };
             header?: never;

@@ -146,8 +146,8 @@ def _operation_id(doc: dict[str, Any], path: str, method: str) -> str | None:
 
 
 def _links(doc: dict[str, Any]) -> None:
-    """Each contact response links to every operation on that contact, and a contact read
-    to leaving its first automation."""
+    """Each contact response links to every operation on that contact, a contact read to
+    leaving its first automation, and the list of reviews to deciding the oldest."""
     for path, method, statuses in _LINK_SOURCES:
         operation = doc["paths"].get(path, {}).get(method)
         if operation is None:
@@ -166,6 +166,13 @@ def _links(doc: dict[str, Any]) -> None:
         for status in statuses:
             if status in operation.get("responses", {}):
                 operation["responses"][status]["links"] = links
+    reviews = doc["paths"].get("/reviews", {}).get("get")
+    decide = _operation_id(doc, "/reviews/{id}", "post")
+    if reviews is not None and decide and "200" in reviews.get("responses", {}):
+        # the oldest review listed, decided
+        reviews["responses"]["200"]["links"] = {
+            "decide_oldest": {"operationId": decide, "parameters": {"id": "$response.body#/reviews/0/id"}}
+        }
 
 
 def document(resolvers: Iterable[Any]) -> str:

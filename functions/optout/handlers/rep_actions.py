@@ -49,7 +49,7 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
-from optout.store.repository import Repository
+from optout.store.repository import REVIEW_CURSOR_PATTERN, Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.reviews import ReviewsService
 
@@ -231,7 +231,7 @@ def list_reviews(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[
         str | None,
-        Query(pattern=r"^[A-Za-z0-9_-]{1,200}$", description="next_cursor of the previous page"),
+        Query(pattern=REVIEW_CURSOR_PATTERN, description="next_cursor of the previous page: reviews after it"),
     ] = None,
 ) -> ReviewsResponse:
     """Messages that may be revocations, oldest first."""

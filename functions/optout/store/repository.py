@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from typing import Any
 
@@ -55,8 +53,10 @@ from optout.store.models import (
 )
 
 _SEQ = re.compile(r"[0-9]{1,18}")
-# A reviews page's cursor, decoded: the last review shown (its time and id).
-_REVIEW_CURSOR = re.compile(r"([0-9T:.+Z-]{10,40}) (rv-[0-9a-f]{24})")
+# A reviews page's cursor: the last review shown, its time and id. Any value of this form is
+# a position (the document states the pattern; nothing else refuses a cursor).
+REVIEW_CURSOR_PATTERN = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z)~(rv-[0-9a-f]{24})$"
+_REVIEW_CURSOR = re.compile(REVIEW_CURSOR_PATTERN)
 # Cancellation codes that mean "someone else wrote first": re-read and decide again.
 _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}
 
@@ -628,16 +628,12 @@ def _review_from_item(item: ReviewModel) -> Review:
 
 
 def _encode_review_cursor(last: Review) -> str:
-    """The next page's cursor: the last review shown, opaque (base64url of its time and id)."""
-    return base64.urlsafe_b64encode(f"{last.received_at} {last.id}".encode()).decode().rstrip("=")
+    """The next page's cursor: the time and id of the last review shown."""
+    return f"{last.received_at}~{last.id}"
 
 
 def _decode_review_cursor(cursor: str, status: str) -> dict[str, Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raw = ""
-    match = _REVIEW_CURSOR.fullmatch(raw)
+    match = _REVIEW_CURSOR.match(cursor)
     if not match:
         raise InvalidInput("cursor: the next_cursor of a previous page")
     received_at, review_id = match.groups()

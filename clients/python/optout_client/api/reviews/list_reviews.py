@@ -259,7 +259,7 @@ def sync_detailed(
         status (ListReviewsStatus | Unset): open: waiting for a person Default:
             ListReviewsStatus.OPEN.
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page: reviews after it
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -297,7 +297,7 @@ def sync(
         status (ListReviewsStatus | Unset): open: waiting for a person Default:
             ListReviewsStatus.OPEN.
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page: reviews after it
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -330,7 +330,7 @@ async def asyncio_detailed(
         status (ListReviewsStatus | Unset): open: waiting for a person Default:
             ListReviewsStatus.OPEN.
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page: reviews after it
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -368,7 +368,7 @@ async def asyncio(
         status (ListReviewsStatus | Unset): open: waiting for a person Default:
             ListReviewsStatus.OPEN.
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page: reviews after it
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
