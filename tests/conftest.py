@@ -92,9 +92,9 @@ def _no_personal_data_in_logs() -> Iterator[None]:
 
 
 def _clear_service_caches() -> None:
-    from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, sweeps, twilio_webhooks
+    from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, suppressions, sweeps, twilio_webhooks
 
-    for handler in (rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps):
+    for handler in (rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps, suppressions):
         handler.service.cache_clear()
     rep_actions.reviews.cache_clear()
 

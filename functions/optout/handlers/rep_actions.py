@@ -259,10 +259,10 @@ def openapi_document() -> Response[str]:
 
 
 def openapi_json() -> str:
-    from optout.handlers import email_unsubscribe, phone_lookup, twilio_webhooks  # only for their routes
+    from optout.handlers import email_unsubscribe, phone_lookup, suppressions, twilio_webhooks  # their routes
     from optout.handlers.contract import document
 
-    return document((app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app))
+    return document((app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app, suppressions.app))
 
 
 @logger.inject_lambda_context(clear_state=True)

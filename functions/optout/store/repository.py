@@ -147,6 +147,25 @@ class Repository:
             raise StoreUnavailable("suppression store unavailable") from exc
         return _address_from_items(address, head, owners)
 
+    def suppressed_addresses(self, after: str | None, limit: int) -> tuple[list[AddressState], str | None]:
+        """Addresses with their suppressions, in the table's order, `limit` at most, after the
+        address `after` (any string is a position): a Scan, paged, reading only head entries'
+        fields. The next page's position, None at the end."""
+        start = {"address": {"S": after}, "entry": {"S": HEAD}} if after else None
+        found: list[AddressState] = []
+        try:
+            while len(found) < limit:
+                result = self.models.address.scan(
+                    AddressModel.entry == HEAD, limit=limit - len(found), last_evaluated_key=start
+                )
+                found += [_address_from_items(item.address, item, []) for item in result if item.suppressed]
+                start = result.last_evaluated_key
+                if not start:
+                    return found, None
+        except PynamoDBException as exc:
+            raise StoreUnavailable("suppression store unavailable") from exc
+        return found, (found[-1].address if found else None)
+
     def history(self, subject: str, limit: int, cursor: str | None) -> tuple[list[AuditRecord], str | None]:
         """Audit records of a subject, newest first, one Query a page."""
         start = _decode_cursor(cursor, subject) if cursor else None

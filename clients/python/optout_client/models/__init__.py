@@ -28,6 +28,8 @@ from .dnd_request_channels_item import DndRequestChannelsItem
 from .dnd_request_source import DndRequestSource
 from .email_channel_request import EmailChannelRequest
 from .error_response import ErrorResponse
+from .export_suppressions_channel_type_0 import ExportSuppressionsChannelType0
+from .export_suppressions_format import ExportSuppressionsFormat
 from .gateway_error import GatewayError
 from .get_phone_channel import GetPhoneChannel
 from .history_record import HistoryRecord
@@ -96,6 +98,8 @@ __all__ = (
     "DndRequestSource",
     "EmailChannelRequest",
     "ErrorResponse",
+    "ExportSuppressionsChannelType0",
+    "ExportSuppressionsFormat",
     "GatewayError",
     "GetPhoneChannel",
     "HistoryRecord",

@@ -1,0 +1,423 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.export_suppressions_channel_type_0 import ExportSuppressionsChannelType0
+from ...models.export_suppressions_format import ExportSuppressionsFormat
+from ...models.gateway_error import GatewayError
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    channel: ExportSuppressionsChannelType0 | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
+    format_: ExportSuppressionsFormat | Unset = ExportSuppressionsFormat.CSV,
+    limit: int | Unset = 10000,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_channel: None | str | Unset
+    if isinstance(channel, Unset):
+        json_channel = UNSET
+    elif isinstance(channel, ExportSuppressionsChannelType0):
+        json_channel = channel.value
+    else:
+        json_channel = channel
+    params["channel"] = json_channel
+
+    json_since: None | str | Unset
+    if isinstance(since, Unset):
+        json_since = UNSET
+    else:
+        json_since = since
+    params["since"] = json_since
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/suppressions/export",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        def _parse_response_401(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        def _parse_response_403(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        def _parse_response_404(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_404_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_404_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_404_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_404_type_1
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        def _parse_response_413(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_413_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_413_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_413_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_413_type_1
+
+        response_413 = _parse_response_413(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GatewayError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = GatewayError.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = GatewayError.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    channel: ExportSuppressionsChannelType0 | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
+    format_: ExportSuppressionsFormat | Unset = ExportSuppressionsFormat.CSV,
+    limit: int | Unset = 10000,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | str]:
+    """ Every suppression with its source and date, as CSV or JSON lines
+
+    Args:
+        channel (ExportSuppressionsChannelType0 | None | Unset):
+        since (None | str | Unset): made from then on
+        format_ (ExportSuppressionsFormat | Unset):  Default: ExportSuppressionsFormat.CSV.
+        limit (int | Unset): addresses a page Default: 10000.
+        cursor (None | str | Unset): X-Next-Cursor of the previous page: addresses after it
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | str]
+     """
+
+
+    kwargs = _get_kwargs(
+        channel=channel,
+since=since,
+format_=format_,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    channel: ExportSuppressionsChannelType0 | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
+    format_: ExportSuppressionsFormat | Unset = ExportSuppressionsFormat.CSV,
+    limit: int | Unset = 10000,
+    cursor: None | str | Unset = UNSET,
+
+) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | str | None:
+    """ Every suppression with its source and date, as CSV or JSON lines
+
+    Args:
+        channel (ExportSuppressionsChannelType0 | None | Unset):
+        since (None | str | Unset): made from then on
+        format_ (ExportSuppressionsFormat | Unset):  Default: ExportSuppressionsFormat.CSV.
+        limit (int | Unset): addresses a page Default: 10000.
+        cursor (None | str | Unset): X-Next-Cursor of the previous page: addresses after it
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayError | GatewayError | str
+     """
+
+
+    return sync_detailed(
+        client=client,
+channel=channel,
+since=since,
+format_=format_,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    channel: ExportSuppressionsChannelType0 | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
+    format_: ExportSuppressionsFormat | Unset = ExportSuppressionsFormat.CSV,
+    limit: int | Unset = 10000,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | str]:
+    """ Every suppression with its source and date, as CSV or JSON lines
+
+    Args:
+        channel (ExportSuppressionsChannelType0 | None | Unset):
+        since (None | str | Unset): made from then on
+        format_ (ExportSuppressionsFormat | Unset):  Default: ExportSuppressionsFormat.CSV.
+        limit (int | Unset): addresses a page Default: 10000.
+        cursor (None | str | Unset): X-Next-Cursor of the previous page: addresses after it
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | str]
+     """
+
+
+    kwargs = _get_kwargs(
+        channel=channel,
+since=since,
+format_=format_,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    channel: ExportSuppressionsChannelType0 | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
+    format_: ExportSuppressionsFormat | Unset = ExportSuppressionsFormat.CSV,
+    limit: int | Unset = 10000,
+    cursor: None | str | Unset = UNSET,
+
+) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | str | None:
+    """ Every suppression with its source and date, as CSV or JSON lines
+
+    Args:
+        channel (ExportSuppressionsChannelType0 | None | Unset):
+        since (None | str | Unset): made from then on
+        format_ (ExportSuppressionsFormat | Unset):  Default: ExportSuppressionsFormat.CSV.
+        limit (int | Unset): addresses a page Default: 10000.
+        cursor (None | str | Unset): X-Next-Cursor of the previous page: addresses after it
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayError | GatewayError | str
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+channel=channel,
+since=since,
+format_=format_,
+limit=limit,
+cursor=cursor,
+
+    )).parsed
