@@ -18,8 +18,8 @@ NEEDS = {
     "PhoneLookupFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "SweepsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "IntakeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
-    "EventsFunction": set(),
-    "SuppressionsFunction": {"SuppressionsTable"},  # the Audit table's stream only (its event source grants it)
+    "EventsFunction": set(),  # the Audit table's stream only (its event source grants it)
+    "SuppressionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")

@@ -56,7 +56,7 @@ def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> No
         effects.append("sms_confirmation:confirmed")
 
 
-def _opt_out_contact(
+def opt_out_contact(
     contact: Contact,
     link: OwnerLink,
     address: str,
@@ -65,8 +65,10 @@ def _opt_out_contact(
     opt_out: OptOut,
     stages: Stages,
     effects: list[str],
+    live_number: bool = True,
 ) -> None:
-    """A lead's opt-out from `address`, as it bears on one contact that uses it."""
+    """A lead's opt-out from `address`, as it bears on one contact that uses it (`live_number`:
+    the lead's own message proved the number answers: top dialer priority)."""
     was_closed = closed_channels(contact)
     for channel in sorted(address_channels):
         held = contact.suppressed.setdefault(channel, set())
@@ -78,7 +80,7 @@ def _opt_out_contact(
             if channel not in contact.dnd:
                 contact.dnd[channel] = opt_out
                 effects.append(f"dnd:{channel.value}")
-    effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED, live_number=True)
+    effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED, live_number=live_number)
     if dnd_channels >= set(CHANNELS) and link.personal:
         _stop_conversation(contact, effects)
 
@@ -128,7 +130,7 @@ class InboundPlanner:
         address, stages, marks = self.state.address, self.stages, dict(marked or {})
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
-            _opt_out_contact(contact, link, address, address_channels, dnd_channels, opt_out, stages, effects)
+            opt_out_contact(contact, link, address, address_channels, dnd_channels, opt_out, stages, effects)
             if contact.id in marks:
                 effects.append(marks[contact.id])
 
@@ -218,7 +220,7 @@ class InboundPlanner:
                 contact.sms_confirmation = confirmation.end(contact.sms_confirmation or {}, confirmation.CANCELLED, now)
                 effects.append("sms_confirmation:cancelled")
             if classification.revokes_sms:
-                _opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)
+                opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)
             elif effects:  # the new channel may be closed (Do Not Email): what that requires
                 effects += honour(contact, stages, stopped_stage=CUSTOMER_STOPPED)
 
@@ -243,7 +245,7 @@ class InboundPlanner:
         address, stages = self.state.address, self.stages
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
-            _opt_out_contact(contact, link, address, {Channel.SMS}, set(), opt_out, stages, effects)
+            opt_out_contact(contact, link, address, {Channel.SMS}, set(), opt_out, stages, effects)
 
         return self.plan(
             AddressChange(

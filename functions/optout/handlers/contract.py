@@ -91,6 +91,25 @@ TWILIO_FORMS = {
 }
 
 
+# A suppression list: CSV with its header first, or JSON lines (a line that is not one of
+# the rows is reported as invalid, the file is still read).
+IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {
+            "schema": {
+                "type": "string",
+                "pattern": "^address,channel,source,occurred_at,note(\\r?\\n|$)",
+                "description": "Header address,channel,source,occurred_at,note, then a row a line; at most 100,000",
+            }
+        },
+        "application/x-ndjson": {
+            "schema": {"type": "string", "description": "One JSON object a line, with the CSV's fields"}
+        },
+    },
+}
+
+
 def complete(document: str) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(document)
     doc["components"]["schemas"]["GatewayError"] = GATEWAY_ERROR
@@ -104,6 +123,9 @@ def complete(document: str) -> dict[str, Any]:
                     "required": True,
                     "content": {"application/x-www-form-urlencoded": {"schema": TWILIO_FORMS[path]}},
                 }
+    imports = doc["paths"].get("/suppressions/import", {}).get("post")
+    if imports is not None:
+        imports["requestBody"] = IMPORT_BODY
     _links(doc)
     return doc
 

@@ -106,7 +106,12 @@ def build_resolver(validation: bool = True) -> APIGatewayHttpResolver:
 
 
 def resolve(
-    app: APIGatewayHttpResolver, event: dict[str, Any], context: LambdaContext, *, json_api: bool = True
+    app: APIGatewayHttpResolver,
+    event: dict[str, Any],
+    context: LambdaContext,
+    *,
+    json_api: bool = True,
+    max_body: int | None = None,
 ) -> dict[str, Any]:
     """Refuse oversized bodies before any parsing, and (JSON APIs) any body that is not one
     well-formed JSON object, then route."""
@@ -123,8 +128,8 @@ def resolve(
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}
-    if len(body) > get_settings().max_body_bytes * (4 / 3 if event.get("isBase64Encoded") else 1):
-        limit = get_settings().max_body_bytes
+    limit = max_body or get_settings().max_body_bytes
+    if len(body) > limit * (4 / 3 if event.get("isBase64Encoded") else 1):
         return error_event(413, "payload_too_large", f"request body exceeds {limit} bytes")
     if json_api:
         try:

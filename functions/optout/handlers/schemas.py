@@ -504,6 +504,24 @@ class ReviewDecisionRequest(_Strict):
     note: Note | None = None
 
 
+class ImportInvalidRow(BaseModel):
+    row: int = Field(description="1 = the first row after the header (CSV) or the first line (JSON lines)")
+    reason: str
+
+
+class ImportJobResponse(BaseModel):
+    """A suppression import: what the file held and what applying it changed (or would)."""
+
+    job_id: str
+    status: Literal["running", "done", "failed"]
+    mode: Literal["dry-run", "apply"]
+    rows: int = Field(description="rows in the file")
+    processed: int
+    accepted: int = Field(description="rows that add a suppression (dry-run: would add)")
+    unchanged: int = Field(description="rows already in force (nothing lowered, nothing added)")
+    invalid: list[ImportInvalidRow] = Field(description="the first 1,000 rows that could not be read, with why")
+
+
 class UnsubscribeLinkResponse(BaseModel):
     contact_id: str
     url: str

@@ -1,29 +1,37 @@
-"""Suppression lists (SPEC 13): the export every other system can be cleaned with."""
+"""Suppression lists (SPEC 13): opt-outs made elsewhere in (import, as a job for a large
+file), and every suppression out (export) to clean other systems with."""
 
 from __future__ import annotations
 
+import json
+import os
+import threading
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.consent.channels import Channel
 from optout.consent.lists import CONTENT_TYPES
-from optout.handlers.http import build_resolver, caller, public_base_url, resolve
-from optout.handlers.schemas import ErrorResponse, responses
+from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
+from optout.handlers.schemas import ErrorResponse, ImportJobResponse, responses
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
 from optout.store.repository import Repository
+from optout.usecases.imports import ImportService
 from optout.usecases.lists import ListsService
 
 app = build_resolver()
 # A date (2026-01-31) or a UTC time as the service writes it (2026-01-31T09:30:00.000Z).
 SINCE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z)?$"
 MAX_PAGE = 10_000
+IMPORT_PATH = "/suppressions/import"
+MAX_IMPORT_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit (larger: a presigned upload, not built)
+JOB_ID_PATTERN = r"^imp-[0-9a-f]{20}$"
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -44,6 +52,75 @@ def _export_responses() -> dict[int, Any]:
         "content": {"text/csv": text, "application/x-ndjson": text},
     }
     return documented
+
+
+@lru_cache(maxsize=1)
+def imports() -> ImportService:
+    settings = get_settings()
+    return ImportService(Repository(settings), settings, dispatch=_dispatch)
+
+
+def _dispatch(job_id: str) -> None:
+    """Hand a large import to the worker: this function invoked again with the job in AWS, a
+    thread of the local server's process otherwise."""
+    if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") and _INVOKED.get("arn"):
+        import boto3  # only in Lambda, only for a large file
+
+        boto3.client("lambda").invoke(
+            FunctionName=_INVOKED["arn"], InvocationType="Event", Payload=json.dumps({"import_job": job_id}).encode()
+        )
+        return
+    threading.Thread(target=imports().run, args=(job_id, lambda: float("inf")), daemon=True).start()
+
+
+# The ARN this invocation came through (the alias `live`): the worker is invoked the same way.
+_INVOKED: dict[str, str] = {}
+
+
+def _import_responses() -> dict[int, Any]:
+    documented = responses(ImportJobResponse, 404)
+    documented[202] = {
+        "description": "Accepted: a large file, applied as a job; GET its job_id for progress",
+        "content": {"application/json": {"model": ImportJobResponse}},
+    }
+    return documented
+
+
+@app.post(
+    IMPORT_PATH,
+    operation_id="import_suppressions",
+    tags=["suppressions"],
+    summary="Import opt-outs made elsewhere (CSV or JSON lines); never lowers one",
+    security=[{"jwt": []}],
+    responses=_import_responses(),
+)
+def import_suppressions(
+    mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
+) -> Response[str]:
+    caller(app, ("integration", "admin"))
+    event = app.current_event
+    content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
+    body = event.decoded_body or ""
+    job = imports().start(body.encode() if isinstance(body, str) else body, content_type, mode)
+    logger.info(
+        "suppressions import",
+        extra={"job_id": job.job_id, "mode": mode, "rows": job.rows, "status": job.status, "invalid": len(job.invalid)},
+    )
+    status = 200 if job.status == "done" else 202
+    return Response(status, "application/json", json.dumps(job.answer()))
+
+
+@app.get(
+    IMPORT_PATH + "/<job_id>",
+    operation_id="get_import",
+    tags=["suppressions"],
+    summary="An import's progress and report",
+    security=[{"jwt": []}],
+    responses=responses(ImportJobResponse, 404),
+)
+def get_import(job_id: Annotated[str, Path(pattern=JOB_ID_PATTERN, min_length=24, max_length=24)]) -> Response[str]:
+    caller(app, ("integration", "admin"))
+    return Response(200, "application/json", json.dumps(imports().get(job_id).answer()))
 
 
 @app.get(
@@ -77,6 +154,18 @@ def export_suppressions(
 
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    _INVOKED["arn"] = str(getattr(context, "invoked_function_arn", "") or "")
+    if "import_job" in event:  # the worker of a large import (dispatched above)
+        job = imports().run(str(event["import_job"]), lambda: context.get_remaining_time_in_millis() / 1000)
+        if job.status == "running":
+            _dispatch(job.job_id)  # out of time: the next invocation goes on from its next chunk
+        return job.answer()
+    route = (event.get("requestContext") or {}).get("http") or {}
+    if route.get("method") == "POST" and str(event.get("rawPath", "")).rstrip("/") == IMPORT_PATH:
+        size = len(event.get("body") or "") * (3 / 4 if event.get("isBase64Encoded") else 1)
+        if size > MAX_IMPORT_BYTES:
+            return error_event(413, "payload_too_large", f"an import file is at most {MAX_IMPORT_BYTES} bytes")
+        return resolve(app, event, context, json_api=False, max_body=MAX_IMPORT_BYTES)
     return resolve(app, event, context)
 
 

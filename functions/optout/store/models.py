@@ -203,6 +203,21 @@ class ReviewModel(Model):
     status_index = ReviewStatusIndex()
 
 
+IMPORT_PREFIX = "import#"
+
+
+class ImportModel(Model):
+    """A suppression import job (seq 0) and its rows in chunks (seq 1…), in the Audit table:
+    subject `import#<job id>`. The worker saves its progress on the job as it goes."""
+
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    data = JSONAttribute()
+
+
 @dataclass(frozen=True)
 class Models:
     contact: type[ContactModel]
@@ -210,6 +225,7 @@ class Models:
     audit: type[AuditModel]
     event: type[EventModel]
     review: type[ReviewModel]
+    imports: type[ImportModel]
 
 
 # Short store timeouts and few retries: a webhook must answer inside Twilio's 15 s even
@@ -244,4 +260,5 @@ def bind_models(contacts: str, suppressions: str, audit: str, region: str, host:
         audit=_bind(AuditModel, audit, region, host),
         event=_bind(EventModel, audit, region, host),
         review=_bind(ReviewModel, audit, region, host),
+        imports=_bind(ImportModel, audit, region, host),
     )

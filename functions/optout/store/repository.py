@@ -38,6 +38,7 @@ from optout.store.models import (
     CONNECT_TIMEOUT_SECONDS,
     EVENT_PREFIX,
     HEAD,
+    IMPORT_PREFIX,
     MAX_RETRY_ATTEMPTS,
     OVERLAY_SUFFIX,
     OWNER_PREFIX,
@@ -210,6 +211,27 @@ class Repository:
         except QueryError as exc:
             raise StoreUnavailable("audit store unavailable") from exc
         return waiting, (oldest.received_at if oldest is not None else None)
+
+    def save_import(self, job_id: str, job: dict[str, Any], chunks: list[list[dict[str, Any]]] | None = None) -> None:
+        """The job's state (and, when it starts, its rows): a put, and batch writes."""
+        model = self.models.imports
+        try:
+            if chunks:
+                with model.batch_write() as batch:
+                    for number, chunk in enumerate(chunks, 1):
+                        batch.save(model(IMPORT_PREFIX + job_id, number, data={"rows": chunk}))
+            model(IMPORT_PREFIX + job_id, 0, data=job).save()
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def load_import(self, job_id: str, chunk: int = 0) -> dict[str, Any] | None:
+        """The job (chunk 0) or one chunk of its rows; None when absent."""
+        try:
+            return dict(self.models.imports.get(IMPORT_PREFIX + job_id, chunk, consistent_read=True).data)
+        except DoesNotExist:
+            return None
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
 
     def chain(self, subject: str) -> list[AuditRecord]:
         """Every audit record of a subject, oldest first (for verification)."""

@@ -36,6 +36,11 @@ from .history_record import HistoryRecord
 from .history_record_evidence import HistoryRecordEvidence
 from .history_response import HistoryResponse
 from .http_validation_error import HTTPValidationError
+from .import_invalid_row import ImportInvalidRow
+from .import_job_response import ImportJobResponse
+from .import_job_response_mode import ImportJobResponseMode
+from .import_job_response_status import ImportJobResponseStatus
+from .import_suppressions_mode import ImportSuppressionsMode
 from .list_reviews_status import ListReviewsStatus
 from .note_request import NoteRequest
 from .opportunity import Opportunity
@@ -106,6 +111,11 @@ __all__ = (
     "HistoryRecordEvidence",
     "HistoryResponse",
     "HTTPValidationError",
+    "ImportInvalidRow",
+    "ImportJobResponse",
+    "ImportJobResponseMode",
+    "ImportJobResponseStatus",
+    "ImportSuppressionsMode",
     "ListReviewsStatus",
     "NoteRequest",
     "Opportunity",
