@@ -350,6 +350,14 @@ def main() -> None:
             )
         )
 
+    from bench.imports import import_figures
+
+    for label, rows, rate, per_row in import_figures():
+        table.append((f"suppression import, {rows:,} rows of {label}: rows a second", f"{rate:.0f}", "-", True))
+        table.append(
+            (f"  suppression import, {label}: DynamoDB requests a row", f"{per_row:.2f}", "<= 0.1", per_row <= 0.1)
+        )
+
     from bench.classifier import classifier_figures
 
     words = classifier_figures()
