@@ -181,8 +181,8 @@ def start(stop: threading.Event) -> list[Subscriber]:
     from optout.settings import get_settings
 
     settings = get_settings()
-    urls = settings.event_webhook_url_list
-    if not urls or not settings.event_webhook_secret:
+    urls = settings.event_webhook_url_list if settings.event_webhook_secret else []
+    if not urls and not settings.ghl_api_token:
         return []
     if os.environ.get("DYNAMODB_ENGINE") == "moto":
         print("optout events: moto has no DynamoDB Streams; EVENT_WEBHOOK_URLS needs DYNAMODB_ENGINE=dynamodb-local")
@@ -192,9 +192,26 @@ def start(stop: threading.Event) -> list[Subscriber]:
     subscribers = []
     for url in urls:
         subscriber = Subscriber(url, settings.event_webhook_secret, stream, Progress(progress_path(state_dir, url)))
-        threading.Thread(target=subscriber.run, args=(stop,), name="event-relay", daemon=True).start()
         subscribers.append(subscriber)
+    if settings.ghl_api_token:
+        subscribers.append(ghl_subscriber(stream, state_dir))
+    for subscriber in subscribers:
+        threading.Thread(target=subscriber.run, args=(stop,), name="event-relay", daemon=True).start()
     return subscribers
+
+
+def ghl_subscriber(stream: AuditStream, state_dir: str) -> Subscriber:
+    """GoHighLevel as one more subscriber: each event's contact pushed as it stands now."""
+    from optout.adapters.ghl import GhlClient
+    from optout.settings import get_settings
+    from optout.store.repository import Repository
+    from optout.usecases.crm_sync import GhlSync
+
+    settings = get_settings()
+    client = GhlClient(settings.ghl_api_token or "", settings.ghl_api_url)
+    sync = GhlSync(Repository(settings), client, json.loads(settings.ghl_stage_ids))
+    url = "ghl:" + settings.ghl_api_url
+    return Subscriber(url, "", stream, Progress(progress_path(state_dir, url)), send=sync)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -55,6 +56,9 @@ _ENV = {
     "EVENT_WEBHOOK_SECRET_PARAMETER": "event_webhook_secret_parameter",
     "EVENT_BUS_NAME": "event_bus_name",
     "EVENT_STATE_DIR": "event_state_dir",
+    "GHL_API_TOKEN": "ghl_api_token",
+    "GHL_API_URL": "ghl_api_url",
+    "GHL_STAGE_IDS": "ghl_stage_ids",
 }
 
 
@@ -145,6 +149,11 @@ class Settings:
     event_webhook_secret_parameter: str | None = None
     event_bus_name: str | None = None
     event_state_dir: str | None = None
+    # GoHighLevel sync (a consent event subscriber): its private integration token, API base
+    # URL, and our stage names -> its pipeline stage ids, as JSON.
+    ghl_api_token: str | None = field(default=None, repr=False)
+    ghl_api_url: str = "https://services.leadconnectorhq.com"
+    ghl_stage_ids: str = "{}"
 
     def __post_init__(self) -> None:
         if self.stop_scope not in get_args(StopScope):
@@ -192,6 +201,14 @@ class Settings:
                 raise ValueError("EVENT_WEBHOOK_URLS must be http(s) URLs, comma-separated")
         if self.event_webhook_url_list and not self.event_webhook_secret:
             raise ValueError("EVENT_WEBHOOK_SECRET must be set when EVENT_WEBHOOK_URLS is (events are signed)")
+        try:
+            stages = json.loads(self.ghl_stage_ids)
+        except ValueError:
+            stages = None
+        if not isinstance(stages, dict) or not all(isinstance(v, str) for v in stages.values()):
+            raise ValueError('GHL_STAGE_IDS must be a JSON object of stage name -> GHL stage id ({"Hot Leads": "…"})')
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.ghl_api_url):
+            raise ValueError("GHL_API_URL must be an http(s) URL")
         if not re.fullmatch(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+", self.integration_scope):
             raise ValueError("INTEGRATION_SCOPE must look like resource/scope, e.g. optout/integration")
 
