@@ -182,7 +182,8 @@ def start(stop: threading.Event) -> list[Subscriber]:
 
     settings = get_settings()
     urls = settings.event_webhook_url_list if settings.event_webhook_secret else []
-    if not urls and not settings.ghl_api_token:
+    carrier = settings.carrier_sync.strip().lower() in ("1", "true", "yes", "on") and bool(settings.twilio_account_sid)
+    if not urls and not settings.ghl_api_token and not carrier:
         return []
     if os.environ.get("DYNAMODB_ENGINE") == "moto":
         print("optout events: moto has no DynamoDB Streams; EVENT_WEBHOOK_URLS needs DYNAMODB_ENGINE=dynamodb-local")
@@ -195,9 +196,24 @@ def start(stop: threading.Event) -> list[Subscriber]:
         subscribers.append(subscriber)
     if settings.ghl_api_token:
         subscribers.append(ghl_subscriber(stream, state_dir))
+    if carrier:
+        subscribers.append(carrier_subscriber(stream, state_dir))
     for subscriber in subscribers:
         threading.Thread(target=subscriber.run, args=(stop,), name="event-relay", daemon=True).start()
     return subscribers
+
+
+def carrier_subscriber(stream: AuditStream, state_dir: str) -> Subscriber:
+    """Twilio's Consent Management as one more subscriber (CARRIER_SYNC)."""
+    from optout.adapters.twilio import TwilioRest
+    from optout.settings import get_settings
+    from optout.store.repository import Repository
+    from optout.usecases.carrier_sync import CarrierSync
+
+    settings = get_settings()
+    sync = CarrierSync(Repository(settings), TwilioRest(settings), settings)
+    url = "twilio:consents"
+    return Subscriber(url, "", stream, Progress(progress_path(state_dir, url)), send=sync)
 
 
 def ghl_subscriber(stream: AuditStream, state_dir: str) -> Subscriber:

@@ -20,6 +20,7 @@ from twilio.http.response import Response
 
 LOOKUP_URL = re.compile(r"https://lookups\.twilio\.com/v2/PhoneNumbers/([^/?]+)")
 MESSAGES_URL = re.compile(r"https://api\.twilio\.com/2010-04-01/Accounts/(AC\w+)/Messages\.json")
+CONSENTS_URL = "https://accounts.twilio.com/v1/Consents/Bulk"
 
 
 @dataclass
@@ -57,6 +58,7 @@ class FakeTwilio(HttpClient):  # type: ignore[misc]
     ) -> Response:
         looked_up = LOOKUP_URL.fullmatch(uri)
         kind = "lookup" if looked_up else "messages" if MESSAGES_URL.fullmatch(uri) else "other"
+        kind = "consents" if uri == CONSENTS_URL else kind
         number = unquote(looked_up.group(1)) if looked_up else None
         call = Call(method, uri, dict(params or {}), dict(data or {}), auth, kind, number)
         self.calls.append(call)
@@ -74,9 +76,16 @@ class FakeTwilio(HttpClient):  # type: ignore[misc]
             return 200
         if call.kind == "messages" and call.method == "POST" and {"To", "From", "Body"} <= set(call.data):
             return 201
+        if call.kind == "consents" and call.method == "POST" and "Items" in call.data:
+            return 200
         return 404
 
     def _body(self, call: Call) -> str:
+        if call.kind == "consents" and call.status == 200:
+            items = _items(call.data["Items"])
+            if self.echo:
+                print(f"[fake Twilio] Consents/Bulk: {len(items)} opt-out(s)", flush=True)
+            return json.dumps({"items": [{"correlation_id": i["correlation_id"], "error_code": 0} for i in items]})
         if call.status == 200:
             return json.dumps(
                 {
@@ -104,5 +113,23 @@ class FakeTwilio(HttpClient):  # type: ignore[misc]
     def messages(self) -> list[Call]:
         return [c for c in self.calls if c.kind == "messages"]
 
+    def consents(self) -> list[dict[str, Any]]:
+        """Every item Consents/Bulk was given, in order."""
+        found = []
+        for call in self.calls:
+            if call.kind == "consents" and call.status == 200:
+                found += _items(call.data["Items"])
+        return found
+
     def sent(self) -> list[Call]:
         return [c for c in self.messages() if c.status == 201]
+
+
+def _items(raw: Any) -> list[dict[str, Any]]:
+    """Consents/Bulk's Items as the twilio package form-encodes them: one JSON object a value."""
+    values = raw if isinstance(raw, list) else [raw]
+    found: list[dict[str, Any]] = []
+    for value in values:
+        parsed = json.loads(value) if isinstance(value, str) else value
+        found += parsed if isinstance(parsed, list) else [parsed]
+    return found

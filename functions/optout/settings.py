@@ -59,6 +59,7 @@ _ENV = {
     "GHL_API_TOKEN": "ghl_api_token",
     "GHL_API_URL": "ghl_api_url",
     "GHL_STAGE_IDS": "ghl_stage_ids",
+    "CARRIER_SYNC": "carrier_sync",
 }
 
 
@@ -154,6 +155,8 @@ class Settings:
     ghl_api_token: str | None = field(default=None, repr=False)
     ghl_api_url: str = "https://services.leadconnectorhq.com"
     ghl_stage_ids: str = "{}"
+    # Push opt-outs Twilio did not see to its Consent Management API (needs TWILIO_ACCOUNT_SID).
+    carrier_sync: str = "off"
 
     def __post_init__(self) -> None:
         if self.stop_scope not in get_args(StopScope):
@@ -193,7 +196,12 @@ class Settings:
             raise ValueError("TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits")
         if not all(re.fullmatch(r"[A-Z]{2}", c) for c in self.sms_country_set):
             raise ValueError("SMS_COUNTRIES must be two-letter region codes, comma-separated")
-        for name, flag in (("LOOKUP_ENABLED", self.lookup_enabled), ("SMS_FIRST", self.sms_first)):
+        flags = (
+            ("LOOKUP_ENABLED", self.lookup_enabled),
+            ("SMS_FIRST", self.sms_first),
+            ("CARRIER_SYNC", self.carrier_sync),
+        )
+        for name, flag in flags:
             if flag.strip().lower() not in _FLAGS:
                 raise ValueError(f"{name} must be one of {', '.join(sorted(_FLAGS))}")
         for url in self.event_webhook_url_list:

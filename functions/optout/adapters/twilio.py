@@ -65,9 +65,10 @@ def twiml(text: str | None) -> str:
     return str(response)
 
 
-# ---- REST API: Lookup v2 and sending texts ---------------------------------------------
+# ---- REST API: Lookup v2, sending texts, Consent Management ---------------------------
 
 REST_TIMEOUT_SECONDS = 3.0
+BULK_CONSENTS = 25  # items a Consents/Bulk request takes
 
 
 class TwilioUnavailable(Exception):
@@ -122,3 +123,15 @@ class TwilioRest:
         except (TwilioException, OSError, ValueError) as exc:
             raise TwilioUnavailable(type(exc).__name__) from exc
         return str(message.sid)
+
+    def push_opt_outs(self, items: list[dict[str, str]]) -> None:
+        """Tell Twilio's Consent Management that these numbers opted out (Consents/Bulk, 25
+        a request), so Twilio blocks them too; TwilioUnavailable when a request fails."""
+        from twilio.base.exceptions import TwilioException
+
+        client = self._client()
+        for start in range(0, len(items), BULK_CONSENTS):
+            try:
+                client.accounts.v1.bulk_consents.create(items=items[start : start + BULK_CONSENTS])
+            except (TwilioException, OSError, ValueError) as exc:
+                raise TwilioUnavailable(type(exc).__name__) from exc
