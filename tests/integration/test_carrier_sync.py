@@ -36,9 +36,7 @@ def pump(fake: FakeTwilio, state: Path) -> int:
     assert settings.dynamodb_endpoint
     sync = CarrierSync(Repository(settings), TwilioRest(settings, fake), settings)
     stream = AuditStream(settings.dynamodb_endpoint, settings.audit_table)
-    subscriber = Subscriber(
-        "twilio:consents", "", stream, Progress(state / "c.json"), send=sync, backoff=(0.01, 0.05)
-    )
+    subscriber = Subscriber("twilio:consents", "", stream, Progress(state / "c.json"), send=sync, backoff=(0.01, 0.05))
     return subscriber.pump(threading.Event())
 
 
