@@ -26,8 +26,13 @@ def deliver(url: str, body: str, secret: str, clock: Callable[[], float] = time.
             "User-Agent": "optout-events/1",
         },
     )
+    return status_of(request)
+
+
+def status_of(request: urllib.request.Request, timeout: float = TIMEOUT_SECONDS) -> int | None:
+    """Send it: the HTTP status it got, None when nothing answered in time."""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) URLs only
             return int(answer.status)
     except urllib.error.HTTPError as exc:
         return int(exc.code)

@@ -13,11 +13,11 @@ sync upserts contacts under the CRM's ids.
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from optout.adapters.event_webhooks import status_of
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.model import Contact
 from optout.consent.policy import decide
@@ -70,13 +70,7 @@ def _http(method: str, url: str, body: dict[str, Any], headers: dict[str, str]) 
     request = urllib.request.Request(  # noqa: S310 - the base URL is configuration
         url, data=json.dumps(body).encode(), method=method, headers={"Content-Type": "application/json", **headers}
     )
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:  # noqa: S310
-            return int(answer.status)
-    except urllib.error.HTTPError as exc:
-        return int(exc.code)
-    except (urllib.error.URLError, OSError, ValueError):
-        return None
+    return status_of(request, TIMEOUT_SECONDS)
 
 
 class GhlClient:
