@@ -159,8 +159,8 @@ e2e: $(VENV)/.installed dynamodb-local
 
 ## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs), schemathesis at 100 examples
 fuzz: $(VENV)/.installed
-	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py -q
-	CONTRACT_EXAMPLES=100 $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
+	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py tests/integration/test_compliance_property.py -q
+	CONTRACT_EXAMPLES=100 CONTRACT_ROLES=admin,rep $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
 
 ## bench: request counts, import-time ratios, sweep amplification, opt-out latency per engine (README "Benchmark")
 bench: $(VENV)/.installed dynamodb-local
