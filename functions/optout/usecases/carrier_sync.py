@@ -44,7 +44,7 @@ class CarrierSync:
         contact = self.repo.get_contact(str(contact_id))
         if contact is None:
             return []
-        own = sorted({n for n in (*contact.phones.values(), contact.preferred_sms) if n})
+        own = sorted(set(contact.addresses_for(Channel.SMS)))
         if not decide(contact, Channel.SMS).allowed:
             return own
         return [n for n in own if contact.is_suppressed(Channel.SMS, n)]
