@@ -135,6 +135,11 @@ def test_after_any_sequence_of_actions_the_compliance_sweep_repairs_nothing(
     settings_ = get_settings()
     summary = SweepService(Repository(settings_), settings_).run("compliance", budget(60))
     assert (summary.selected, summary.acted) == (0, 0), (steps, summary.as_dict())
+    # And the heads' owners (read in batches by imports) are the owner entries
+    repo = Repository(settings_)
+    addresses = [CELL, HOME, f"{cid}@example.com"]
+    batched, _ = repo.address_states(addresses)
+    assert all(batched[a].owners == repo.address_state(a).owners for a in addresses), steps
 
 
 def _fresh(client: Client, monkeypatch: Any) -> str:

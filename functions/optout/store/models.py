@@ -2,10 +2,12 @@
 
 Contacts      id                         one item a contact; three sparse indexes hold only
                                          the contacts a scheduled sweep must act on
-Suppressions  address, entry             per address: entry "head" holds its suppressions
-                                         and version; "owner#<contact id>" links each contact
-                                         that uses the address (find contacts by number or
-                                         email with one consistent Query, no scan)
+Suppressions  address, entry             per address: entry "head" holds its suppressions,
+                                         version and the ids of its owners; "owner#<contact
+                                         id>" links each contact that uses the address (find
+                                         contacts by number or email with one consistent
+                                         Query, no scan; many addresses' heads at once with
+                                         BatchGetItem)
 Audit         subject, seq               append-only records, one hash chain per subject;
                                          beside them the applied events ("event#<key>") and
                                          the reviews of doubtful messages ("review#<id>",
@@ -19,10 +21,12 @@ from functools import lru_cache
 from typing import Any
 
 from pynamodb.attributes import (
+    BooleanAttribute,
     JSONAttribute,
     ListAttribute,
     NumberAttribute,
     UnicodeAttribute,
+    UnicodeSetAttribute,
     VersionAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
@@ -126,6 +130,11 @@ class AddressModel(Model):
     # Versioned by hand (conditions in the repository): owner entries share the table
     # and carry no version.
     version = NumberAttribute(null=True)
+    # The ids of the contacts with an owner entry, kept in the same transactions as the
+    # entries; `owners_listed` marks a head that has kept them since it was created (a
+    # head written before it did is read with a Query).
+    owners = UnicodeSetAttribute(null=True)
+    owners_listed = BooleanAttribute(null=True)
     # owner entries
     contact_id = UnicodeAttribute(null=True)
     roles = ListAttribute[str](null=True)

@@ -148,6 +148,41 @@ class Repository:
             raise StoreUnavailable("suppression store unavailable") from exc
         return _address_from_items(address, head, owners)
 
+    def address_states(self, addresses: list[str]) -> tuple[dict[str, AddressState], dict[str, Contact]]:
+        """Many addresses with every contact that uses them, batched: the heads in one
+        consistent BatchGetItem per 100, their owners in one per 50 contacts, the owner links
+        as each contact states them. An address whose head does not list its owners (written
+        before heads did) is read with its own Query; no head means nobody uses it."""
+        heads: dict[str, AddressModel] = {}
+        try:
+            for item in self.models.address.batch_get([(a, HEAD) for a in addresses], consistent_read=True):
+                heads[item.address] = item
+        except PynamoDBException as exc:
+            raise StoreUnavailable("suppression store unavailable") from exc
+        states: dict[str, AddressState] = {}
+        listed: dict[str, set[str]] = {}
+        for address in dict.fromkeys(addresses):
+            head = heads.get(address)
+            if head is not None and not head.owners_listed:
+                states[address] = self.address_state(address)
+            else:
+                states[address] = _address_from_items(address, head, [])
+                listed[address] = set(head.owners or ()) if head is not None else set()
+        wanted = {cid for ids in listed.values() for cid in ids} | {cid for s in states.values() for cid in s.owners}
+        contacts = self.get_contacts(sorted(wanted)) if wanted else {}
+        for address, ids in listed.items():
+            links = (contacts[cid].owner_links().get(address) for cid in sorted(ids) if cid in contacts)
+            states[address].owners = {link.contact_id: link for link in links if link is not None}
+        return states, contacts
+
+    def applied_events(self, keys: list[str]) -> set[str]:
+        """Which of these events were applied before: one consistent BatchGetItem per 100."""
+        try:
+            found = self.models.event.batch_get([(EVENT_PREFIX + k, 0) for k in keys], consistent_read=True)
+            return {item.subject.removeprefix(EVENT_PREFIX) for item in found}
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
     def suppressed_addresses(self, after: str | None, limit: int) -> tuple[list[AddressState], str | None]:
         """Addresses with their suppressions, in the table's order, `limit` at most, after the
         address `after` (any string is a position): a Scan, paged, reading only head entries'
@@ -350,14 +385,20 @@ class Repository:
                         )
                 for contact in changes.overlays:
                     tx.save(_overlay_to_item(models.contact, contact, _keys(changes, contact)))
+                joined, left = _owner_changes(changes)
                 for head in changes.heads:
                     item = models.address(head.address, HEAD)
                     actions: list[Any] = []
                     condition: Condition | None = None
+                    if joined.get(head.address):
+                        actions.append(AddressModel.owners.add(joined[head.address]))
+                    if left.get(head.address):
+                        actions.append(AddressModel.owners.delete(left.pop(head.address)))
                     if head.guarded:
                         if head.expected_version is None:
                             condition = AddressModel.version.does_not_exist()
                             actions.append(AddressModel.version.set(1))
+                            actions.append(AddressModel.owners_listed.set(True))
                         else:
                             condition = AddressModel.version == head.expected_version
                             actions.append(AddressModel.version.set(head.expected_version + 1))
@@ -380,6 +421,12 @@ class Repository:
                     )
                 for address, contact_id in changes.links_delete:
                     tx.delete(models.address(address, OWNER_PREFIX + contact_id), add_version_condition=False)
+                for address, gone in left.items():  # (an address given up without its head)
+                    tx.update(
+                        models.address(address, HEAD),
+                        [AddressModel.owners.delete(gone), AddressModel.version.add(1)],
+                        add_version_condition=False,
+                    )
                 for record in changes.audit:
                     tx.save(_audit_to_item(models.audit, record), condition=AuditModel.seq.does_not_exist())
                 for write in changes.reviews:  # last: the positions of the contacts' reasons stay
@@ -404,6 +451,21 @@ class Repository:
             raise StoreUnavailable("store write failed; nothing was written") from exc
         except PynamoDBException as exc:
             raise StoreUnavailable("store write failed; nothing was written") from exc
+
+
+def _owner_changes(changes: ChangeSet) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Per address, the contact ids its head gains and loses. An owner entry is only ever
+    created with its address's head written in the same change (a contact taking the
+    address), so a put without a head write is an existing owner's new roles or DND."""
+    heads = {head.address for head in changes.heads}
+    joined: dict[str, set[str]] = {}
+    left: dict[str, set[str]] = {}
+    for address, link in changes.links_put:
+        if address in heads:
+            joined.setdefault(address, set()).add(link.contact_id)
+    for address, contact_id in changes.links_delete:
+        left.setdefault(address, set()).add(contact_id)
+    return joined, left
 
 
 def _keys(changes: ChangeSet, contact: Contact) -> SweepKeys:

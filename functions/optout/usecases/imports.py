@@ -1,5 +1,5 @@
 """Suppression imports (SPEC 13): a file read and checked at once, its rows applied (or, in
-a dry run, planned without writing) one address at a time through the runner. A small file
+a dry run, planned without writing) in batches (usecases.import_batches). A small file
 is done in the request; a larger one is a job that a worker runs in the background (a thread
 locally, the function invoked again in AWS), its progress saved after each chunk, so a
 worker that stops is taken over where it stopped."""
@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from optout.consent.errors import NotFound
 from optout.consent.imports import ImportRow, parse, plan_row
-from optout.consent.inbound import InboundPlanner
 from optout.settings import Settings
 from optout.store.repository import AlreadyApplied, Repository
 from optout.usecases.address import apply_at_address
+from optout.usecases.import_batches import ImportBatches
 from optout.usecases.runner import Runner, utc_now
 
 Mode = Literal["dry-run", "apply"]
@@ -75,8 +75,7 @@ class ImportService:
         job.created_at = job.updated_at = now
         job.processed = parsed.total - len(parsed.rows)  # the invalid ones are done with
         if len(parsed.rows) <= SYNC_ROWS or self.dispatch is None:
-            for row in parsed.rows:
-                self._count(job, self._apply(row, job))
+            self._apply(parsed.rows, job)
             job.status = "done"
             self._save(job)
             return job
@@ -101,8 +100,7 @@ class ImportService:
             if time_left() < MARGIN_SECONDS:
                 return job
             chunk = self.repo.load_import(job_id, job.next_chunk) or {"rows": []}
-            for raw in chunk["rows"]:
-                self._count(job, self._apply(ImportRow.from_dict(raw), job))
+            self._apply([ImportRow.from_dict(raw) for raw in chunk["rows"]], job)
             job.next_chunk += 1
             if job.next_chunk > job.chunks:
                 job.status = "done"
@@ -110,14 +108,16 @@ class ImportService:
             self._save(job)
         return job
 
-    def _apply(self, row: ImportRow, job: ImportJob) -> bool:
-        """Whether the row changes anything (a dry run only plans it)."""
-        if job.mode == "dry-run":
-            state = self.repo.address_state(row.address)
-            contacts = self.repo.get_contacts(sorted(state.owners)) if state.owners else {}
-            planner = InboundPlanner(state, contacts, self.runner.clock(), self.runner.stages)
-            plan = plan_row(planner, row, job.job_id)
-            return plan.changes.size() > len(plan.changes.events)
+    def _apply(self, rows: list[ImportRow], job: ImportJob) -> None:
+        """Apply the rows (a dry run only plans them), counting each as it goes."""
+
+        def done(changed: bool) -> None:
+            self._count(job, changed)
+
+        ImportBatches(self.runner, job.job_id, job.mode == "dry-run", done, lambda row: self._one(row, job)).apply(rows)
+
+    def _one(self, row: ImportRow, job: ImportJob) -> bool:
+        """One row through the runner (a batch the store refused): whether it changed anything."""
         try:
             return apply_at_address(self.runner, row.address, lambda p: plan_row(p, row, job.job_id)).applied
         except AlreadyApplied:

@@ -62,6 +62,16 @@ class Runner:
         for part in changes.split(MAX_TRANSACTION_ITEMS):
             self._commit_part(part)
 
+    def commit_together(self, changes: list[ChangeSet]) -> None:
+        """Independent change sets (no item in two of them, at most 100 items in all) in one
+        transaction: all of them or none (the store's exceptions as `commit`'s)."""
+        merged = ChangeSet()
+        for part in changes:
+            for contact in part.contacts:
+                part.sweep_keys[contact.id] = sweep_keys(contact, self.stages)
+            merged.merge(part)
+        self.repo.commit(merged)
+
     def _commit_part(self, part: ChangeSet) -> None:
         """Commit; a contact item the store refuses (a legacy item near 400 KB) does not
         block a lead's opt-out: the same change lands with that contact's new state in an

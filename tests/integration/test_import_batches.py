@@ -1,0 +1,132 @@
+"""Imports in batches (SPEC 13): rows read and written together cost a fraction of a
+DynamoDB request each, yet every row is applied exactly once, in any mix of rows sharing a
+contact or repeating, when the store refuses a batch, and on heads written before they
+listed their owners; a dry run reports what the apply does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import boto3
+import botocore.client
+import pytest
+from botocore.exceptions import ClientError
+
+from optout.consent.audit import address_subject, contact_subject, verify_chain
+from optout.settings import get_settings
+from optout.store.models import HEAD
+from optout.store.repository import Repository
+from optout.usecases.imports import ImportService
+from tests.conftest import Client, ada
+from tests.integration.test_imports import HEADER, answer, may, upload
+
+_real = botocore.client.BaseClient._make_api_call
+
+
+@contextmanager
+def dynamodb(fail: str | None = None) -> Iterator[list[str]]:
+    """The DynamoDB requests made; the first `fail` request fails (a retryable error)."""
+    calls: list[str] = []
+
+    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
+        calls.append(operation)
+        if operation == fail and calls.count(operation) == 1:
+            raise ClientError({"Error": {"Code": "InternalServerError", "Message": "injected"}}, operation)
+        return _real(self, operation, params)
+
+    botocore.client.BaseClient._make_api_call = call  # type: ignore[method-assign]
+    try:
+        yield calls
+    finally:
+        botocore.client.BaseClient._make_api_call = _real  # type: ignore[method-assign]
+
+
+def contact_with(client: Client, cid: str, cell: str, email: str) -> None:
+    body = ada(email=email, phones={"cell": cell, "home": None, "work": None}, automations=["sms-drip"])
+    assert client.put(f"/contacts/{cid}", body, role="integration").status == 201
+
+
+def import_records(subject: str) -> list[Any]:
+    chain = Repository(get_settings()).chain(subject)
+    assert verify_chain(chain).ok
+    return [r for r in chain if r.action == "import.suppressed"]
+
+
+def test_rows_sharing_a_contact_or_repeated_each_apply_once(client: Client) -> None:
+    contact_with(client, "c-1", "+14155550100", "ada@example.com")
+    body = HEADER + (
+        "+14155550100,sms,crm,2025-03-01,\n"
+        "ada@example.com,email,esp,2025-03-02,\n"
+        "+14155550100,sms,crm,2025-03-01,\n"  # the first row again
+        "+14155550100,call,crm,2025-03-03,\n"  # the same number, another channel
+        "+14155550199,sms,crm,2025-03-01,\n"
+    )
+    dry = answer(upload(client, body, mode="dry-run"))
+    applied = answer(upload(client, body))
+    assert (applied["accepted"], applied["unchanged"]) == (4, 1)
+    assert (dry["accepted"], dry["unchanged"]) == (applied["accepted"], applied["unchanged"])
+    assert len(import_records(contact_subject("c-1"))) == 3
+    assert len(import_records(address_subject("+14155550199"))) == 1
+    assert not may(client, "sms", contact_id="c-1") and not may(client, "email", contact_id="c-1")
+    assert not may(client, "call", address="+14155550100")
+    assert client.get("/contacts/c-1").json()["dnd"] == {"sms": True, "email": True, "call": True}
+
+
+@pytest.mark.dynamodb_local  # (moto copies its tables on every transaction: minutes here)
+def test_an_import_costs_a_tenth_of_a_request_a_row_or_less(client: Client) -> None:
+    for n in range(60):
+        contact_with(client, f"c-{n}", f"+1415555{n:04d}", f"lead{n}@example.com")
+    rows = [f"+1415555{n:04d},sms,crm,2025-03-01,\n" for n in range(60)]
+    rows += [f"lead{n}@example.com,email,esp,2025-03-01,\n" for n in range(60)]
+    rows += [f"+1628555{n:04d},all,twilio,2025-03-01,\n" for n in range(180)]
+    settings = get_settings()
+    with dynamodb() as calls:
+        job = ImportService(Repository(settings), settings).start(
+            (HEADER + "".join(rows)).encode(), "text/csv", "apply"
+        )
+    assert (job.accepted, job.unchanged, job.invalid) == (300, 0, [])
+    assert len(calls) <= 30, sorted(calls)
+    assert all(len(import_records(contact_subject(f"c-{n}"))) == 2 for n in range(60))
+    assert not may(client, "call", address="+16285550179")
+
+
+def test_a_batch_the_store_refuses_is_applied_row_by_row_once(client: Client) -> None:
+    contact_with(client, "c-1", "+14155550100", "ada@example.com")
+    body = HEADER + "".join(f"+1415555{n:04d},sms,crm,2025-03-01,\n" for n in range(100, 110))
+    with dynamodb(fail="TransactWriteItems") as calls:
+        report = answer(upload(client, body))
+    assert calls.count("TransactWriteItems") > 2  # the refused batch, then row by row
+    assert (report["accepted"], report["unchanged"]) == (10, 0)
+    assert len(import_records(contact_subject("c-1"))) == 1
+    assert all(len(import_records(address_subject(f"+1415555{n:04d}"))) == 1 for n in range(101, 110))
+    assert answer(upload(client, body))["unchanged"] == 10
+
+
+def test_a_head_written_before_heads_listed_owners_is_read_with_a_query(client: Client) -> None:
+    contact_with(client, "c-1", "+14155550100", "ada@example.com")
+    settings = get_settings()
+    boto3.client("dynamodb", region_name=settings.region).update_item(
+        TableName=settings.suppressions_table,
+        Key={"address": {"S": "+14155550100"}, "entry": {"S": HEAD}},
+        UpdateExpression="REMOVE #o, owners_listed",
+        ExpressionAttributeNames={"#o": "owners"},
+    )
+    assert answer(upload(client, HEADER + "+14155550100,sms,crm,2025-03-01,\n"))["accepted"] == 1
+    assert client.get("/contacts/c-1").json()["dnd"]["sms"] is True
+    assert "sms-drip" not in client.get("/contacts/c-1").json()["automations"]
+
+
+def test_heads_list_the_owners_their_entries_name(client: Client) -> None:
+    contact_with(client, "c-1", "+14155550100", "ada@example.com")
+    contact_with(client, "c-2", "+14155550101", "ada@example.com")  # a shared email
+    moved = ada(email="grace@example.com", phones={"cell": "+14155550102", "home": None, "work": None})
+    assert client.put("/contacts/c-2", moved, role="integration").status == 200
+    addresses = ["+14155550100", "+14155550101", "+14155550102", "ada@example.com", "grace@example.com"]
+    repo = Repository(get_settings())
+    batched, _ = repo.address_states(addresses)
+    for address in addresses:
+        assert batched[address].owners == repo.address_state(address).owners, address
+    assert set(batched["ada@example.com"].owners) == {"c-1"}
+    assert set(batched["+14155550101"].owners) == set()
