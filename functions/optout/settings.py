@@ -57,6 +57,7 @@ _ENV = {
     "EVENT_BUS_NAME": "event_bus_name",
     "EVENT_STATE_DIR": "event_state_dir",
     "GHL_API_TOKEN": "ghl_api_token",
+    "GHL_API_TOKEN_PARAMETER": "ghl_api_token_parameter",
     "GHL_API_URL": "ghl_api_url",
     "GHL_STAGE_IDS": "ghl_stage_ids",
     "CARRIER_SYNC": "carrier_sync",
@@ -153,6 +154,7 @@ class Settings:
     # GoHighLevel sync (a consent event subscriber): its private integration token, API base
     # URL, and our stage names -> its pipeline stage ids, as JSON.
     ghl_api_token: str | None = field(default=None, repr=False)
+    ghl_api_token_parameter: str | None = None  # in AWS: the SSM SecureString holding it
     ghl_api_url: str = "https://services.leadconnectorhq.com"
     ghl_stage_ids: str = "{}"
     # Push opt-outs Twilio did not see to its Consent Management API (needs TWILIO_ACCOUNT_SID).

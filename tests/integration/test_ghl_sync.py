@@ -115,3 +115,36 @@ def test_do_not_email_is_permanent_in_ghl(api: Client, ghl: FakeGhl, tmp_path: P
     _, update, _ = ghl.calls[-1]
     assert update["dndSettings"]["Email"]["status"] == "permanent"
     assert update["dndSettings"]["SMS"]["status"] == "inactive"
+
+
+def test_in_aws_the_sync_function_pushes_each_bus_event_and_hands_back_the_ones_not_taken(
+    api: Client, ghl: FakeGhl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from optout.consent.audit import contact_subject
+    from optout.consent.events import consent_event
+    from optout.handlers import sync
+    from tests.conftest import LambdaContext
+
+    monkeypatch.setenv("GHL_API_TOKEN", "pit-test-token")
+    monkeypatch.setenv("GHL_API_URL", ghl.url)
+    get_settings.cache_clear()
+    sync.senders.cache_clear()
+    assert api.put("/contacts/c-1", ada(email="ada@example.com"), role="integration").status == 201
+    text(api, CELL, "STOP")
+    (record,) = [r for r in Repository(get_settings()).chain(contact_subject("c-1")) if r.action == "sms.opt_out"]
+    bus_event = {
+        "source": "optout",
+        "detail-type": "com.optout.consent.changed",
+        "detail": {"event": consent_event(record)},
+    }
+    message = {"messageId": "m-1", "body": json.dumps(bus_event)}
+    garbage = {"messageId": "m-2", "body": "not json"}
+    try:
+        ghl.down = 1
+        failed = sync.lambda_handler({"Records": [message, garbage]}, LambdaContext())
+        assert failed == {"batchItemFailures": [{"itemIdentifier": "m-1"}]}  # garbage is dropped, not retried
+        assert sync.lambda_handler({"Records": [message]}, LambdaContext()) == {"batchItemFailures": []}
+    finally:
+        sync.senders.cache_clear()
+    (path, update, _) = ghl.calls[0]
+    assert path == "/contacts/c-1" and update["dndSettings"]["SMS"]["status"] == "active"
