@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 
-from infra import engine, event_relay, template
+from infra import engine, event_relay, local_s3, template
 from infra.tables import create_tables, table_environment
 from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER
 
@@ -437,6 +437,7 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
     env = configure(endpoint, port)
     api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
     install_fake_twilio()
+    uploads = local_s3.start()
     ThreadingHTTPServer.request_queue_size = 128  # socketserver's default of 5 resets bursts of clients
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
     port = httpd.server_address[1]
@@ -449,6 +450,10 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
         note = "development default" if os.environ[key] == DEFAULTS[key] else "from environment"
         print(f"  {key}: {note}")
     print("  Twilio REST API: a local fake (texts are printed here, Lookup says mobile)")
+    where = "an in-memory S3 emulator" if uploads else "IMPORT_BUCKET"
+    print(
+        f"  large import files (POST /suppressions/import/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}"
+    )
     print("  token: make token ROLE=admin   routes:")
     for route in api.routes:
         print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")
@@ -465,6 +470,8 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
     finally:
         stop_draining.set()
         httpd.server_close()
+        if uploads is not None:
+            uploads.stop()
         state_file(port).unlink(missing_ok=True)
 
 

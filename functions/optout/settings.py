@@ -34,6 +34,7 @@ _ENV = {
     "INTEGRATION_SCOPE": "integration_scope",
     "INTAKE_QUEUE_URL": "intake_queue_url",
     "INTAKE_DIR": "intake_dir",
+    "IMPORT_BUCKET": "import_bucket",
     "SMS_FALLBACK_HOURS": "sms_fallback_hours",
     "SWEEP_CONTINUE": "sweep_continue",
     "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
@@ -96,6 +97,8 @@ class Settings:
     # directory (local server); neither set, a store failure answers 503.
     intake_queue_url: str | None = None
     intake_dir: str | None = None
+    # S3 bucket of import files too large for the API (presigned uploads, SPEC 13)
+    import_bucket: str | None = None
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024

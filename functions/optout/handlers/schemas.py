@@ -522,6 +522,21 @@ class ImportJobResponse(BaseModel):
     invalid: list[ImportInvalidRow] = Field(description="the first 1,000 rows that could not be read, with why")
 
 
+class ImportUploadRequest(_Strict):
+    """A file too large for one request: where to PUT it first."""
+
+    content_type: Literal["text/csv", "application/x-ndjson"] = Field(description="the file's kind")
+
+
+class ImportUploadResponse(BaseModel):
+    upload_id: str
+    url: str = Field(description="PUT the file here within expires_in seconds, with the headers below")
+    method: Literal["PUT"]
+    headers: dict[str, str]
+    expires_in: int
+    import_url: str = Field(description="then POST here (no body) to import it; mode=dry-run to report only")
+
+
 class UnsubscribeLinkResponse(BaseModel):
     contact_id: str
     url: str

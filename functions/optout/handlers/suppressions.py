@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import threading
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
+from optout.consent.errors import InvalidInput
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
-from optout.handlers.schemas import ErrorResponse, ImportJobResponse, responses
+from optout.handlers.schemas import (
+    ErrorResponse,
+    ImportJobResponse,
+    ImportUploadRequest,
+    ImportUploadResponse,
+    responses,
+)
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_requests, warm_store
@@ -30,8 +39,9 @@ app = build_resolver()
 SINCE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z)?$"
 MAX_PAGE = 10_000
 IMPORT_PATH = "/suppressions/import"
-MAX_IMPORT_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit (larger: a presigned upload, not built)
+MAX_IMPORT_BYTES = 6 * 1024 * 1024  # Lambda's request payload limit (larger: a presigned upload)
 JOB_ID_PATTERN = r"^imp-[0-9a-f]{20}$"
+UPLOAD_ID_PATTERN = r"^up-[0-9a-f]{24}$"
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -96,18 +106,58 @@ def _import_responses() -> dict[int, Any]:
 )
 def import_suppressions(
     mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
+    upload_id: Annotated[
+        str | None,
+        Query(pattern=UPLOAD_ID_PATTERN, description="a file PUT to its upload URL (then send no body)"),
+    ] = None,
 ) -> Response[str]:
     caller(app, ("integration", "admin"))
     event = app.current_event
-    content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
     body = event.decoded_body or ""
-    job = imports().start(body.encode() if isinstance(body, str) else body, content_type, mode)
+    raw = body.encode() if isinstance(body, str) else body
+    if upload_id is not None:
+        if raw:
+            raise InvalidInput("send either the file or upload_id, not both")
+        raw, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
+    else:
+        content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
+    job = imports().start(raw, content_type, mode)
     logger.info(
         "suppressions import",
         extra={"job_id": job.job_id, "mode": mode, "rows": job.rows, "status": job.status, "invalid": len(job.invalid)},
     )
     status = 200 if job.status == "done" else 202
     return Response(status, "application/json", json.dumps(job.answer()))
+
+
+def _upload_responses() -> dict[int, Any]:
+    documented = responses(ImportUploadResponse, 409)
+    documented[201] = {**documented.pop(200), "description": "Created: PUT the file to `url`, then POST `import_url`"}
+    return documented
+
+
+@app.post(
+    IMPORT_PATH + "/uploads",
+    operation_id="create_import_upload",
+    tags=["suppressions"],
+    summary=f"Upload a file too large for one request (up to {MAX_UPLOAD_BYTES // 2**20} MB), then import it",
+    security=[{"jwt": []}],
+    responses=_upload_responses(),
+)
+def create_import_upload(request: Annotated[ImportUploadRequest, Body()]) -> Response[str]:
+    caller(app, ("integration", "admin"))
+    upload_id = "up-" + secrets.token_hex(12)
+    url = ImportFiles(get_settings().import_bucket).upload_url(upload_id, request.content_type)
+    answer = ImportUploadResponse(
+        upload_id=upload_id,
+        url=url,
+        method="PUT",
+        headers={"Content-Type": request.content_type},
+        expires_in=UPLOAD_SECONDS,
+        import_url=f"{public_base_url(app.current_event)}{IMPORT_PATH}?mode=apply&upload_id={upload_id}",
+    )
+    logger.info("suppressions import upload", extra={"upload_id": upload_id})
+    return Response(201, "application/json", answer.model_dump_json())
 
 
 @app.get(

@@ -41,6 +41,10 @@ from .import_job_response import ImportJobResponse
 from .import_job_response_mode import ImportJobResponseMode
 from .import_job_response_status import ImportJobResponseStatus
 from .import_suppressions_mode import ImportSuppressionsMode
+from .import_upload_request import ImportUploadRequest
+from .import_upload_request_content_type import ImportUploadRequestContentType
+from .import_upload_response import ImportUploadResponse
+from .import_upload_response_headers import ImportUploadResponseHeaders
 from .list_reviews_status import ListReviewsStatus
 from .note_request import NoteRequest
 from .opportunity import Opportunity
@@ -116,6 +120,10 @@ __all__ = (
     "ImportJobResponseMode",
     "ImportJobResponseStatus",
     "ImportSuppressionsMode",
+    "ImportUploadRequest",
+    "ImportUploadRequestContentType",
+    "ImportUploadResponse",
+    "ImportUploadResponseHeaders",
     "ListReviewsStatus",
     "NoteRequest",
     "Opportunity",
