@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
+
 from optout.consent.errors import Conflict, NotFound, StoreUnavailable
 
 UPLOAD_SECONDS = 900
@@ -34,8 +36,6 @@ class ImportFiles:
 
     def upload_url(self, upload_id: str, content_type: str) -> str:
         """A URL the file can be PUT to for the next 15 minutes, with this Content-Type."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
         params = {"Bucket": self._bucket(), "Key": PREFIX + upload_id, "ContentType": content_type}
         try:
             return str(s3().generate_presigned_url("put_object", Params=params, ExpiresIn=UPLOAD_SECONDS))
@@ -44,8 +44,6 @@ class ImportFiles:
 
     def read(self, upload_id: str) -> tuple[bytes, str]:
         """The uploaded file and its Content-Type."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
         try:
             found = s3().get_object(Bucket=self._bucket(), Key=PREFIX + upload_id)
         except ClientError as exc:
