@@ -46,14 +46,15 @@ class Calls:
 
 
 @contextmanager
-def dynamodb_calls(fail_at: int | None = None) -> Iterator[Calls]:
-    """Record DynamoDB calls; make the `fail_at`-th (0-based) fail with a retryable error."""
+def dynamodb_calls(fail_at: int | None = None, fail_first: str | None = None) -> Iterator[Calls]:
+    """Record DynamoDB calls; make the `fail_at`-th (0-based), or the first call of the
+    operation `fail_first`, fail with a retryable error."""
     calls = Calls([], fail_at)
 
     def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
         index = len(calls.names)
         calls.names.append(operation)
-        if index == calls.fail_at:
+        if index == calls.fail_at or (operation == fail_first and calls.names.count(operation) == 1):
             raise ClientError({"Error": {"Code": "InternalServerError", "Message": "injected"}}, operation)
         return _real(self, operation, params)
 

@@ -5,14 +5,10 @@ listed their owners; a dry run reports what the apply does."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import boto3
-import botocore.client
 import pytest
-from botocore.exceptions import ClientError
 
 from optout.consent.audit import address_subject, contact_subject, verify_chain
 from optout.settings import get_settings
@@ -20,27 +16,8 @@ from optout.store.models import HEAD
 from optout.store.repository import Repository
 from optout.usecases.imports import ImportService
 from tests.conftest import Client, ada
+from tests.integration.test_fault_points import dynamodb_calls
 from tests.integration.test_imports import HEADER, answer, may, upload
-
-_real = botocore.client.BaseClient._make_api_call
-
-
-@contextmanager
-def dynamodb(fail: str | None = None) -> Iterator[list[str]]:
-    """The DynamoDB requests made; the first `fail` request fails (a retryable error)."""
-    calls: list[str] = []
-
-    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
-        calls.append(operation)
-        if operation == fail and calls.count(operation) == 1:
-            raise ClientError({"Error": {"Code": "InternalServerError", "Message": "injected"}}, operation)
-        return _real(self, operation, params)
-
-    botocore.client.BaseClient._make_api_call = call  # type: ignore[method-assign]
-    try:
-        yield calls
-    finally:
-        botocore.client.BaseClient._make_api_call = _real  # type: ignore[method-assign]
 
 
 def contact_with(client: Client, cid: str, cell: str, email: str) -> None:
@@ -82,12 +59,12 @@ def test_an_import_costs_a_tenth_of_a_request_a_row_or_less(client: Client) -> N
     rows += [f"lead{n}@example.com,email,esp,2025-03-01,\n" for n in range(60)]
     rows += [f"+1628555{n:04d},all,twilio,2025-03-01,\n" for n in range(180)]
     settings = get_settings()
-    with dynamodb() as calls:
+    with dynamodb_calls() as calls:
         job = ImportService(Repository(settings), settings).start(
             (HEADER + "".join(rows)).encode(), "text/csv", "apply"
         )
     assert (job.accepted, job.unchanged, job.invalid) == (300, 0, [])
-    assert len(calls) <= 30, sorted(calls)
+    assert len(calls.names) <= 30, sorted(calls.names)
     assert all(len(import_records(contact_subject(f"c-{n}"))) == 2 for n in range(60))
     assert not may(client, "call", address="+16285550179")
 
@@ -95,9 +72,9 @@ def test_an_import_costs_a_tenth_of_a_request_a_row_or_less(client: Client) -> N
 def test_a_batch_the_store_refuses_is_applied_row_by_row_once(client: Client) -> None:
     contact_with(client, "c-1", "+14155550100", "ada@example.com")
     body = HEADER + "".join(f"+1415555{n:04d},sms,crm,2025-03-01,\n" for n in range(100, 110))
-    with dynamodb(fail="TransactWriteItems") as calls:
+    with dynamodb_calls(fail_first="TransactWriteItems") as calls:
         report = answer(upload(client, body))
-    assert calls.count("TransactWriteItems") > 2  # the refused batch, then row by row
+    assert calls.names.count("TransactWriteItems") > 2  # the refused batch, then row by row
     assert (report["accepted"], report["unchanged"]) == (10, 0)
     assert len(import_records(contact_subject("c-1"))) == 1
     assert all(len(import_records(address_subject(f"+1415555{n:04d}"))) == 1 for n in range(101, 110))
