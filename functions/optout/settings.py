@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal, get_args
 
+from optout.consent import stop_rules
+
 # Environment variable -> field. Defaults suit local development; template.yaml sets
 # every one of them in AWS.
 _ENV = {
@@ -35,6 +37,9 @@ _ENV = {
     "INTAKE_QUEUE_URL": "intake_queue_url",
     "INTAKE_DIR": "intake_dir",
     "IMPORT_BUCKET": "import_bucket",
+    "STOP_RULES": "stop_rules",
+    "INBOUND_EMAIL_ADDRESS": "inbound_email_address",
+    "MAIN_PHONE_NUMBER": "main_phone_number",
     "SMS_FALLBACK_HOURS": "sms_fallback_hours",
     "SWEEP_CONTINUE": "sweep_continue",
     "SMS_CONFIRMATION_TEXT": "sms_confirmation_text",
@@ -99,6 +104,12 @@ class Settings:
     intake_dir: str | None = None
     # S3 bucket of import files too large for the API (presigned uploads, SPEC 13)
     import_bucket: str | None = None
+    # Every reasonable means (SPEC 14): rules that stop a contact's conversation on upsert
+    # (JSON), the address List-Unsubscribe offers as mailto: and that receives mail
+    # unsubscribes, and the team's number a lead calling us is forwarded to.
+    stop_rules: str = "[]"
+    inbound_email_address: str | None = None
+    main_phone_number: str | None = None
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
@@ -222,6 +233,13 @@ class Settings:
             raise ValueError('GHL_STAGE_IDS must be a JSON object of stage name -> GHL stage id ({"Hot Leads": "…"})')
         if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.ghl_api_url):
             raise ValueError("GHL_API_URL must be an http(s) URL")
+        stop_rules.parse(self.stop_rules)  # ValueError naming STOP_RULES
+        if self.inbound_email_address and not re.fullmatch(
+            r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", self.inbound_email_address
+        ):
+            raise ValueError("INBOUND_EMAIL_ADDRESS must be an email address, e.g. unsubscribe@mail.example.com")
+        if self.main_phone_number and not re.fullmatch(r"\+[1-9][0-9]{6,14}", self.main_phone_number):
+            raise ValueError("MAIN_PHONE_NUMBER must be an E.164 number, e.g. +14155550000")
         if not re.fullmatch(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+", self.integration_scope):
             raise ValueError("INTEGRATION_SCOPE must look like resource/scope, e.g. optout/integration")
 

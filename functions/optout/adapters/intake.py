@@ -22,7 +22,7 @@ from typing import Any, Literal, Protocol
 from optout.consent.errors import StoreUnavailable
 from optout.settings import Settings
 
-Kind = Literal["sms", "status", "unsubscribe"]
+Kind = Literal["sms", "status", "unsubscribe", "email"]
 SQS_TIMEOUT_SECONDS = 2.0
 
 
@@ -37,7 +37,7 @@ class Parked:
     @classmethod
     def loads(cls, text: str) -> Parked:
         raw = json.loads(text)
-        if raw.get("kind") not in ("sms", "status", "unsubscribe") or not isinstance(raw.get("data"), dict):
+        if raw.get("kind") not in ("sms", "status", "unsubscribe", "email") or not isinstance(raw.get("data"), dict):
             raise ValueError("not a parked event")
         return cls(raw["kind"], raw["data"])
 

@@ -260,15 +260,16 @@ class InboundPlanner:
             )
         )
 
-    def unsubscribe_email(self, token_contact: str, everything: bool, evidence: dict[str, Any]) -> Plan:
-        """The lead's unsubscribe link: Do Not Email on the address and on the contact the link
-        was made for (and anyone whose email it is); with `everything`, DND on every channel."""
+    def unsubscribe_email(self, token_contact: str | None, everything: bool, evidence: dict[str, Any]) -> Plan:
+        """The lead's unsubscribe link (or mailto: unsubscribe): Do Not Email on the address
+        and on the contact the link was made for (and anyone whose email it is); with
+        `everything`, DND on every channel."""
         opt_out = OptOut(source=EMAIL_UNSUBSCRIBE, at=self.now, actor="customer")
         suppressed = dict(self.state.suppressed)
         suppressed.setdefault(Channel.EMAIL, opt_out)
         address, stages = self.state.address, self.stages
         # The link's contact, even when its email has changed since: the person asked.
-        extra = {token_contact: OwnerLink(token_contact, frozenset({"link"}), frozenset())}
+        extra = {token_contact: OwnerLink(token_contact, frozenset({"link"}), frozenset())} if token_contact else {}
 
         def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
             if not (link.personal or "link" in link.roles):
@@ -288,7 +289,7 @@ class InboundPlanner:
             effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
             _stop_conversation(contact, effects)  # SPEC 4: the conversation stops as Customer Stopped
 
-        reason = "one_click" if evidence.get("form") == "one_click" else "unsubscribe_page"
+        reason = {"one_click": "one_click", "mailto": "mailto"}.get(str(evidence.get("form")), "unsubscribe_page")
         action = "email.unsubscribed_everything" if everything else "email.unsubscribed"
         channels = _channels(set(CHANNELS) if everything else {Channel.EMAIL})
         return self.plan(AddressChange(None, suppressed, change, CUSTOMER, action, reason, evidence, channels, extra))

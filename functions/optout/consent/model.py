@@ -27,6 +27,9 @@ class Actor:
         return {"type": self.type, "id": self.id, "role": self.role}
 
 
+SYSTEM = Actor(type="system")  # the service itself: a sweep, a rule, Twilio's report
+
+
 @dataclass(frozen=True)
 class OptOut:
     """Why and when a DND flag or a suppression was set."""

@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from optout.consent import revocations
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan
 from optout.consent.channels import Channel
 from optout.consent.inbound import CUSTOMER, InboundPlanner, Scope
 from optout.consent.model import Actor, Contact, OwnerLink
 from optout.consent.reviews import Review, ReviewWrite, excerpt, review_id, suggested_channels
+from optout.consent.sources import REVIEWED
 
 if TYPE_CHECKING:
     from optout.consent.keywords import Classification
@@ -31,19 +33,24 @@ class Revocation:
 
 
 def doubtful(
-    planner: InboundPlanner, message: InboundMessage, classification: Classification, actor: Actor = CUSTOMER
+    planner: InboundPlanner,
+    message: InboundMessage,
+    classification: Classification,
+    actor: Actor = CUSTOMER,
+    medium: Channel = Channel.SMS,
+    action: str = "sms.doubtful",
 ) -> Plan:
-    """A text that may be a revocation: nothing changes but the record of it, on every
-    contact that uses the number (or the number's own chain), and a review opened for a
-    person to decide."""
+    """A message that may be a revocation (a text; an email, a call note): nothing changes
+    but the record of it, on every contact that uses the address (or the address's own
+    chain), and a review opened for a person to decide."""
     state = planner.state
     review = Review(
         id=review_id(message.event_key),
-        channel=Channel.SMS.value,
+        channel=medium.value,
         address=state.address,
         received_at=planner.now,
-        excerpt=excerpt(message.evidence.get("body")),
-        suggested=suggested_channels(classification.channels, Channel.SMS),
+        excerpt=excerpt(message.evidence.get("body") or message.evidence.get("text")),
+        suggested=suggested_channels(classification.channels, medium),
         rule=classification.rule,
     )
 
@@ -57,7 +64,7 @@ def doubtful(
             dict(state.suppressed),
             change,
             actor,
-            "sms.doubtful",
+            action,
             classification.rule,
             evidence,
             ",".join(review.suggested),
@@ -80,7 +87,13 @@ def decide(planner: InboundPlanner, review: Review, decided: Review, scope: Scop
     decision = "revoke" if decided.status == "revoked" else "dismiss"
     evidence = {**review.evidence(), "decision": decision, "note": decided.note}
     marks = dict.fromkeys(review.contact_ids, f"review:{decided.status}")
-    if decided.status == "revoked":
+    if decided.status == "revoked" and review.channel != Channel.SMS.value:
+        # an email or a call note: what it was about, closed as the lead's own revocation
+        channels = frozenset(Channel(c) for c in review.suggested)
+        plan = revocations.plan_at_address(
+            planner, channels, REVIEWED, actor, None, "review.revoked", "review", evidence, marks=marks
+        )
+    elif decided.status == "revoked":
         revocation = Revocation(frozenset(Channel(c) for c in review.suggested))
         plan = planner.revoke(revocation, scope, actor, None, "review.revoked", "review", evidence, marked=marks)
     else:

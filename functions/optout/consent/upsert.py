@@ -40,6 +40,8 @@ class ContactInput:
     conversation: Conversation | None = None
     dnd: dict[Channel, bool] | None = None
     do_not_email: bool | None = None
+    # The whole body the CRM sent, its own fields too (read by the STOP_RULES only)
+    sent: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -75,7 +76,9 @@ def upsert_contact(
     cid = contact_id(id)
     if contact.id is not None and contact.id != cid:
         raise InvalidInput("id in the body does not match the id in the path")
-    plan = service().upsert_contact(cid, contact.to_input(get_settings().default_country), actor)
+    sent = app.current_event.json_body  # its own fields too, for the STOP_RULES
+    incoming = replace(contact.to_input(get_settings().default_country), sent=sent if isinstance(sent, dict) else {})
+    plan = service().upsert_contact(cid, incoming, actor)
     logger.info(
         "contact upserted",
         extra={

@@ -6,13 +6,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+from optout.consent import stop_rules
 from optout.consent.actions import Outcome
 from optout.consent.audit import AuditRecord, contact_subject, record_on
 from optout.consent.changes import ChangeSet, changed_links
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages
 from optout.consent.errors import InvalidInput, NotFound
-from optout.consent.model import Actor, Contact
+from optout.consent.model import SYSTEM, Actor, Contact
 from optout.consent.policy import Decision, adds_opt_out, decide, decide_address
 from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
@@ -41,9 +42,27 @@ class ContactsService:
     def upsert_contact(self, contact_id: str, incoming: ContactInput, actor: Actor) -> UpsertPlan:
         wanted = [a for a in (*(incoming.phones or {}).values(), incoming.email, incoming.preferred_sms) if a]
 
+        rules = stop_rules.parse(self.settings.stop_rules)
+
         def attempt() -> UpsertPlan:
             existing, states = self.repo.load_contact_and_addresses(contact_id, sorted(set(wanted)))
-            plan = plan_upsert(contact_id, existing, incoming, states, actor, self.runner.clock(), self.stages)
+            now = self.runner.clock()
+            plan = plan_upsert(contact_id, existing, incoming, states, actor, now, self.stages)
+            before = copy.copy(plan.contact)  # (its chain head: after the upsert's own record)
+            rule = stop_rules.stop_by_rule(plan.contact, incoming.sent, rules)
+            if rule is not None:  # Automated Stop Messaging: the system's record, naming the rule
+                plan.changed_fields.append("conversation")
+                plan.audit.append(
+                    record_on(
+                        plan.contact,
+                        before,
+                        at=now,
+                        actor=SYSTEM,
+                        action="conversation.stopped",
+                        reason=f"stop_rule:{rule.name}",
+                        evidence={"rule": rule.name, "field": rule.field, "effects": ["conversation:stopped"]},
+                    )
+                )
             if plan.changed:
                 self.runner.commit(upsert_changes(existing, plan, states))
             return plan

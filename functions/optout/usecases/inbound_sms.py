@@ -14,13 +14,12 @@ from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.errors import StoreUnavailable
 from optout.consent.inbound import InboundPlanner
 from optout.consent.keywords import Classification, KeywordConfig, Kind, classify
-from optout.consent.model import Actor
+from optout.consent.model import SYSTEM
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
-SYSTEM = Actor(type="system")
 # Which reply an inbound text gets (settings hold the texts); None: an empty <Response/>.
 Reply = Literal["opt_out", "preferences", "opt_in", "help", "channel_email", "confirmed"]
 

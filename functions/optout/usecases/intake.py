@@ -7,6 +7,7 @@ from optout.adapters.intake import Parked
 from optout.consent.tokens import UnsubscribeToken
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.usecases.inbound_email import InboundEmailService, mail_from
 from optout.usecases.inbound_sms import InboundSmsService, message_from
 from optout.usecases.unsubscribe import UnsubscribeService
 
@@ -15,6 +16,7 @@ class IntakeConsumer:
     def __init__(self, repo: Repository, settings: Settings) -> None:
         self.sms = InboundSmsService(repo, settings, parking=None)
         self.unsubscribe = UnsubscribeService(repo, settings, parking=None)
+        self.email = InboundEmailService(repo, settings, parking=None)
 
     def apply(self, parked: Parked) -> bool:
         """Apply one parked event; True when it changed state (False: already applied).
@@ -23,6 +25,8 @@ class IntakeConsumer:
         if parked.kind == "sms":
             outcome = self.sms.inbound_sms(message_from(data), data.get("body"), data.get("opt_out_type"))
             return bool(outcome.plan and outcome.plan.applied)
+        if parked.kind == "email":
+            return self.email.receive(mail_from(data)).applied
         if parked.kind == "status":
             plan = self.sms.carrier_unsubscribed(message_from(data))
             return bool(plan and plan.applied)

@@ -22,14 +22,13 @@ from optout.consent.compliance import (
     repair,
 )
 from optout.consent.errors import ContactTooLarge, NotFound, StoreUnavailable
-from optout.consent.model import Actor, Contact
+from optout.consent.model import SYSTEM, Contact
 from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 
-SYSTEM = Actor(type="system")
 SWEEPS = ("sms-fallback", "compliance", "audit-verify")
 PAGE = 100
 MAX_SET_ASIDE = 10  # this many failures and nothing done: the store is down, not one item
