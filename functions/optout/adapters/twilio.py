@@ -65,6 +65,20 @@ def twiml(text: str | None) -> str:
     return str(response)
 
 
+def voice_forward(number: str | None, unavailable: str) -> str:
+    """TwiML for a lead calling the number that texted them: forwarded to the team's number;
+    without one, a short message and the call ends."""
+    from twilio.twiml.voice_response import VoiceResponse
+
+    response = VoiceResponse()
+    if number:
+        response.dial(number)
+    else:
+        response.say(unavailable)
+        response.hangup()
+    return str(response)
+
+
 # ---- REST API: Lookup v2, sending texts, Consent Management ---------------------------
 
 REST_TIMEOUT_SECONDS = 3.0

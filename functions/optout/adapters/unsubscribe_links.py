@@ -25,6 +25,12 @@ def signing_keys(settings: Settings) -> SigningKeys:
 
 
 def unsubscribe_link(settings: Settings, base_url: str, contact_id: str, email: str) -> tuple[str, dict[str, str]]:
-    """The link for one contact and address, and the two headers a sender adds (RFC 8058)."""
-    url = f"{base_url.rstrip('/')}/unsubscribe/{make_token(signing_keys(settings), contact_id, email)}"
-    return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": ONE_CLICK}
+    """The link for one contact and address, and the two headers a sender adds (RFC 8058);
+    with INBOUND_EMAIL_ADDRESS, List-Unsubscribe offers a `mailto:` too (RFC 2369), whose
+    subject carries the same token (SPEC 14)."""
+    token = make_token(signing_keys(settings), contact_id, email)
+    url = f"{base_url.rstrip('/')}/unsubscribe/{token}"
+    offered = f"<{url}>"
+    if settings.inbound_email_address:
+        offered += f", <mailto:{settings.inbound_email_address}?subject=unsubscribe%20{token}>"
+    return url, {"List-Unsubscribe": offered, "List-Unsubscribe-Post": ONE_CLICK}

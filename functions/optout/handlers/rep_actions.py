@@ -18,6 +18,7 @@ from optout.consent.channels import Channel, expand
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import check_automation_id
 from optout.consent.model import Contact
+from optout.handlers import revocations
 from optout.handlers.http import (
     ANY_ROLE,
     REP_AND_UP,
@@ -55,6 +56,7 @@ from optout.usecases.contacts import ContactsService
 from optout.usecases.reviews import ReviewsService
 
 app = build_resolver()
+revocations.register(app)  # POST /revocations (SPEC 14)
 
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
@@ -79,15 +81,8 @@ def upsert_contact(
     sent = app.current_event.json_body  # its own fields too, for the STOP_RULES
     incoming = replace(contact.to_input(get_settings().default_country), sent=sent if isinstance(sent, dict) else {})
     plan = service().upsert_contact(cid, incoming, actor)
-    logger.info(
-        "contact upserted",
-        extra={
-            "contact_id": cid,
-            "new_contact": plan.created,
-            "changed": plan.changed,
-            "opt_outs": plan.opt_outs_added,
-        },
-    )
+    facts = {"contact_id": cid, "new_contact": plan.created, "changed": plan.changed, "opt_outs": plan.opt_outs_added}
+    logger.info("contact upserted", extra=facts)
     return Response(
         status_code=201 if plan.created else 200,
         content_type=content_types.APPLICATION_JSON,

@@ -504,6 +504,39 @@ class ReviewDecisionRequest(_Strict):
     note: Note | None = None
 
 
+class RevocationRequest(_Strict):
+    """What a lead said on a call (a rep's note, a voicemail, a transcript from any dialer):
+    the contact or the address it is about, and the words."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["contact_id"]}, {"required": ["address"]}]},
+    )
+
+    contact_id: ContactIdText = None  # type: ignore[assignment]
+    address: Annotated[str, StringConstraints(min_length=3, max_length=254)] = None  # type: ignore[assignment]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+    source: Literal["call_note", "transcript", "voicemail", "other"]
+
+    @model_validator(mode="after")
+    def _who(self) -> RevocationRequest:
+        if (getattr(self, "contact_id", None) is None) == (getattr(self, "address", None) is None):
+            raise ValueError("give contact_id or address, not both")
+        return self
+
+
+class RevocationResponse(BaseModel):
+    """`revoked`: the channels closed at once; `doubtful`: a review for a person
+    (`review_id`); `none`: the words revoke nothing."""
+
+    outcome: Literal["revoked", "doubtful", "none"]
+    rule: str = Field(description="the classifier's rule that matched")
+    channels: list[Literal["sms", "email", "call"]]
+    contacts_changed: list[str]
+    review_id: str | None = None
+
+
 class ImportInvalidRow(BaseModel):
     row: int = Field(description="1 = the first row after the header (CSV) or the first line (JSON lines)")
     reason: str

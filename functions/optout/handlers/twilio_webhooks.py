@@ -17,7 +17,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify
+from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
 from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
 from optout.consent.errors import Forbidden, InvalidInput
@@ -216,6 +216,24 @@ def message_status() -> Response[str]:
     return Response(204, TEXT_XML, "")
 
 
+@app.post(
+    "/webhooks/twilio/voice",
+    operation_id="twilio_inbound_call",
+    tags=["twilio"],
+    summary="A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER",
+    responses={
+        200: {"description": "TwiML: <Dial> the team's number", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
+        **_FORM_ERRORS,
+    },
+)
+def inbound_call() -> Response[str]:
+    _verified_form()  # nothing else is read: a call changes no consent
+    settings = get_settings()
+    unavailable = f"Thank you for calling {settings.program_name}. Please call {settings.support_contact}."
+    count("InboundCall", forwarded=str(bool(settings.main_phone_number)))
+    return Response(200, TEXT_XML, voice_forward(settings.main_phone_number, unavailable))
+
+
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if not any(k.lower() == SIGNATURE_HEADER for k in event.get("headers") or {}):
@@ -229,7 +247,7 @@ def _before_snapshot() -> None:
     warm_store(service().repo)
     classify("please stop texting me", None, service().keywords)
     # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
-    for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status"):
+    for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice"):
         event = warm_event("POST", path)
         event.update(body="%%%", isBase64Encoded=True)
         event["headers"][SIGNATURE_HEADER] = "warm-up"

@@ -61,8 +61,15 @@ from .review_out_decision_type_0 import ReviewOutDecisionType0
 from .review_out_status import ReviewOutStatus
 from .review_out_suggested_item import ReviewOutSuggestedItem
 from .reviews_response import ReviewsResponse
+from .revocation_response import RevocationResponse
+from .revocation_response_channels_item import RevocationResponseChannelsItem
+from .revocation_response_outcome import RevocationResponseOutcome
 from .skip_out import SkipOut
 from .sms_channel_request import SmsChannelRequest
+from .twilio_inbound_call_response_403 import TwilioInboundCallResponse403
+from .twilio_inbound_call_response_413 import TwilioInboundCallResponse413
+from .twilio_inbound_call_response_422 import TwilioInboundCallResponse422
+from .twilio_inbound_call_response_503 import TwilioInboundCallResponse503
 from .twilio_inbound_sms_body_type_0 import TwilioInboundSmsBodyType0
 from .twilio_inbound_sms_body_type_1 import TwilioInboundSmsBodyType1
 from .twilio_inbound_sms_response_403 import TwilioInboundSmsResponse403
@@ -140,8 +147,15 @@ __all__ = (
     "ReviewOutStatus",
     "ReviewOutSuggestedItem",
     "ReviewsResponse",
+    "RevocationResponse",
+    "RevocationResponseChannelsItem",
+    "RevocationResponseOutcome",
     "SkipOut",
     "SmsChannelRequest",
+    "TwilioInboundCallResponse403",
+    "TwilioInboundCallResponse413",
+    "TwilioInboundCallResponse422",
+    "TwilioInboundCallResponse503",
     "TwilioInboundSmsBodyType0",
     "TwilioInboundSmsBodyType1",
     "TwilioInboundSmsResponse403",

@@ -1,0 +1,57 @@
+"""`POST /revocations` (SPEC 14): a revocation heard on a call, sent by a rep or a dialer.
+Registered on the rep actions function's resolver (`register`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+
+from optout.consent.addresses import normalise_address
+from optout.consent.errors import InvalidInput
+from optout.handlers.http import caller, contact_id
+from optout.handlers.schemas import RevocationRequest, RevocationResponse, operation
+from optout.observability import logger
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.usecases.revocations import RevocationsService
+
+ROLES = ("rep", "manager", "admin", "integration")
+
+
+@lru_cache(maxsize=1)
+def service() -> RevocationsService:
+    settings = get_settings()
+    return RevocationsService(Repository(settings), settings)
+
+
+def register(app: APIGatewayHttpResolver) -> None:
+    @app.post("/revocations", **operation("record_revocation", "consent", RevocationResponse, 404))
+    def record_revocation(request: RevocationRequest) -> RevocationResponse:
+        actor = caller(app, ROLES)
+        cid = contact_id(request.contact_id) if request.contact_id is not None else None
+        address = None
+        if request.address is not None:
+            try:
+                raw = request.address
+                address = normalise_address(raw, phone="@" not in raw, default_region=get_settings().default_country)
+            except InvalidInput as exc:
+                raise InvalidInput(f"address: {exc.message}") from None
+        outcome = service().revoke(request.text, request.source, actor, cid, address)
+        logger.info(
+            "revocation",
+            extra={
+                "outcome": outcome.outcome,
+                "rule": outcome.rule,
+                "source": request.source,
+                "channels": outcome.channels,
+                "contacts_changed": len(outcome.contacts_changed),
+            },
+        )
+        return RevocationResponse(
+            outcome=outcome.outcome,
+            rule=outcome.rule,
+            channels=outcome.channels,  # type: ignore[arg-type]
+            contacts_changed=outcome.contacts_changed,
+            review_id=outcome.review_id,
+        )
