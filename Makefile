@@ -15,7 +15,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status email call sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -106,6 +106,14 @@ sms: $(VENV)/.run-installed
 ## status: a signed fake Twilio status callback (TO=+14155550100 [ERROR_CODE=21610])
 status: $(VENV)/.run-installed
 	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
+
+## email: an inbound email as SES delivers it (FROM=ada@example.com SUBJECT="Re: hi" BODY="remove me" [MESSAGE_ID=<x@y>] [KIND=bounce|complaint])
+email: $(VENV)/.run-installed
+	@$(PY) -m infra.email_sim --from "$(FROM)" --subject "$(or $(SUBJECT),Re: our conversation)" --body "$(BODY)" $(if $(MESSAGE_ID),--message-id "$(MESSAGE_ID)") $(if $(filter bounce,$(KIND)),--bounce) $(if $(filter complaint,$(KIND)),--complaint)
+
+## call: a signed fake Twilio incoming call (FROM=+14155550100): the TwiML that forwards it
+call: $(VENV)/.run-installed
+	@$(PY) -m infra.twilio_sim call --from "$(FROM)"
 
 ## events: print the consent events of the running local server's stream (FOLLOW=1 keeps following)
 events: $(VENV)/.run-installed

@@ -345,7 +345,10 @@ def state_file(port: int) -> Path:
 
 def write_state(port: int, endpoint: str) -> None:
     keys = ("AWS_ENDPOINT_URL_DYNAMODB", "AWS_REGION", "CONTACTS_TABLE", "SUPPRESSIONS_TABLE", "AUDIT_TABLE")
-    state_file(port).write_text(json.dumps({k: os.environ[k] for k in keys}))
+    # and the settings `make email` needs to handle mail as the server would (no secrets)
+    shared = ("INBOUND_EMAIL_ADDRESS", "INTAKE_DIR", "STOP_SCOPE", "DEFAULT_COUNTRY", "STAGE_HOT_LEADS")
+    state = {k: os.environ[k] for k in keys} | {k: os.environ[k] for k in shared if os.environ.get(k)}
+    state_file(port).write_text(json.dumps(state))
 
 
 def install_fake_twilio() -> None:

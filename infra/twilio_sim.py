@@ -2,6 +2,7 @@
 
     python -m infra.twilio_sim sms --from +14155550100 --body STOP
     python -m infra.twilio_sim status --to +14155550100 --error-code 21610
+    python -m infra.twilio_sim call --from +14155550100
 
 The signature is computed with the twilio package's own RequestValidator, over
 PUBLIC_BASE_URL + path and the form fields, with TWILIO_AUTH_TOKEN (the local server's
@@ -24,6 +25,7 @@ from infra.local_server import DEFAULTS
 
 SMS_PATH = "/webhooks/twilio/sms"
 STATUS_PATH = "/webhooks/twilio/status"
+VOICE_PATH = "/webhooks/twilio/voice"
 ACCOUNT_SID = "AC" + "0" * 32
 OUR_NUMBER = "+14155559999"
 
@@ -65,6 +67,19 @@ def status_params(to: str, error_code: str, sid: str | None = None, from_: str =
     }
 
 
+def call_params(from_: str, to: str = OUR_NUMBER, sid: str | None = None) -> dict[str, str]:
+    """The fields of Twilio's incoming-call webhook."""
+    return {
+        "CallSid": sid or new_sid("CA"),
+        "AccountSid": ACCOUNT_SID,
+        "From": from_,
+        "To": to,
+        "CallStatus": "ringing",
+        "Direction": "inbound",
+        "ApiVersion": "2010-04-01",
+    }
+
+
 def sign(token: str, url: str, params: dict[str, str]) -> str:
     return str(RequestValidator(token).compute_signature(url, params))
 
@@ -91,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--to", required=True)
     status.add_argument("--error-code", default="21610")
     status.add_argument("--sid")
+    call = sub.add_parser("call", help="a lead calling the texting number")
+    call.add_argument("--from", dest="from_", required=True)
+    call.add_argument("--to", default=OUR_NUMBER)
     args = parser.parse_args(argv)
 
     port = os.environ.get("PORT") or DEFAULTS["PORT"]
@@ -98,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     token = os.environ.get("TWILIO_AUTH_TOKEN") or DEFAULTS["TWILIO_AUTH_TOKEN"]
     if args.kind == "sms":
         path, params = SMS_PATH, sms_params(args.from_, args.body, args.to, args.sid)
+    elif args.kind == "call":
+        path, params = VOICE_PATH, call_params(args.from_, args.to)
     else:
         path, params = STATUS_PATH, status_params(args.to, args.error_code, args.sid)
     headers, body = signed_request(base, token, path, params)

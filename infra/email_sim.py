@@ -1,0 +1,125 @@
+"""Inbound mail and SES reports as SES sends them (an SNS notification): for the local
+server and the tests.
+
+    python -m infra.email_sim --from ada@example.com --subject "Re: your quote" --body "remove me"
+    python -m infra.email_sim --from ada@example.com --bounce          (a permanent bounce)
+
+Against `make run` (found by PORT, like `make sweep`), the notification is handed to the
+same handler InboundEmailFunction runs, in this process, over the server's DynamoDB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from typing import Any
+
+OUR_ADDRESS = "sales@optout.example.com"
+
+
+def mail(
+    from_: str,
+    subject: str,
+    body: str,
+    to: str = OUR_ADDRESS,
+    message_id: str | None = None,
+    headers: dict[str, str] | None = None,
+    html: str | None = None,
+) -> bytes:
+    """An RFC 5322 message as a mail program sends it."""
+    message = EmailMessage()
+    message["From"] = from_
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = message_id or make_msgid(domain="mail.example.com")
+    for name, value in (headers or {}).items():
+        message[name] = value
+    message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    return bytes(message)
+
+
+def received(raw: bytes, *, s3: tuple[str, str] | None = None, virus: str = "PASS") -> dict[str, Any]:
+    """SES's `Received` notification: the mail in it (the SNS action) or in S3 (the S3 action)."""
+    action: dict[str, Any] = {"type": "SNS", "topicArn": "arn:aws:sns:us-east-1:123456789012:mail", "encoding": "UTF8"}
+    notification: dict[str, Any] = {"notificationType": "Received", "mail": {"messageId": secrets.token_hex(8)}}
+    if s3 is not None:
+        action = {"type": "S3", "bucketName": s3[0], "objectKey": s3[1]}
+    else:
+        notification["content"] = raw.decode("utf-8", "surrogateescape")
+    notification["receipt"] = {"action": action, "virusVerdict": {"status": virus}, "spamVerdict": {"status": "PASS"}}
+    return notification
+
+
+def bounce(addresses: list[str], bounce_type: str = "Permanent") -> dict[str, Any]:
+    recipients = [{"emailAddress": a, "action": "failed", "status": "5.1.1"} for a in addresses]
+    return {
+        "notificationType": "Bounce",
+        "bounce": {"bounceType": bounce_type, "bouncedRecipients": recipients, "feedbackId": secrets.token_hex(12)},
+    }
+
+
+def complaint(addresses: list[str]) -> dict[str, Any]:
+    recipients = [{"emailAddress": a} for a in addresses]
+    return {
+        "eventType": "Complaint",  # (as a configuration set's event destination sends it)
+        "complaint": {"complainedRecipients": recipients, "feedbackId": secrets.token_hex(12)},
+    }
+
+
+def sns_event(*notifications: dict[str, Any]) -> dict[str, Any]:
+    """The Lambda event SNS delivers, one record a notification."""
+    return {
+        "Records": [
+            {"EventSource": "aws:sns", "Sns": {"Type": "Notification", "Message": json.dumps(n)}} for n in notifications
+        ]
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--from", dest="from_", required=True)
+    parser.add_argument("--subject", default="Re: our conversation")
+    parser.add_argument("--body", default="")
+    parser.add_argument("--to", default=OUR_ADDRESS)
+    parser.add_argument("--message-id", help="repeat one to see a redelivery change nothing")
+    parser.add_argument("--bounce", action="store_true", help="SES's permanent bounce of mail to --from")
+    parser.add_argument("--complaint", action="store_true", help="SES's complaint report for --from")
+    args = parser.parse_args(argv)
+
+    from infra.local_server import DEFAULTS, state_file
+
+    port = int(os.environ.get("PORT") or DEFAULTS["PORT"])
+    path = state_file(port)
+    if not path.exists():
+        print(f"no local server on port {port}: start it with `make run` (PORT=… to pick another)")
+        return 1
+    os.environ.update(json.loads(path.read_text()))
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        os.environ.setdefault(key, "local")
+    os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+    os.environ.setdefault("UNSUBSCRIBE_SIGNING_KEY", DEFAULTS["UNSUBSCRIBE_SIGNING_KEY"])
+    if args.bounce:
+        notification = bounce([args.from_])
+    elif args.complaint:
+        notification = complaint([args.from_])
+    else:
+        notification = received(mail(args.from_, args.subject, args.body, args.to, args.message_id))
+    from infra.local_server import _Context
+    from optout.handlers import inbound_email
+
+    result = inbound_email.lambda_handler(sns_event(notification), _Context("InboundEmailFunction"))
+    print(json.dumps(result["results"][0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
