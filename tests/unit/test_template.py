@@ -20,8 +20,8 @@ NEEDS = {
     "IntakeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "EventsFunction": set(),  # the Audit table's stream only (its event source grants it)
     "SuppressionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
-    "SyncFunction": {"ContactsTable"},
-    "InboundEmailFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},  # reads the event's contact as it stands now
+    "SyncFunction": {"ContactsTable"},  # reads the event's contact as it stands now
+    "InboundEmailFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
 PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")
