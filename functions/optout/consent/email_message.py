@@ -15,7 +15,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import getaddresses, parseaddr
 
 from optout.consent.errors import InvalidInput
@@ -99,9 +99,16 @@ def parse(raw: bytes) -> InboundEmail:
 
 
 def _body(message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
+    """The text part, or the HTML part as text when there is no (or an empty) text part."""
+    for kind in ("plain", "html"):
+        part = message.get_body(preferencelist=(kind,))
+        text = _text_of(part) if part is not None else ""
+        if text.strip():
+            return text
+    return ""
+
+
+def _text_of(part: MIMEPart) -> str:
     try:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken part

@@ -46,7 +46,7 @@ def revoked_channels(found: Classification, medium: Channel) -> frozenset[Channe
 
 def close(contact: Contact, channels: frozenset[Channel], opt_out: OptOut, stages: Stages, effects: list[str]) -> None:
     """The lead revoked these channels: Do Not Email for email, DND for texts and calls,
-    and what closing them requires (SPEC 3); all three: the conversation stops."""
+    and what closing them requires (SPEC 3); email, or all three: the conversation stops."""
     was_closed = closed_channels(contact)
     if Channel.EMAIL in channels and contact.do_not_email is None:
         contact.do_not_email = opt_out
@@ -56,7 +56,9 @@ def close(contact: Contact, channels: frozenset[Channel], opt_out: OptOut, stage
             contact.dnd[channel] = opt_out
             effects.append(f"dnd:{channel.value}")
     effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
-    if channels >= set(CHANNELS):
+    if Channel.EMAIL in channels or channels >= set(CHANNELS):
+        # Do Not Email stops the conversation as the unsubscribe link does (SPEC 4), so does
+        # a revocation of everything
         _stop_conversation(contact, effects)
 
 

@@ -1,0 +1,196 @@
+"""Email in (SPEC 14), through InboundEmailFunction's handler as SNS invokes it: a lead's
+reply read by the classifier (quoted history, signatures and auto-replies ignored), the
+mailto: unsubscribe, SES's bounces and complaints; once per Message-ID; parked in the
+durable intake while the store fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from infra import email_sim
+from optout.adapters.intake import DirectoryIntake
+from optout.adapters.unsubscribe_links import signing_keys, unsubscribe_link
+from optout.consent.audit import address_subject, contact_subject, verify_chain
+from optout.consent.tokens import make_token
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.usecases.intake import IntakeConsumer
+from tests.conftest import Client, Faults, LambdaContext, ada
+
+ADA = "ada@example.com"
+UNSUBSCRIBE = "unsubscribe@mail.optout.example.com"
+
+
+@pytest.fixture
+def api(client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Client:
+    monkeypatch.setenv("UNSUBSCRIBE_SIGNING_KEY", "k1:inbound-email-test-signing-key")
+    monkeypatch.setenv("INBOUND_EMAIL_ADDRESS", UNSUBSCRIBE)
+    monkeypatch.setenv("INTAKE_DIR", str(tmp_path / "intake"))
+    get_settings.cache_clear()
+    from optout.handlers import inbound_email
+
+    inbound_email.service.cache_clear()
+    body = ada(email=ADA, channel="sms", automations=["email-drip", "sms-nurture"], automation_channels={})
+    assert client.put("/contacts/c-1", body, role="integration").status == 201
+    return client
+
+
+def deliver(*notifications: dict[str, Any]) -> list[dict[str, Any]]:
+    from optout.handlers import inbound_email
+
+    result = inbound_email.lambda_handler(email_sim.sns_event(*notifications), LambdaContext())
+    return list(result["results"])
+
+
+def reply(body: str, subject: str = "Re: your quote", sender: str = ADA, **kwargs: Any) -> dict[str, Any]:
+    (result,) = deliver(email_sim.received(email_sim.mail(sender, subject, body, **kwargs)))
+    return result
+
+
+def contact(api: Client) -> dict[str, Any]:
+    return dict(api.get("/contacts/c-1").json())
+
+
+def records(subject: str = contact_subject("c-1")) -> list[Any]:
+    chain = Repository(get_settings()).chain(subject)
+    assert verify_chain(chain).ok
+    return chain
+
+
+def test_remove_me_by_email_is_do_not_email_as_customer_stopped(api: Client) -> None:
+    quoted = (
+        "Remove me\n\nThanks,\nAda\n-- \nAda Lovelace, CTO\n\nOn Mon, Jan 5, 2026 at 9:00 AM Bob wrote:\n> Reply STOP"
+    )
+    result = reply(quoted, message_id="<m-1@mail.example.com>")
+    assert (result["kind"], result["applied"]) == ("revoked", True)
+    after = contact(api)
+    assert after["do_not_email"] is True and after["consent"]["email"]["allowed"] is False
+    assert after["conversation"] == {"status": "stopped", "stage": "Customer Stopped"}
+    assert after["consent"]["sms"]["allowed"] is True  # texts were not revoked
+    (record,) = [r for r in records() if r.action == "email.opt_out"]
+    assert record.actor.type == "customer" and record.channel == "email"
+    assert record.evidence["message_id"] == "<m-1@mail.example.com>" and len(record.evidence["body_sha256"]) == 64
+    # the same Message-ID again (SNS redelivers): nothing more
+    assert reply(quoted, message_id="<m-1@mail.example.com>")["applied"] is False
+    assert len([r for r in records() if r.action == "email.opt_out"]) == 1
+
+
+def test_stop_texting_me_sent_by_email_closes_texts_only(api: Client) -> None:
+    assert reply("Please stop texting me.")["kind"] == "revoked"
+    after = contact(api)
+    assert after["dnd"]["sms"] is True and after["consent"]["email"]["allowed"] is True
+    assert "sms-nurture" not in after["automations"] and "email-drip" in after["automations"]
+    assert after["dnd"]["call"] is False and after["do_not_email"] is False
+    # its conversation was by text: it stops, as the lead's own (SPEC 3)
+    assert after["conversation"] == {"status": "stopped", "stage": "Customer Stopped"}
+
+
+def test_no_more_texts_email_is_fine_by_email_closes_texts_and_moves_to_email(api: Client) -> None:
+    assert reply("No more texts please, email is fine.")["kind"] == "channel_email"
+    after = contact(api)
+    assert after["dnd"]["sms"] is True and after["channel"] == "email"
+    assert after["consent"]["email"]["allowed"] is True
+
+
+def test_an_ordinary_reply_switches_an_sms_contact_back_to_email(api: Client) -> None:
+    body = "Sounds good, Tuesday works.\n\nOn Mon, Jan 5, 2026, Bob <bob@acme.test> wrote:\n> Reply STOP to opt out"
+    result = reply(body)
+    assert (result["kind"], result["applied"]) == ("reply", True)
+    after = contact(api)
+    assert after["channel"] == "email" and after["consent"]["sms"]["allowed"] is True
+    assert [r.action for r in records()][-1] == "email.replied"
+    # a reply from someone we do not know writes nothing
+    before = records(address_subject("stranger@example.com"))
+    assert reply("Who is this?", sender="stranger@example.com")["applied"] is False
+    assert records(address_subject("stranger@example.com")) == before == []
+
+
+def test_auto_replies_and_vacation_notices_change_nothing(api: Client) -> None:
+    before = records()
+    auto = reply("I am out of the office. Stop by next week.", headers={"Auto-Submitted": "auto-replied"})
+    vacation = reply("Please remove me... just kidding, back Monday", subject="Out of Office: back Monday")
+    assert (auto["kind"], vacation["kind"]) == ("auto_reply", "auto_reply")
+    assert records() == before and contact(api)["do_not_email"] is False
+
+
+def test_a_doubtful_reply_goes_to_a_person_whose_revoke_is_do_not_email(api: Client) -> None:
+    assert reply("Not interested anymore.")["kind"] == "doubtful"
+    (review,) = api.get("/reviews?status=open", role="rep").json()["reviews"]
+    assert review["channel"] == "email" and review["contact_ids"] == ["c-1"] and review["suggested"] == ["email"]
+    assert contact(api)["do_not_email"] is False
+    decided = api.post(f"/reviews/{review['id']}", {"decision": "revoke"}, role="manager")
+    assert decided.status == 200, decided.body
+    after = contact(api)
+    assert after["do_not_email"] is True and after["consent"]["sms"]["allowed"] is True
+
+
+def test_a_mailto_unsubscribe_and_apple_mails_are_honoured_like_one_click(api: Client) -> None:
+    _, headers = unsubscribe_link(get_settings(), "https://optout.example.com", "c-1", ADA)
+    mailto = headers["List-Unsubscribe"].split(", <mailto:")[1].rstrip(">")
+    assert mailto.startswith(UNSUBSCRIBE + "?subject=unsubscribe%20")
+    token = make_token(signing_keys(get_settings()), "c-1", ADA)
+    result = reply("", subject=f"unsubscribe {token}", to=UNSUBSCRIBE)
+    assert (result["kind"], result["applied"]) == ("unsubscribed", True)
+    after = contact(api)
+    assert after["do_not_email"] is True and after["conversation"]["stage"] == "Customer Stopped"
+    (record,) = [r for r in records() if r.action == "email.unsubscribed"]
+    assert record.reason == "mailto"
+    # Apple Mail's unsubscribe, from another lead's address, to any of our addresses
+    assert api.put("/contacts/c-2", ada(email="grace@example.com"), role="integration").status == 201
+    apple = reply("", subject="Unsubscribe", sender="grace@example.com", headers={"X-Apple-Unsubscribe": "true"})
+    assert apple["kind"] == "unsubscribed"
+    assert api.get("/contacts/c-2").json()["do_not_email"] is True
+
+
+def test_a_large_mail_is_read_from_s3(api: Client) -> None:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="mail-test")
+    raw = email_sim.mail(ADA, "Re: hi", "Stop emailing me. " + "x" * 200_000)
+    s3.put_object(Bucket="mail-test", Key="mail/abc", Body=raw)
+    (result,) = deliver(email_sim.received(raw, s3=("mail-test", "mail/abc")))
+    assert result["kind"] == "revoked" and contact(api)["do_not_email"] is True
+
+
+def test_bounces_and_complaints_suppress_the_address_for_email(api: Client) -> None:
+    transient, permanent = deliver(email_sim.bounce([ADA], "Transient"), email_sim.bounce([ADA]))
+    assert (transient["kind"], transient["type"], permanent["suppressed"]) == ("bounce", "Transient", 1)
+    after = contact(api)
+    assert after["consent"]["email"]["allowed"] is False and after["suppressed"]["email"] == [ADA]
+    assert after["do_not_email"] is False  # the address is bad; the lead asked nothing
+    check = api.post("/consent/check", {"channel": "email", "address": ADA}, role="integration").json()
+    assert check["allowed"] is False
+    (complained,) = deliver(email_sim.complaint(["nobody@example.com"]))
+    assert complained["suppressed"] == 1
+    (record,) = records(address_subject("nobody@example.com"))
+    assert (record.action, record.actor.type, record.reason) == ("email.complained", "system", "ses_complaint")
+
+
+def test_unreadable_notifications_are_dropped_not_retried(api: Client) -> None:
+    from optout.handlers import inbound_email
+
+    event = {"Records": [{"Sns": {"Message": "not json"}}, {"Sns": {"Message": '{"notificationType": "Received"}'}}]}
+    result = inbound_email.lambda_handler(event, LambdaContext())
+    assert [r["kind"] for r in result["results"]] == ["unreadable", "unreadable"]
+    no_id = b"From: ada@example.com\nTo: sales@x.test\nSubject: hi\n\nremove me\n"
+    assert deliver(email_sim.received(no_id))[0]["kind"] == "unreadable"
+    assert contact(api)["do_not_email"] is False
+
+
+def test_a_reply_while_the_store_fails_is_parked_and_applied_once(api: Client, faults: Faults) -> None:
+    for call in ("GetItem", "BatchGetItem", "Query", "TransactWriteItems"):
+        faults.fail(call)
+    assert reply("remove me", message_id="<parked@mail.example.com>")["kind"] == "parked"
+    faults.clear()
+    settings = get_settings()
+    parking, consumer = DirectoryIntake(str(settings.intake_dir)), IntakeConsumer(Repository(settings), settings)
+    applied = 0
+    for path, parked in parking.pending():
+        applied += consumer.apply(parked)
+        parking.done(path)
+    assert applied == 1 and contact(api)["do_not_email"] is True
+    assert reply("remove me", message_id="<parked@mail.example.com>")["applied"] is False
+    assert len([r for r in records() if r.action == "email.opt_out"]) == 1
