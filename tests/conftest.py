@@ -92,9 +92,27 @@ def _no_personal_data_in_logs() -> Iterator[None]:
 
 
 def _clear_service_caches() -> None:
-    from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, suppressions, sweeps, twilio_webhooks
+    from optout.handlers import (
+        email_unsubscribe,
+        inbound_email,
+        phone_lookup,
+        rep_actions,
+        revocations,
+        suppressions,
+        sweeps,
+        twilio_webhooks,
+    )
 
-    for handler in (rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps, suppressions):
+    for handler in (
+        rep_actions,
+        twilio_webhooks,
+        email_unsubscribe,
+        phone_lookup,
+        sweeps,
+        suppressions,
+        inbound_email,
+        revocations,
+    ):
         handler.service.cache_clear()
     rep_actions.reviews.cache_clear()
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from optout.consent import email_message
 from optout.consent.addresses import normalise_email, normalise_phone, normalise_sender
 from optout.consent.errors import InvalidInput
 from optout.consent.keywords import Kind, classify
@@ -22,7 +23,7 @@ from tests.conftest import Client, ada
 
 FACTOR = int(os.environ.get("FUZZ_FACTOR", "1"))
 KEYS = SigningKeys.parse("fz:fuzz-signing-key-0123456789")
-BUDGET = {"classifier": 3000, "tokens": 1500, "phones": 1500, "routes": 4200}  # 10,200 in all
+BUDGET = {"classifier": 3000, "tokens": 1500, "phones": 1500, "mail": 1000, "routes": 4200}  # 11,200 in all
 
 
 def budget(name: str, share: int = 1) -> settings:
@@ -68,12 +69,39 @@ def test_phone_and_email_parsing_answers_or_refuses(raw: str) -> None:
         assert value == value.strip() and value
 
 
+_header = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=60)
+
+
+@budget("mail")
+@given(
+    raw=st.one_of(
+        st.binary(max_size=600),
+        st.builds(
+            lambda f, s, h, b: f"From: {f}\nSubject: {s}\nMessage-ID: <x@y>\n{h}\n\n{b}".encode(),
+            _header,
+            _header,
+            st.sampled_from(
+                ["", "Auto-Submitted: auto-replied", "Content-Type: text/html", "X-Apple-Unsubscribe: true"]
+            ),
+            st.text(max_size=400),
+        ),
+    )
+)
+def test_any_mail_is_read_or_refused_in_words(raw: bytes) -> None:
+    try:
+        found = email_message.parse(raw)
+    except InvalidInput:
+        return
+    assert classify(found.text).kind in set(get_args(Kind)) and len(found.text) <= email_message.MAX_TEXT
+
+
 ROUTES: list[tuple[str, str, str]] = [
     ("PUT", "/contacts/fz-1", "integration"),
     ("POST", "/consent/check", "rep"),
     ("POST", "/contacts/fz-1/dnd", "rep"),
     ("PUT", "/contacts/fz-1/opportunity", "rep"),
     ("POST", "/contacts/fz-1/do-not-email", "rep"),
+    ("POST", "/revocations", "rep"),
 ]
 
 

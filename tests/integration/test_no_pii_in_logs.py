@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from infra import email_sim
+from infra.twilio_sim import SMS_PATH, STATUS_PATH, VOICE_PATH, call_params, signed_request, sms_params, status_params
 from optout.settings import get_settings
-from tests.conftest import Client, Faults, ada
+from tests.conftest import Client, Faults, LambdaContext, ada
 
 CELL, HOME, EMAIL = "+14155550188", "+14155550189", "grace.private@example.com"
 BODY = "please stop texting me, my secret word is zebra42"
@@ -61,10 +62,29 @@ def test_every_path_logs_without_personal_data(
     assert client.request("GET", path, role=None).status == 200
     one_click = {"content-type": "application/x-www-form-urlencoded"}
     assert client.request("POST", path, raw=b"List-Unsubscribe=One-Click", headers=one_click, role=None).status == 200
+    # every reasonable means: an email reply, a doubtful one, a bounce, a call, revocations
+    from optout.handlers import inbound_email
+
+    mails = [
+        email_sim.received(email_sim.mail(f"Grace <{EMAIL}>", "Re: zebra42", BODY)),
+        email_sim.received(email_sim.mail(EMAIL, "Re: hi", "not interested anymore, zebra42")),
+        email_sim.received(email_sim.mail(EMAIL, "Re: hi", "zebra42", headers={"X-Apple-Unsubscribe": "true"})),
+        email_sim.bounce([EMAIL]),
+        email_sim.complaint([EMAIL]),
+        {"notificationType": "Received", "content": f"From: {EMAIL}\n\nzebra42 no id"},
+    ]
+    inbound_email.lambda_handler(email_sim.sns_event(*mails), LambdaContext())
+    assert text(client, VOICE_PATH, call_params(CELL)) == 200
+    note = {"contact_id": "g-1", "text": NOTE + " stop calling me", "source": "call_note"}
+    assert client.post("/revocations", note, role="rep").status == 200
+    at_number = {"address": HOME, "text": "not interested, zebra43", "source": "voicemail"}
+    assert client.post("/revocations", at_number, role="rep").status == 200
+    assert client.post("/revocations", {"address": "zebra43@", "text": NOTE, "source": "other"}).status == 422
     faults.fail("TransactWriteItems")  # the error path logs too
     assert text(client, SMS_PATH, sms_params(CELL, BODY)) == 503
     faults.clear()
 
     logged = capsys.readouterr().out + capsys.readouterr().err + "\n".join(r.getMessage() for r in caplog.records)
     assert "inbound sms" in logged and "email unsubscribe" in logged  # the logs did run
+    assert "ses notification" in logged and "revocation" in logged
     assert secrets_in(logged) == []

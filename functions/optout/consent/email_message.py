@@ -10,6 +10,7 @@ text the classifier reads and a hash the audit keeps.
 from __future__ import annotations
 
 import email
+import email.errors
 import email.policy
 import hashlib
 import html
@@ -74,16 +75,19 @@ def parse(raw: bytes) -> InboundEmail:
     """The email in `raw` (RFC 5322 bytes). InvalidInput when it has no sender or Message-ID."""
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
-    sender = parseaddr(str(message.get("From") or ""))[1].strip()
-    message_id = str(message.get("Message-ID") or "").strip()
+    sender = parseaddr(_header(message, "From"))[1].strip()
+    message_id = _header(message, "Message-ID").strip()
     if "@" not in sender:
         raise InvalidInput("the email has no sender address")
     if not message_id:
         raise InvalidInput("the email has no Message-ID")
-    fields = [str(v) for name in ("To", "Cc", "Delivered-To") for v in message.get_all(name, [])]
+    fields = [_header(message, name) for name in ("To", "Cc", "Delivered-To")]
     recipients = tuple(sorted({a.strip().lower() for _, a in getaddresses(fields) if "@" in a}))
-    subject = " ".join(str(message.get("Subject") or "").split())
-    body = _body(message)
+    subject = " ".join(_header(message, "Subject").split())
+    try:
+        body = _body(message)
+    except _UNREADABLE:
+        raise InvalidInput("the email's body cannot be read") from None
     token_match = UNSUBSCRIBE_SUBJECT.match(subject)
     return InboundEmail(
         message_id=message_id,
@@ -92,10 +96,23 @@ def parse(raw: bytes) -> InboundEmail:
         subject=subject,
         text=new_text(body)[:MAX_TEXT],
         auto_reply=_machine_sent(message, subject),
-        apple_unsubscribe=str(message.get("X-Apple-Unsubscribe") or "").strip().lower() == "true",
+        apple_unsubscribe=_header(message, "X-Apple-Unsubscribe").strip().lower() == "true",
         unsubscribe_token=token_match.group("token") if token_match else None,
         body_hash=hashlib.sha256(body.encode()).hexdigest(),
     )
+
+
+# What the standard library raises on malformed mail it parses lazily (a header's value, a
+# part's content): such a header counts as absent, such a body as unreadable.
+_UNREADABLE = (email.errors.MessageError, IndexError, ValueError, TypeError, AttributeError, LookupError)
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    """Every value of the header, comma-joined; "" when absent or unreadable."""
+    try:
+        return ", ".join(str(v) for v in message.get_all(name, []))
+    except _UNREADABLE:
+        return ""
 
 
 def _body(message: EmailMessage) -> str:
@@ -148,13 +165,13 @@ def _is_history(lines: list[str], n: int) -> bool:
 
 def _machine_sent(message: EmailMessage, subject: str) -> bool:
     """An auto-reply, vacation notice or delivery report (RFC 3834 and common practice)."""
-    submitted = str(message.get("Auto-Submitted") or "no").strip().lower()
-    precedence = str(message.get("Precedence") or "").strip().lower()
+    submitted = (_header(message, "Auto-Submitted") or "no").strip().lower()
+    precedence = _header(message, "Precedence").strip().lower()
     return (
         submitted != "no"
         or precedence in ("auto_reply", "bulk", "junk", "list")
-        or any(message.get(h) for h in ("X-Autoreply", "X-Autorespond", "X-Auto-Reply"))
-        or str(message.get("Return-Path") or "").strip() == "<>"
+        or any(_header(message, h) for h in ("X-Autoreply", "X-Autorespond", "X-Auto-Reply"))
+        or _header(message, "Return-Path").strip() == "<>"
         or message.get_content_type() == "multipart/report"
         or bool(_AUTO_SUBJECT.match(subject))
     )
