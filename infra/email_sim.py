@@ -31,13 +31,14 @@ def mail(
     message_id: str | None = None,
     headers: dict[str, str] | None = None,
     html: str | None = None,
+    date: datetime | None = None,
 ) -> bytes:
     """An RFC 5322 message as a mail program sends it."""
     message = EmailMessage()
     message["From"] = from_
     message["To"] = to
     message["Subject"] = subject
-    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Date"] = format_datetime(date or datetime.now(UTC))
     message["Message-ID"] = message_id or make_msgid(domain="mail.example.com")
     for name, value in (headers or {}).items():
         message[name] = value
@@ -47,10 +48,13 @@ def mail(
     return bytes(message)
 
 
-def received(raw: bytes, *, s3: tuple[str, str] | None = None, virus: str = "PASS") -> dict[str, Any]:
+def received(
+    raw: bytes, *, s3: tuple[str, str] | None = None, virus: str = "PASS", ses_id: str | None = None
+) -> dict[str, Any]:
     """SES's `Received` notification: the mail in it (the SNS action) or in S3 (the S3 action)."""
     action: dict[str, Any] = {"type": "SNS", "topicArn": "arn:aws:sns:us-east-1:123456789012:mail", "encoding": "UTF8"}
-    notification: dict[str, Any] = {"notificationType": "Received", "mail": {"messageId": secrets.token_hex(8)}}
+    mail_id = ses_id or secrets.token_hex(8)
+    notification: dict[str, Any] = {"notificationType": "Received", "mail": {"messageId": mail_id}}
     if s3 is not None:
         action = {"type": "S3", "bucketName": s3[0], "objectKey": s3[1]}
     else:
@@ -59,19 +63,20 @@ def received(raw: bytes, *, s3: tuple[str, str] | None = None, virus: str = "PAS
     return notification
 
 
-def bounce(addresses: list[str], bounce_type: str = "Permanent") -> dict[str, Any]:
+def bounce(addresses: list[str], bounce_type: str = "Permanent", feedback_id: str | None = None) -> dict[str, Any]:
     recipients = [{"emailAddress": a, "action": "failed", "status": "5.1.1"} for a in addresses]
+    feedback = feedback_id or secrets.token_hex(12)
     return {
         "notificationType": "Bounce",
-        "bounce": {"bounceType": bounce_type, "bouncedRecipients": recipients, "feedbackId": secrets.token_hex(12)},
+        "bounce": {"bounceType": bounce_type, "bouncedRecipients": recipients, "feedbackId": feedback},
     }
 
 
-def complaint(addresses: list[str]) -> dict[str, Any]:
+def complaint(addresses: list[str], feedback_id: str | None = None) -> dict[str, Any]:
     recipients = [{"emailAddress": a} for a in addresses]
     return {
         "eventType": "Complaint",  # (as a configuration set's event destination sends it)
-        "complaint": {"complainedRecipients": recipients, "feedbackId": secrets.token_hex(12)},
+        "complaint": {"complainedRecipients": recipients, "feedbackId": feedback_id or secrets.token_hex(12)},
     }
 
 

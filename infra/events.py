@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from infra import email_sim
 from infra.local_server import DEFAULTS
-from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from infra.twilio_sim import (
+    SMS_PATH,
+    STATUS_PATH,
+    VOICE_PATH,
+    call_params,
+    signed_request,
+    sms_params,
+    status_params,
+)
 from optout.consent.tokens import SigningKeys, make_token
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +36,7 @@ TOKEN = DEFAULTS["TWILIO_AUTH_TOKEN"]
 
 def http_event(path: str, params: dict[str, str]) -> dict[str, Any]:
     headers, body = signed_request(BASE_URL, TOKEN, path, params)
-    return _event("POST", path, "/webhooks/twilio/sms" if path == SMS_PATH else STATUS_PATH, headers, body)
+    return _event("POST", path, path, headers, body)
 
 
 def unsubscribe_event(method: str, body: bytes = b"") -> dict[str, Any]:
@@ -86,11 +96,26 @@ def samples() -> dict[str, dict[str, Any]]:
         "status_21610.json": http_event(STATUS_PATH, status_params(cell, "21610", sid="SM" + "f" * 32)),
         "unsubscribe_page.json": unsubscribe_event("GET"),
         "unsubscribe_one_click.json": unsubscribe_event("POST", b"List-Unsubscribe=One-Click"),
+        "call.json": http_event(VOICE_PATH, call_params(cell, sid="CA" + "a" * 32)),
+        # SES -> SNS -> InboundEmailFunction: a reply, SES's reports
+        "email_reply.json": email_sim.sns_event(email_sim.received(_reply(), ses_id="sample-mail-01")),
+        "email_bounce.json": email_sim.sns_event(email_sim.bounce(["ada@example.com"], feedback_id="sample-bounce-01")),
+        "email_complaint.json": email_sim.sns_event(
+            email_sim.complaint(["ada@example.com"], feedback_id="sample-complaint-01")
+        ),
         # EventBridge Scheduler delivers a schedule's Input as the event (template.yaml)
         "sweep_sms_fallback.json": {"sweep": "sms-fallback"},
         "sweep_compliance.json": {"sweep": "compliance"},
         "sweep_audit_verify.json": {"sweep": "audit-verify"},
     }
+
+
+def _reply() -> bytes:
+    when = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    body = "Please remove me from your mailing list.\n\nOn Mon, Nov 23, 2026 Bob wrote:\n> Hi Ada"
+    return email_sim.mail(
+        "Ada <ada@example.com>", "Re: your quote", body, message_id="<sample-01@mail.example.com>", date=when
+    )
 
 
 def env_file() -> dict[str, Any]:
@@ -106,6 +131,7 @@ def env_file() -> dict[str, Any]:
         "RepActionsFunction": signing,
         "PhoneLookupFunction": twilio,
         "SweepsFunction": {"SWEEP_CONTINUE": "false"},
+        "InboundEmailFunction": signing,
     }
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from infra.events import BASE_URL, EVENTS, TOKEN, env_file, samples
-from optout.handlers import email_unsubscribe, sweeps, twilio_webhooks
+from optout.handlers import email_unsubscribe, inbound_email, sweeps, twilio_webhooks
 from optout.settings import get_settings
 from tests.conftest import LambdaContext
 
@@ -19,6 +19,7 @@ EXPECTED = {
     "status_21610.json": 204,
     "unsubscribe_page.json": 200,
     "unsubscribe_one_click.json": 200,
+    "call.json": 200,
 }
 
 
@@ -44,6 +45,24 @@ def test_each_sample_event_is_accepted_by_the_handler(
     result = handler.lambda_handler(event, LambdaContext())
 
     assert result["statusCode"] == EXPECTED[name], result["body"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("email_reply.json", "revoked"), ("email_bounce.json", "bounce"), ("email_complaint.json", "complaint")],
+)
+def test_each_ses_event_is_handled(
+    tables: dict[str, str], monkeypatch: pytest.MonkeyPatch, name: str, kind: str
+) -> None:
+    for key, value in env_file()["InboundEmailFunction"].items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    inbound_email.service.cache_clear()
+    event = json.loads((EVENTS / name).read_text())
+
+    (result,) = inbound_email.lambda_handler(event, LambdaContext())["results"]
+
+    assert result["kind"] == kind
 
 
 @pytest.mark.parametrize("name", ["sweep_sms_fallback.json", "sweep_compliance.json", "sweep_audit_verify.json"])
