@@ -455,7 +455,7 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
     print("  Twilio REST API: a local fake (texts are printed here, Lookup says mobile)")
     where = "an in-memory S3 emulator" if uploads else "IMPORT_BUCKET"
     print(
-        f"  large import files (POST /suppressions/import/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}"
+        f"  large import files (POST /suppressions/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}"
     )
     print("  token: make token ROLE=admin   routes:")
     for route in api.routes:

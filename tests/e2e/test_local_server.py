@@ -202,16 +202,16 @@ def test_an_opt_out_parked_before_a_restart_is_applied_when_the_server_starts(tm
 
 
 def test_a_file_too_large_for_a_request_is_put_to_its_upload_url_then_imported(server: str) -> None:
-    status, upload = call(server, "POST", "/suppressions/import/uploads", {"content_type": "text/csv"})
+    status, upload = call(server, "POST", "/suppressions/uploads", {"content_type": "text/csv"})
     assert status == 201 and upload["method"] == "PUT" and upload["upload_id"] in upload["import_url"]
-    body = "address,channel,source,occurred_at,note\n+14155550177,sms,crm,2025-01-01,\n+14155550178,all,crm,,\n"
+    body = "address,channel,source,occurred_at,note\n+14155550631,sms,crm,2025-01-01,\n+14155550632,all,crm,,\n"
     put = urllib.request.Request(upload["url"], data=body.encode(), method="PUT", headers=upload["headers"])
     with urllib.request.urlopen(put, timeout=30) as answer:
         assert answer.status == 200
     path = upload["import_url"].removeprefix(server)
     status, report = call(server, "POST", path, role="integration")
     assert status == 200 and (report["rows"], report["accepted"], report["mode"]) == (2, 2, "apply")
-    status, check = call(server, "POST", "/consent/check", {"channel": "call", "address": "+14155550178"})
+    status, check = call(server, "POST", "/consent/check", {"channel": "call", "address": "+14155550632"})
     assert status == 200 and check["allowed"] is False
-    status, missing = call(server, "POST", "/suppressions/import?mode=apply&upload_id=up-" + "0" * 24)
+    status, missing = call(server, "POST", f"/suppressions/uploads/up-{'0' * 24}/import?mode=apply")
     assert status == 404 and "PUT the file" in missing["message"]

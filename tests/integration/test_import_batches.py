@@ -111,17 +111,17 @@ def test_heads_list_the_owners_their_entries_name(client: Client) -> None:
 
 def test_a_large_file_goes_by_its_upload(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     # Given no bucket: the upload route says so
-    assert client.post("/suppressions/import/uploads", {"content_type": "text/csv"}, role="admin").status == 409
+    assert client.post("/suppressions/uploads", {"content_type": "text/csv"}, role="admin").status == 409
     monkeypatch.setenv("IMPORT_BUCKET", "imports-test")
     get_settings.cache_clear()
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket="imports-test")
-    created = client.post("/suppressions/import/uploads", {"content_type": "application/x-ndjson"}, role="admin")
+    created = client.post("/suppressions/uploads", {"content_type": "application/x-ndjson"}, role="admin")
     assert created.status == 201, created.body
     upload = created.json()
     assert upload["headers"] == {"Content-Type": "application/x-ndjson"} and upload["expires_in"] == 900
-    assert client.post("/suppressions/import/uploads", {"content_type": "text/plain"}, role="admin").status == 422
-    assert client.post("/suppressions/import/uploads", {"content_type": "text/csv"}, role="rep").status == 403
+    assert client.post("/suppressions/uploads", {"content_type": "text/plain"}, role="admin").status == 422
+    assert client.post("/suppressions/uploads", {"content_type": "text/csv"}, role="rep").status == 403
     # When the file is put where the URL says (as its PUT would) and the import names it
     s3.put_object(
         Bucket="imports-test",
@@ -129,13 +129,13 @@ def test_a_large_file_goes_by_its_upload(client: Client, monkeypatch: pytest.Mon
         Body=b'{"address": "+14155550100", "channel": "sms"}\n{"address": "x", "channel": "sms"}\n',
         ContentType="application/x-ndjson",
     )
-    path = f"/suppressions/import?mode=apply&upload_id={upload['upload_id']}"
+    path = f"/suppressions/uploads/{upload['upload_id']}/import?mode=apply"
+    assert upload["import_url"].endswith(path)
     report = answer(client.request("POST", path, role="integration"))
     # Then it is imported like a file in the request
     assert (report["rows"], report["accepted"], len(report["invalid"])) == (2, 1, 1)
     assert not may(client, "sms", address="+14155550100")
-    both = client.request("POST", path, raw=HEADER.encode(), headers={"content-type": "text/csv"}, role="admin")
-    assert both.status == 422
-    missing = client.request("POST", "/suppressions/import?mode=apply&upload_id=up-" + "0" * 24, role="admin")
+    missing = client.request("POST", f"/suppressions/uploads/up-{'0' * 24}/import?mode=apply", role="admin")
     assert missing.status == 404
-    assert client.request("POST", "/suppressions/import?upload_id=../etc", role="admin").status == 422
+    assert client.request("POST", "/suppressions/uploads/up-nothex/import", role="admin").status == 422
+    assert client.request("POST", path, role="rep").status == 403

@@ -52,6 +52,20 @@ EmailText = Annotated[
     WithJsonSchema({"type": "string", "format": "email", "maxLength": 254}),
 ]
 ContactIdText = Annotated[str, StringConstraints(pattern=CONTACT_ID_PATTERN)]
+# A number or an email address, whichever the caller has.
+AddressText = Annotated[
+    str,
+    StringConstraints(max_length=254),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "phone", "maxLength": 32},
+                {"type": "string", "format": "email", "maxLength": 254},
+            ],
+            "description": "A phone number libphonenumber accepts, or an email address",
+        }
+    ),
+]
 
 
 # SPEC 11: 1-64 characters of A-Za-z0-9._:- (so whatever can be added can be left again)
@@ -515,7 +529,7 @@ class RevocationRequest(_Strict):
     )
 
     contact_id: ContactIdText = None  # type: ignore[assignment]
-    address: Annotated[str, StringConstraints(min_length=3, max_length=254)] = None  # type: ignore[assignment]
+    address: AddressText = None  # type: ignore[assignment]
     text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     source: Literal["call_note", "transcript", "voicemail", "other"]
 
@@ -567,7 +581,7 @@ class ImportUploadResponse(BaseModel):
     method: Literal["PUT"]
     headers: dict[str, str]
     expires_in: int
-    import_url: str = Field(description="then POST here (no body) to import it; mode=dry-run to report only")
+    import_url: str = Field(description="then POST here to import it; mode=dry-run to report only")
 
 
 class UnsubscribeLinkResponse(BaseModel):

@@ -17,7 +17,6 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
 from optout.handlers.schemas import (
@@ -42,6 +41,7 @@ IMPORT_PATH = "/suppressions/import"
 MAX_IMPORT_BYTES = 6 * 1024 * 1024  # Lambda's request payload limit (larger: a presigned upload)
 JOB_ID_PATTERN = r"^imp-[0-9a-f]{20}$"
 UPLOAD_ID_PATTERN = r"^up-[0-9a-f]{24}$"
+UPLOADS_PATH = "/suppressions/uploads"
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -87,8 +87,8 @@ def _dispatch(job_id: str) -> None:
 _INVOKED: dict[str, str] = {}
 
 
-def _import_responses() -> dict[int, Any]:
-    documented = responses(ImportJobResponse, 404)
+def _import_responses(*extra: int) -> dict[int, Any]:
+    documented = responses(ImportJobResponse, 404, *extra)
     documented[202] = {
         "description": "Accepted: a large file, applied as a job; GET its job_id for progress",
         "content": {"application/json": {"model": ImportJobResponse}},
@@ -106,21 +106,32 @@ def _import_responses() -> dict[int, Any]:
 )
 def import_suppressions(
     mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
-    upload_id: Annotated[
-        str | None,
-        Query(pattern=UPLOAD_ID_PATTERN, description="a file PUT to its upload URL (then send no body)"),
-    ] = None,
 ) -> Response[str]:
     caller(app, ("integration", "admin"))
     event = app.current_event
     body = event.decoded_body or ""
-    raw = body.encode() if isinstance(body, str) else body
-    if upload_id is not None:
-        if raw:
-            raise InvalidInput("send either the file or upload_id, not both")
-        raw, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
-    else:
-        content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
+    content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
+    return _start(body.encode() if isinstance(body, str) else body, content_type, mode)
+
+
+@app.post(
+    UPLOADS_PATH + "/<upload_id>/import",
+    operation_id="import_upload",
+    tags=["suppressions"],
+    summary="Import a file put to its upload URL, like POST /suppressions/import",
+    security=[{"jwt": []}],
+    responses=_import_responses(409),
+)
+def import_upload(
+    upload_id: Annotated[str, Path(pattern=UPLOAD_ID_PATTERN, min_length=27, max_length=27)],
+    mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
+) -> Response[str]:
+    caller(app, ("integration", "admin"))
+    raw, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
+    return _start(raw, content_type, mode)
+
+
+def _start(raw: bytes, content_type: str, mode: Literal["dry-run", "apply"]) -> Response[str]:
     job = imports().start(raw, content_type, mode)
     logger.info(
         "suppressions import",
@@ -137,7 +148,7 @@ def _upload_responses() -> dict[int, Any]:
 
 
 @app.post(
-    IMPORT_PATH + "/uploads",
+    UPLOADS_PATH,
     operation_id="create_import_upload",
     tags=["suppressions"],
     summary=f"Upload a file too large for one request (up to {MAX_UPLOAD_BYTES // 2**20} MB), then import it",
@@ -154,7 +165,7 @@ def create_import_upload(request: Annotated[ImportUploadRequest, Body()]) -> Res
         method="PUT",
         headers={"Content-Type": request.content_type},
         expires_in=UPLOAD_SECONDS,
-        import_url=f"{public_base_url(app.current_event)}{IMPORT_PATH}?mode=apply&upload_id={upload_id}",
+        import_url=f"{public_base_url(app.current_event)}{UPLOADS_PATH}/{upload_id}/import?mode=apply",
     )
     logger.info("suppressions import upload", extra={"upload_id": upload_id})
     return Response(201, "application/json", answer.model_dump_json())

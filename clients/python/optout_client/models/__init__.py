@@ -41,6 +41,7 @@ from .import_job_response import ImportJobResponse
 from .import_job_response_mode import ImportJobResponseMode
 from .import_job_response_status import ImportJobResponseStatus
 from .import_suppressions_mode import ImportSuppressionsMode
+from .import_upload_mode import ImportUploadMode
 from .import_upload_request import ImportUploadRequest
 from .import_upload_request_content_type import ImportUploadRequestContentType
 from .import_upload_response import ImportUploadResponse
@@ -127,6 +128,7 @@ __all__ = (
     "ImportJobResponseMode",
     "ImportJobResponseStatus",
     "ImportSuppressionsMode",
+    "ImportUploadMode",
     "ImportUploadRequest",
     "ImportUploadRequestContentType",
     "ImportUploadResponse",

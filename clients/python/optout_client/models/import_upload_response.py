@@ -31,7 +31,7 @@ class ImportUploadResponse:
             method (Literal['PUT']):
             headers (ImportUploadResponseHeaders):
             expires_in (int):
-            import_url (str): then POST here (no body) to import it; mode=dry-run to report only
+            import_url (str): then POST here to import it; mode=dry-run to report only
      """
 
     upload_id: str

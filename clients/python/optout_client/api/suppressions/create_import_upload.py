@@ -30,7 +30,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/suppressions/import/uploads",
+        "url": "/suppressions/uploads",
     }
 
     _kwargs["json"] = body.to_dict()
