@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal, get_args
 
-from optout.consent import stop_rules
+from optout.consent import send_rules, stop_rules
 
 # Environment variable -> field. Defaults suit local development; template.yaml sets
 # every one of them in AWS.
@@ -38,6 +38,7 @@ _ENV = {
     "INTAKE_DIR": "intake_dir",
     "IMPORT_BUCKET": "import_bucket",
     "STOP_RULES": "stop_rules",
+    "SEND_RULES_FILE": "send_rules_file",
     "INBOUND_EMAIL_ADDRESS": "inbound_email_address",
     "MAIN_PHONE_NUMBER": "main_phone_number",
     "SMS_FALLBACK_HOURS": "sms_fallback_hours",
@@ -110,6 +111,8 @@ class Settings:
     stop_rules: str = "[]"
     inbound_email_address: str | None = None
     main_phone_number: str | None = None
+    # The send-time rules (SPEC 15): a JSON file replacing the shipped ones
+    send_rules_file: str | None = None
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
@@ -234,6 +237,7 @@ class Settings:
         if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.ghl_api_url):
             raise ValueError("GHL_API_URL must be an http(s) URL")
         stop_rules.parse(self.stop_rules)  # ValueError naming STOP_RULES
+        send_rules.load(self.send_rules_file)  # ValueError naming SEND_RULES_FILE
         if self.inbound_email_address and not re.fullmatch(
             r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", self.inbound_email_address
         ):

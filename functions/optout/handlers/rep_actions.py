@@ -13,12 +13,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.adapters import unsubscribe_links
 from optout.consent import actions
-from optout.consent.addresses import normalise_address
-from optout.consent.channels import Channel, expand
+from optout.consent.channels import expand
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import check_automation_id
 from optout.consent.model import Contact
-from optout.handlers import revocations
+from optout.handlers import revocations, send_gate
 from optout.handlers.http import (
     ANY_ROLE,
     REP_AND_UP,
@@ -30,8 +29,6 @@ from optout.handlers.http import (
 )
 from optout.handlers.schemas import (
     AutomationIdPath,
-    ConsentCheckRequest,
-    ConsentCheckResponse,
     ContactId,
     ContactResponse,
     ContactUpsertRequest,
@@ -57,6 +54,7 @@ from optout.usecases.reviews import ReviewsService
 
 app = build_resolver()
 revocations.register(app)  # POST /revocations (SPEC 14)
+send_gate.register(app)  # POST /consent/check, POST /sends (SPEC 15)
 
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
@@ -94,29 +92,6 @@ def upsert_contact(
 def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
     caller(app, ANY_ROLE)
     return ContactResponse.of(service().get_contact(contact_id(id)))
-
-
-@app.post("/consent/check", **operation("check_consent", "consent", ConsentCheckResponse, 404))
-def check_consent(request: Annotated[ConsentCheckRequest, Body(discriminator="channel")]) -> ConsentCheckResponse:
-    caller(app, ANY_ROLE)
-    channel = Channel(request.channel)
-    cid = contact_id(request.contact_id) if request.contact_id is not None else None
-    address = None
-    if request.address is not None:
-        try:
-            address = normalise_address(
-                request.address, phone=channel is not Channel.EMAIL, default_region=get_settings().default_country
-            )
-        except InvalidInput as exc:
-            raise InvalidInput(f"address: {exc.message}") from None
-    decision = service().check(channel, cid, address)
-    return ConsentCheckResponse(
-        allowed=decision.allowed,
-        reason=decision.reason,
-        channel=channel.value,
-        contact_id=cid,
-        address=decision.address,
-    )
 
 
 # ---- rep actions: each one read, one decision in the consent core, one transaction ----------

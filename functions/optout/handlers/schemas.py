@@ -52,6 +52,7 @@ EmailText = Annotated[
     WithJsonSchema({"type": "string", "format": "email", "maxLength": 254}),
 ]
 ContactIdText = Annotated[str, StringConstraints(pattern=CONTACT_ID_PATTERN)]
+AT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 # A number or an email address, whichever the caller has.
 AddressText = Annotated[
     str,
@@ -337,6 +338,11 @@ class _ConsentCheck(_Strict):
 
     # Left out when not given; never null (the document's anyOf needs one of them present).
     contact_id: ContactIdText = None  # type: ignore[assignment]
+    # The send-time policy (SPEC 15): what the send is for, and when it would go out.
+    purpose: Literal["marketing", "informational", "transactional"] = "marketing"
+    at: Annotated[str, StringConstraints(pattern=AT_PATTERN)] | None = Field(
+        None, description="ISO 8601 time with its offset (2026-03-04T20:30:00-05:00); default now"
+    )
 
     @model_validator(mode="after")
     def _who(self) -> _ConsentCheck:
@@ -364,7 +370,10 @@ ConsentCheckRequest = PhoneConsentCheck | EmailConsentCheck  # the handler's Bod
 
 class ConsentCheckResponse(BaseModel):
     allowed: bool
-    reason: str | None
+    reason: str | None = Field(description="why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)")
+    rule: str | None = Field(None, description="the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR")
+    timezone: str | None = Field(None, description="the recipient's time zone the rule was read in")
+    allowed_at: str | None = Field(None, description="the earliest time the rule allows it (UTC)")
     channel: str
     contact_id: str | None
     address: str | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +21,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
 from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
+from optout.consent.channels import Channel
 from optout.consent.errors import Forbidden, InvalidInput
 from optout.consent.keywords import classify
 from optout.handlers.http import build_resolver, error_event, public_url, resolve
@@ -28,6 +30,7 @@ from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
 from optout.store.repository import Repository
 from optout.usecases.inbound_sms import InboundSmsService, Reply
+from optout.usecases.send_gate import SendGate
 
 app = build_resolver(validation=False)  # form posts, parsed and checked here
 
@@ -184,6 +187,28 @@ def inbound_sms() -> Response[str]:
     return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
 
 
+SENT = ("sent", "delivered")
+
+
+@lru_cache(maxsize=1)
+def gate() -> SendGate:
+    settings = get_settings()
+    return SendGate(Repository(settings), settings)
+
+
+def _count_send(params: FormParams) -> None:
+    """A text that went out counts towards the caps (SPEC 15), once per MessageSid; its
+    purpose is not known here, so it counts as marketing (the strictest)."""
+    sid, raw = params.first("MessageSid") or "", params.first("To") or ""
+    if not _SID.match(sid):
+        return
+    try:
+        number = _e164(raw)
+    except UnusableSender:
+        return
+    gate().record(Channel.SMS, number, "marketing", sid, datetime.now(UTC))
+
+
 @app.post(
     "/webhooks/twilio/status",
     operation_id="twilio_message_status",
@@ -193,6 +218,8 @@ def inbound_sms() -> Response[str]:
 )
 def message_status() -> Response[str]:
     params = _verified_form()
+    if params.first("MessageStatus") in SENT and params.first("ErrorCode") in (None, "", "0"):
+        _count_send(params)
     if params.first("ErrorCode") != CARRIER_UNSUBSCRIBED:
         return Response(204, TEXT_XML, "")
     try:

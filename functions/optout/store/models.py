@@ -212,6 +212,23 @@ class ReviewModel(Model):
     status_index = ReviewStatusIndex()
 
 
+class SendModel(Model):
+    """A send the caps count (SPEC 15), in the Audit table: subject `send#<channel>:<address>`,
+    seq from the provider's id (a status callback repeated for one message is one send),
+    expiring with TTL once no cap window can count it."""
+
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    at = UnicodeAttribute()
+    purpose = UnicodeAttribute()
+    provider_id = UnicodeAttribute()
+    expires_at = NumberAttribute()
+
+
+SEND_PREFIX = "send#"
 IMPORT_PREFIX = "import#"
 
 
@@ -235,6 +252,7 @@ class Models:
     event: type[EventModel]
     review: type[ReviewModel]
     imports: type[ImportModel]
+    send: type[SendModel]
 
 
 # Short store timeouts and few retries: a webhook must answer inside Twilio's 15 s even
@@ -270,4 +288,5 @@ def bind_models(contacts: str, suppressions: str, audit: str, region: str, host:
         event=_bind(EventModel, audit, region, host),
         review=_bind(ReviewModel, audit, region, host),
         imports=_bind(ImportModel, audit, region, host),
+        send=_bind(SendModel, audit, region, host),
     )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from datetime import datetime
 from typing import Any
 
 from pynamodb.connection import Connection
 from pynamodb.exceptions import (
     DoesNotExist,
+    PutError,
     PynamoDBException,
     QueryError,
     TransactGetError,
@@ -44,12 +47,14 @@ from optout.store.models import (
     OWNER_PREFIX,
     READ_TIMEOUT_SECONDS,
     REVIEW_PREFIX,
+    SEND_PREFIX,
     SWEEP_FLAG,
     AddressModel,
     AuditModel,
     ContactModel,
     EventModel,
     ReviewModel,
+    SendModel,
     bind_models,
 )
 
@@ -180,6 +185,36 @@ class Repository:
         try:
             found = self.models.event.batch_get([(EVENT_PREFIX + k, 0) for k in keys], consistent_read=True)
             return {item.subject.removeprefix(EVENT_PREFIX) for item in found}
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def record_send(
+        self, channel: str, address: str, provider_id: str, at: str, purpose: str, keep_seconds: int
+    ) -> bool:
+        """Keep a send for the caps; False when this provider id was recorded before."""
+        digest = int(hashlib.sha256(provider_id.encode()).hexdigest()[:15], 16)
+        expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
+        item = self.models.send(
+            f"{SEND_PREFIX}{channel}:{address}",
+            digest,
+            at=at,
+            purpose=purpose,
+            provider_id=provider_id,
+            expires_at=expires,
+        )
+        try:
+            item.save(condition=SendModel.subject.does_not_exist())
+        except PutError as exc:
+            if _cause(exc)[0] == "ConditionalCheckFailedException":
+                return False
+            raise StoreUnavailable("audit store unavailable") from exc
+        return True
+
+    def sends(self, channel: str, address: str, since: str) -> list[tuple[str, str]]:
+        """(at, purpose) of the sends kept for this address and channel from `since` on."""
+        try:
+            items = self.models.send.query(f"{SEND_PREFIX}{channel}:{address}", consistent_read=True)
+            return sorted((i.at, i.purpose) for i in items if i.at >= since)
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 

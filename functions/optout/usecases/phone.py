@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from optout.adapters.twilio import TwilioRest, TwilioUnavailable
-from optout.consent import confirmation
+from optout.consent import confirmation, send_rules
 from optout.consent.actions import Outcome
-from optout.consent.addresses import region_of, time_zones
+from optout.consent.addresses import region_of
 from optout.consent.audit import record_on
 from optout.consent.channels import Channel
 from optout.consent.effects import honour
@@ -21,12 +21,12 @@ from optout.consent.phones import (
     SMS_CAPABLE,
     PhoneChoice,
     cached_line_type,
-    calling_window,
     candidates,
     choose,
     line_type,
 )
 from optout.consent.policy import decide
+from optout.consent.send_rules import call_window
 from optout.consent.upsert import ContactInput, plan_upsert, upsert_changes
 from optout.settings import Settings
 from optout.store.repository import Contended, Repository
@@ -59,6 +59,7 @@ class PhoneService:
         self.settings = settings
         self.now = now
         self.twilio = twilio or TwilioRest(settings)
+        self.rules = send_rules.load(settings.send_rules_file)
 
     # ---- lookup ------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ class PhoneService:
             self._look_up(contact, regions, sender, countries, now)
         choice = choose(contact, channel, regions, sender, countries, now)
         if channel is Channel.CALL and choice.number:
-            choice.calling_window = calling_window(time_zones(choice.number), now)
+            choice.calling_window = call_window(self.rules, choice.number, now)
         return choice
 
     def sender_region(self) -> str:

@@ -1,0 +1,111 @@
+"""The send gate (SPEC 15): `POST /consent/check` (consent, then the send-time rules) and
+`POST /sends` (what was sent, for the caps). Registered on the rep actions function's
+resolver (`register`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.openapi.params import Body
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from optout.consent.addresses import normalise_address
+from optout.consent.channels import Channel
+from optout.consent.errors import InvalidInput
+from optout.handlers.http import ANY_ROLE, caller, contact_id
+from optout.handlers.schemas import (
+    AT_PATTERN,
+    AddressText,
+    ConsentCheckRequest,
+    ConsentCheckResponse,
+    operation,
+)
+from optout.observability import logger
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.usecases.send_gate import SendGate
+
+Purpose = Literal["marketing", "informational", "transactional"]
+
+
+class SendRequest(BaseModel):
+    """A call or text that went out (or an email), so the caps count it."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    address: AddressText
+    channel: Literal["sms", "email", "call"]
+    purpose: Purpose = "marketing"
+    provider_id: Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")] = (
+        Field(description="the provider's id of the message or call (Twilio's MessageSid): recorded once")
+    )
+    at: Annotated[str, StringConstraints(pattern=AT_PATTERN)] | None = None
+
+
+class SendResponse(BaseModel):
+    recorded: bool = Field(description="false: this provider_id was recorded before")
+
+
+@lru_cache(maxsize=1)
+def service() -> SendGate:
+    settings = get_settings()
+    return SendGate(Repository(settings), settings)
+
+
+def moment(raw: str | None) -> datetime:
+    if raw is None:
+        return datetime.now(UTC)
+    try:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput("at: an ISO 8601 time with its offset") from None
+
+
+def address_of(raw: str, channel: Channel) -> str:
+    try:
+        return normalise_address(raw, phone=channel is not Channel.EMAIL, default_region=get_settings().default_country)
+    except InvalidInput as exc:
+        raise InvalidInput(f"address: {exc.message}") from None
+
+
+def register(app: APIGatewayHttpResolver) -> None:
+    @app.post("/consent/check", **operation("check_consent", "consent", ConsentCheckResponse, 404))
+    def check_consent(request: Annotated[ConsentCheckRequest, Body(discriminator="channel")]) -> ConsentCheckResponse:
+        caller(app, ANY_ROLE)
+        channel = Channel(request.channel)
+        cid = contact_id(request.contact_id) if request.contact_id is not None else None
+        address = address_of(request.address, channel) if request.address is not None else None
+        decision, timing = service().check(channel, cid, address, request.purpose, moment(request.at))
+        if timing is not None and not timing.allowed:
+            return ConsentCheckResponse(
+                allowed=False,
+                reason=(timing.rule or "").split(":", 1)[0],
+                rule=timing.rule,
+                timezone=timing.timezone,
+                allowed_at=timing.allowed_at,
+                channel=channel.value,
+                contact_id=cid,
+                address=decision.address,
+            )
+        return ConsentCheckResponse(
+            allowed=decision.allowed,
+            reason=decision.reason,
+            rule=None,
+            timezone=None,
+            allowed_at=None,
+            channel=channel.value,
+            contact_id=cid,
+            address=decision.address,
+        )
+
+    @app.post("/sends", **operation("record_send", "consent", SendResponse, created=True))
+    def record_send(request: SendRequest) -> Response[str]:
+        caller(app, ("integration", "admin"))
+        channel = Channel(request.channel)
+        address = address_of(request.address, channel)
+        recorded = service().record(channel, address, request.purpose, request.provider_id, moment(request.at))
+        logger.info("send recorded", extra={"channel": channel.value, "purpose": request.purpose, "new": recorded})
+        return Response(201 if recorded else 200, "application/json", SendResponse(recorded=recorded).model_dump_json())

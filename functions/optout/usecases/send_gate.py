@@ -1,0 +1,71 @@
+"""The send gate (SPEC 15): may this be sent now? First consent (an opt-out refuses it
+whatever the hour), then, for calls and texts, the send-time rules at the recipient's
+presumed place: the windows at `at`, and the caps over the sends recorded for the number
+(`POST /sends`, Twilio's status callbacks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from optout.consent.channels import Channel
+from optout.consent.policy import Decision
+from optout.consent.send_rules import SendRule, TimeDecision, applicable, load, place_of, window_decision
+from optout.settings import Settings
+from optout.store.repository import Repository
+from optout.usecases.contacts import ContactsService
+from optout.usecases.runner import utc_now
+
+KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap window
+
+
+class SendGate:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.contacts = ContactsService(repo, settings, clock)
+        self.repo = repo
+        self.rules = load(settings.send_rules_file)
+
+    def check(
+        self, channel: Channel, contact_id: str | None, address: str | None, purpose: str, at: datetime
+    ) -> tuple[Decision, TimeDecision | None]:
+        """The consent decision, and for an allowed call or text the time decision (None:
+        no number to judge, or an email)."""
+        decision = self.contacts.check(channel, contact_id, address)
+        number = decision.address or address
+        if not decision.allowed or channel is Channel.EMAIL or number is None:
+            return decision, None
+        place = place_of(number)
+        window = window_decision(self.rules, channel, purpose, place, at)
+        if not window.allowed:
+            return decision, window
+        capped = [r for r in applicable(self.rules, channel, purpose, place, at.date()) if r.cap is not None]
+        for rule in sorted(capped, key=lambda r: (r.cap or 0, -r.cap_hours)):
+            refused = self._over_cap(rule, channel, number, purpose, at)
+            if refused is not None:
+                refused.timezone = place.time_zones[0] if place.time_zones else None
+                refused.rules_in_force = window.rules_in_force
+                return decision, refused
+        return decision, window
+
+    def _over_cap(
+        self, rule: SendRule, channel: Channel, number: str, purpose: str, at: datetime
+    ) -> TimeDecision | None:
+        since = at - timedelta(hours=rule.cap_hours)
+        sends = [when for when, kind in self.repo.sends(channel.value, number, _z(since)) if kind in rule.purposes]
+        sends = [when for when in sends if when <= _z(at)]
+        if rule.cap is None or len(sends) < rule.cap:
+            return None
+        oldest = datetime.fromisoformat(sends[-rule.cap].replace("Z", "+00:00"))
+        return TimeDecision(False, f"cap:{rule.jurisdiction}", None, _z(oldest + timedelta(hours=rule.cap_hours)))
+
+    def record(self, channel: Channel, address: str, purpose: str, provider_id: str, at: datetime) -> bool:
+        """Keep a send for the caps (once per provider id); False when it was kept before."""
+        longest = max((r.cap_hours for r in self.rules if r.cap is not None), default=24)
+        return self.repo.record_send(
+            channel.value, address, provider_id, _z(at), purpose, longest * 3600 + KEEP_MARGIN_SECONDS
+        )
+
+
+def _z(moment: datetime) -> str:
+    """A UTC time as the service writes times (milliseconds, Z)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -1,0 +1,130 @@
+"""The send-time rules (SPEC 15), table-driven: each state's window and Sunday rule, the
+federal window, DST changes, the area-code presumption and the strictest rule when unsure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from optout.consent.channels import Channel
+from optout.consent.send_rules import RULES, Place, applicable, place_of, state_of, window_decision
+
+NY, CHI, LA_ = "America/New_York", "America/Chicago", "America/Los_Angeles"
+
+
+def at(local: str, zone: str) -> datetime:
+    return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone))
+
+
+def place(state: str | None, zone: str) -> Place:
+    return Place(frozenset({state}) if state else frozenset(), (zone,), sure=state is not None)
+
+
+@pytest.mark.parametrize(
+    ("state", "zone", "local", "allowed", "rule"),
+    [
+        # federal: 8:00-21:00 wherever no state rule is stricter
+        ("NY", NY, "2026-03-04T07:59:00", False, "quiet_hours:US"),
+        ("NY", NY, "2026-03-04T08:00:00", True, None),
+        ("NY", NY, "2026-03-04T20:59:00", True, None),
+        ("NY", NY, "2026-03-04T21:00:00", False, "quiet_hours:US"),
+        # Florida, Oklahoma, Maryland, Oregon: 8:00-20:00
+        ("FL", NY, "2026-03-04T20:30:00", False, "quiet_hours:FL"),
+        ("FL", NY, "2026-03-04T19:59:00", True, None),
+        ("OK", CHI, "2026-03-04T20:00:00", False, "quiet_hours:OK"),
+        ("MD", NY, "2026-03-04T20:15:00", False, "quiet_hours:MD"),
+        ("OR", LA_, "2026-03-04T20:15:00", False, "quiet_hours:OR"),
+        # Texas: 9:00-21:00 Monday to Saturday, 12:00-21:00 Sunday
+        ("TX", CHI, "2026-03-04T08:30:00", False, "quiet_hours:TX"),  # a Wednesday
+        ("TX", CHI, "2026-03-07T09:00:00", True, None),  # a Saturday
+        ("TX", CHI, "2026-03-08T11:59:00", False, "quiet_hours:TX"),  # a Sunday
+        ("TX", CHI, "2026-03-08T12:00:00", True, None),
+    ],
+)
+def test_each_state_window(state: str, zone: str, local: str, allowed: bool, rule: str | None) -> None:
+    decision = window_decision(RULES, Channel.SMS, "marketing", place(state, zone), at(local, zone))
+    assert (decision.allowed, decision.rule) == (allowed, rule)
+    if not allowed:
+        assert decision.timezone == zone and decision.allowed_at is not None
+        assert window_decision(
+            RULES, Channel.SMS, "marketing", place(state, zone), datetime.fromisoformat(decision.allowed_at)
+        ).allowed
+
+
+def test_allowed_at_is_the_next_opening_in_local_time() -> None:
+    sunday_morning = at("2026-03-08T10:00:00", CHI)
+    decision = window_decision(RULES, Channel.CALL, "marketing", place("TX", CHI), sunday_morning)
+    assert decision.allowed_at == "2026-03-08T17:00:00Z"  # 12:00 CDT (DST began at 2:00 that day)
+    evening = at("2026-03-04T20:30:00", NY)
+    assert window_decision(RULES, Channel.SMS, "marketing", place("FL", NY), evening).allowed_at == (
+        "2026-03-05T13:00:00Z"  # 8:00 EST next morning
+    )
+
+
+def test_the_window_follows_the_zone_across_a_dst_change() -> None:
+    # 12:30 UTC is 8:30 EDT on 2026-03-09 (after the spring change) but 7:30 EST on 2026-03-07
+    spring = [
+        window_decision(RULES, Channel.SMS, "marketing", place("NY", NY), datetime.fromisoformat(t)).allowed
+        for t in ("2026-03-07T12:30:00+00:00", "2026-03-09T12:30:00+00:00")
+    ]
+    assert spring == [False, True]
+    # and back in the autumn: 12:30 UTC is 8:30 EDT on 2026-10-31, 7:30 EST on 2026-11-02
+    autumn = [
+        window_decision(RULES, Channel.SMS, "marketing", place("NY", NY), datetime.fromisoformat(t)).allowed
+        for t in ("2026-10-31T12:30:00+00:00", "2026-11-02T12:30:00+00:00")
+    ]
+    assert autumn == [True, False]
+
+
+def test_rules_apply_from_their_effective_date() -> None:
+    evening = "T20:30:00"
+    before = window_decision(RULES, Channel.SMS, "marketing", place("OR", LA_), at("2025-12-31" + evening, LA_))
+    after = window_decision(RULES, Channel.SMS, "marketing", place("OR", LA_), at("2026-01-02" + evening, LA_))
+    assert (before.allowed, after.rule) == (True, "quiet_hours:OR")
+    texas_before = window_decision(RULES, Channel.SMS, "marketing", place("TX", CHI), at("2025-08-31T08:30:00", CHI))
+    assert texas_before.allowed  # SB 140 took effect 2025-09-01
+
+
+def test_informational_and_transactional_sends_have_no_window() -> None:
+    night = at("2026-03-04T23:00:00", NY)
+    for purpose in ("informational", "transactional"):
+        assert window_decision(RULES, Channel.SMS, purpose, place("FL", NY), night).allowed
+
+
+@pytest.mark.parametrize(
+    ("number", "state", "sure"),
+    [
+        ("+13055550100", "FL", True),
+        ("+15125550100", "TX", True),
+        ("+14155550100", "CA", True),
+        ("+14055550100", "OK", True),
+        ("+18005550100", None, False),  # toll-free: anywhere
+    ],
+)
+def test_the_state_is_presumed_from_the_area_code(number: str, state: str | None, sure: bool) -> None:
+    found = place_of(number)
+    assert (set(found.states), found.sure) == ({state} if state else set(), sure)
+
+
+def test_when_unsure_the_strictest_rule_applies() -> None:
+    toll_free = place_of("+18005550100")
+    evening_east = datetime.fromisoformat("2026-03-04T20:30:00-05:00")  # 20:30 in New York
+    decision = window_decision(RULES, Channel.SMS, "marketing", toll_free, evening_east)
+    assert decision.allowed is False and decision.rule != "quiet_hours:US"  # a state's stricter window
+    assert {r.jurisdiction for r in applicable(RULES, Channel.SMS, "marketing", toll_free, date(2026, 3, 4))} >= {
+        "US",
+        "FL",
+        "TX",
+        "OR",
+    }
+
+
+def test_state_names_from_geocoding() -> None:
+    assert (state_of("Florida"), state_of("San Francisco, CA"), state_of(""), state_of("Ontario")) == (
+        "FL",
+        "CA",
+        None,
+        None,
+    )
