@@ -209,6 +209,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /sends */
+        post: operations["record_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews": {
         parameters: {
             query?: never;
@@ -438,8 +455,26 @@ export interface components {
         ConsentCheckResponse: {
             /** Allowed */
             allowed: boolean;
-            /** Reason */
+            /**
+             * Reason
+             * @description why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)
+             */
             reason: string | null;
+            /**
+             * Rule
+             * @description the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR
+             */
+            rule?: string | null;
+            /**
+             * Timezone
+             * @description the recipient's time zone the rule was read in
+             */
+            timezone?: string | null;
+            /**
+             * Allowed At
+             * @description the earliest time the rule allows it (UTC)
+             */
+            allowed_at?: string | null;
             /** Channel */
             channel: string;
             /** Contact Id */
@@ -587,6 +622,17 @@ export interface components {
             /** Contact Id */
             contact_id?: string;
             /**
+             * Purpose
+             * @default marketing
+             * @enum {string}
+             */
+            purpose: "marketing" | "informational" | "transactional";
+            /**
+             * At
+             * @description ISO 8601 time with its offset (2026-03-04T20:30:00-05:00); default now
+             */
+            at?: string | null;
+            /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
@@ -688,6 +734,17 @@ export interface components {
         PhoneConsentCheck: {
             /** Contact Id */
             contact_id?: string;
+            /**
+             * Purpose
+             * @default marketing
+             * @enum {string}
+             */
+            purpose: "marketing" | "informational" | "transactional";
+            /**
+             * At
+             * @description ISO 8601 time with its offset (2026-03-04T20:30:00-05:00); default now
+             */
+            at?: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -840,6 +897,43 @@ export interface components {
             contacts_changed: string[];
             /** Review Id */
             review_id?: string | null;
+        };
+        /**
+         * SendRequest
+         * @description A call or text that went out (or an email), so the caps count it.
+         */
+        SendRequest: {
+            /**
+             * Address
+             * @description A phone number libphonenumber accepts, or an email address
+             */
+            address: string;
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "call";
+            /**
+             * Purpose
+             * @default marketing
+             * @enum {string}
+             */
+            purpose: "marketing" | "informational" | "transactional";
+            /**
+             * Provider Id
+             * @description the provider's id of the message or call (Twilio's MessageSid): recorded once
+             */
+            provider_id: string;
+            /** At */
+            at?: string | null;
+        };
+        /** SendResponse */
+        SendResponse: {
+            /**
+             * Recorded
+             * @description false: this provider_id was recorded before
+             */
+            recorded: boolean;
         };
         /** UnsubscribeLinkResponse */
         UnsubscribeLinkResponse: {
@@ -2673,6 +2767,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    record_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Body too large */

@@ -65,6 +65,10 @@ from .reviews_response import ReviewsResponse
 from .revocation_response import RevocationResponse
 from .revocation_response_channels_item import RevocationResponseChannelsItem
 from .revocation_response_outcome import RevocationResponseOutcome
+from .send_request import SendRequest
+from .send_request_channel import SendRequestChannel
+from .send_request_purpose import SendRequestPurpose
+from .send_response import SendResponse
 from .skip_out import SkipOut
 from .sms_channel_request import SmsChannelRequest
 from .twilio_inbound_call_response_403 import TwilioInboundCallResponse403
@@ -152,6 +156,10 @@ __all__ = (
     "RevocationResponse",
     "RevocationResponseChannelsItem",
     "RevocationResponseOutcome",
+    "SendRequest",
+    "SendRequestChannel",
+    "SendRequestPurpose",
+    "SendResponse",
     "SkipOut",
     "SmsChannelRequest",
     "TwilioInboundCallResponse403",

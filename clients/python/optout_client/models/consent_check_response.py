@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -24,10 +25,13 @@ class ConsentCheckResponse:
     """ 
         Attributes:
             allowed (bool):
-            reason (None | str):
+            reason (None | str): why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)
             channel (str):
             contact_id (None | str):
             address (None | str):
+            rule (None | str | Unset): the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR
+            timezone (None | str | Unset): the recipient's time zone the rule was read in
+            allowed_at (None | str | Unset): the earliest time the rule allows it (UTC)
      """
 
     allowed: bool
@@ -35,6 +39,9 @@ class ConsentCheckResponse:
     channel: str
     contact_id: None | str
     address: None | str
+    rule: None | str | Unset = UNSET
+    timezone: None | str | Unset = UNSET
+    allowed_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -55,6 +62,24 @@ class ConsentCheckResponse:
         address: None | str
         address = self.address
 
+        rule: None | str | Unset
+        if isinstance(self.rule, Unset):
+            rule = UNSET
+        else:
+            rule = self.rule
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
+        allowed_at: None | str | Unset
+        if isinstance(self.allowed_at, Unset):
+            allowed_at = UNSET
+        else:
+            allowed_at = self.allowed_at
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,6 +90,12 @@ class ConsentCheckResponse:
             "contact_id": contact_id,
             "address": address,
         })
+        if rule is not UNSET:
+            field_dict["rule"] = rule
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if allowed_at is not UNSET:
+            field_dict["allowed_at"] = allowed_at
 
         return field_dict
 
@@ -101,12 +132,45 @@ class ConsentCheckResponse:
         address = _parse_address(d.pop("address"))
 
 
+        def _parse_rule(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rule = _parse_rule(d.pop("rule", UNSET))
+
+
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+
+        def _parse_allowed_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        allowed_at = _parse_allowed_at(d.pop("allowed_at", UNSET))
+
+
         consent_check_response = cls(
             allowed=allowed,
             reason=reason,
             channel=channel,
             contact_id=contact_id,
             address=address,
+            rule=rule,
+            timezone=timezone,
+            allowed_at=allowed_at,
         )
 
 
