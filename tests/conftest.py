@@ -98,6 +98,7 @@ def _clear_service_caches() -> None:
         phone_lookup,
         rep_actions,
         revocations,
+        send_gate,
         suppressions,
         sweeps,
         twilio_webhooks,
@@ -112,9 +113,11 @@ def _clear_service_caches() -> None:
         suppressions,
         inbound_email,
         revocations,
+        send_gate,
     ):
         handler.service.cache_clear()
     rep_actions.reviews.cache_clear()
+    twilio_webhooks.gate.cache_clear()
 
 
 def integration_engine() -> str:

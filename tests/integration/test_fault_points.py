@@ -77,7 +77,7 @@ def snapshot() -> dict[str, list[Any]]:
 def chains_ok() -> bool:
     repo = Repository(get_settings())
     audit = snapshot()["AuditTable"]
-    kept_beside = ("event#", "review#", "import#")  # applied events, reviews, import jobs: no chains
+    kept_beside = ("event#", "review#", "import#", "send#")  # events, reviews, imports, sends: no chains
     subjects = {i["subject"]["S"] for i in audit if not i["subject"]["S"].startswith(kept_beside)}
     return all(verify_chain(repo.chain(s)).ok for s in subjects)
 
@@ -217,6 +217,16 @@ PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
         revocation(address=CELL, text="don't contact me again", source="transcript"),
     ),
     "revocation doubtful voicemail": (seed, revocation(contact_id="c-1", text="not interested", source="voicemail")),
+    "record a send": (
+        seed,
+        lambda c: c.post(
+            "/sends", {"address": CELL, "channel": "sms", "provider_id": "SM-fault"}, role="integration"
+        ).status,
+    ),
+    "status callback delivered (a send counted)": (
+        seed,
+        lambda c: text(c, STATUS_PATH, {**status_params(CELL, "", sid=SID), "MessageStatus": "delivered"}),
+    ),
     "upsert closing a deal (stop rule)": (
         seed,
         lambda c: c.put("/contacts/c-1", {"opportunity": {"stage": "Closed Won"}}).status,
