@@ -82,7 +82,7 @@ def test_every_path_logs_without_personal_data(
     assert client.post("/revocations", {"address": "zebra43@", "text": NOTE, "source": "other"}).status == 422
     send = {"address": CELL, "channel": "sms", "provider_id": "SMzebra42", "at": "2026-03-04T10:00:00-05:00"}
     assert client.post("/sends", send, role="integration").status == 201
-    late = {"channel": "sms", "address": CELL, "at": "2026-03-04T23:00:00-05:00"}
+    late = {"channel": "sms", "address": "+12125550123", "at": "2026-03-04T23:00:00-05:00"}
     assert client.post("/consent/check", late).json()["rule"] == "quiet_hours:US"
     faults.fail("TransactWriteItems")  # the error path logs too
     assert text(client, SMS_PATH, sms_params(CELL, BODY)) == 503
