@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import boto3
@@ -131,6 +132,18 @@ def dynamodb_local() -> Iterator[str]:
     local = engine.start_dynamodb_local(None)
     yield local.endpoint
     local.stop()
+
+
+# A Wednesday, 10:00-13:00 across the US: a consent check without `at` is inside every
+# send-time window (SPEC 15) whenever the suite runs; the send-time tests give `at`.
+DAYTIME = datetime(2026, 3, 4, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def daytime_send_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from optout.handlers import send_gate
+
+    monkeypatch.setattr(send_gate, "now", lambda: DAYTIME)
 
 
 @pytest.fixture

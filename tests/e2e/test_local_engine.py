@@ -22,7 +22,7 @@ from infra.launch import server_env
 from infra.local_server import DEFAULTS, state_file
 from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 from tests.e2e.conftest import ROOT, start_server, stop_server
-from tests.e2e.test_local_server import call
+from tests.e2e.test_local_server import DAYTIME, call
 
 pytestmark = pytest.mark.e2e
 CELL = "+14155550177"
@@ -37,7 +37,9 @@ def text(url: str, body: str) -> int:
 
 
 def allowed(url: str, channel: str, **target: str) -> bool:
-    status, answer = call(url, "POST", "/consent/check", {"channel": channel, **target}, role="integration")
+    status, answer = call(
+        url, "POST", "/consent/check", {"channel": channel, "at": DAYTIME, **target}, role="integration"
+    )
     assert status == 200, answer
     return bool(answer["allowed"])
 

@@ -17,6 +17,7 @@ import pytest
 from infra.token import mint
 
 ROOT = Path(__file__).resolve().parents[2]
+DAYTIME = "2026-03-04T18:00:00Z"  # a Wednesday, 10:00-13:00 across the US: inside every send window
 pytestmark = pytest.mark.e2e
 
 
@@ -97,7 +98,9 @@ def test_a_forged_webhook_over_http_is_refused(server: str) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403
-    status, decision = call(server, "POST", "/consent/check", {"channel": "sms", "address": "+14155550145"})
+    status, decision = call(
+        server, "POST", "/consent/check", {"channel": "sms", "address": "+14155550145", "at": DAYTIME}
+    )
     assert status == 200 and decision["allowed"] is True
 
 

@@ -35,7 +35,9 @@ def crm(server: str, role: str = "integration") -> AuthenticatedClient:
 
 
 def may_text(client: AuthenticatedClient, contact_id: str) -> ConsentCheckResponse:
-    answer = check_consent.sync(client=client, body={"channel": "sms", "contact_id": contact_id})
+    answer = check_consent.sync(
+        client=client, body={"channel": "sms", "contact_id": contact_id, "at": "2026-03-04T18:00:00Z"}
+    )
     assert isinstance(answer, ConsentCheckResponse), answer
     return answer
 

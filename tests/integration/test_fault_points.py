@@ -219,9 +219,9 @@ PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
     "revocation doubtful voicemail": (seed, revocation(contact_id="c-1", text="not interested", source="voicemail")),
     "record a send": (
         seed,
-        lambda c: c.post(
-            "/sends", {"address": CELL, "channel": "sms", "provider_id": "SM-fault"}, role="integration"
-        ).status,
+        lambda c: (
+            c.post("/sends", {"address": CELL, "channel": "sms", "provider_id": "SM-fault"}, role="integration").status
+        ),
     ),
     "status callback delivered (a send counted)": (
         seed,

@@ -55,9 +55,14 @@ def service() -> SendGate:
     return SendGate(Repository(settings), settings)
 
 
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
 def moment(raw: str | None) -> datetime:
+    """The send's time: `at` as given, else now."""
     if raw is None:
-        return datetime.now(UTC)
+        return now()
     try:
         return datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
