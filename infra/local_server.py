@@ -454,9 +454,7 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
         print(f"  {key}: {note}")
     print("  Twilio REST API: a local fake (texts are printed here, Lookup says mobile)")
     where = "an in-memory S3 emulator" if uploads else "IMPORT_BUCKET"
-    print(
-        f"  large import files (POST /suppressions/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}"
-    )
+    print(f"  large import files (POST /suppressions/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}")
     print("  token: make token ROLE=admin   routes:")
     for route in api.routes:
         print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")

@@ -62,3 +62,8 @@ def error_page(title: str, message: str, support: str) -> str:
         f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>"
         f"<p>To stop our messages another way, write to {html.escape(support)}.</p>",
     )
+
+
+def page(title: str, body: str) -> str:
+    """A page in the same frame (the proof page uses it)."""
+    return _page(title, body)

@@ -32,6 +32,7 @@ from .export_suppressions_channel_type_0 import ExportSuppressionsChannelType0
 from .export_suppressions_format import ExportSuppressionsFormat
 from .gateway_error import GatewayError
 from .get_phone_channel import GetPhoneChannel
+from .get_proof_response_200 import GetProofResponse200
 from .history_record import HistoryRecord
 from .history_record_evidence import HistoryRecordEvidence
 from .history_response import HistoryResponse
@@ -123,6 +124,7 @@ __all__ = (
     "ExportSuppressionsFormat",
     "GatewayError",
     "GetPhoneChannel",
+    "GetProofResponse200",
     "HistoryRecord",
     "HistoryRecordEvidence",
     "HistoryResponse",

@@ -1,0 +1,98 @@
+"""`GET /contacts/{id}/proof` (SPEC 15; admin, support): the contact's proof of consent and
+of honoured revocations, as JSON, or as a printable page with `Accept: text/html`.
+Registered on the rep actions function's resolver (`register`)."""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+from optout.handlers.http import caller, contact_id
+from optout.handlers.pages import PAGE_HEADERS, page
+from optout.handlers.schemas import ContactId, ErrorResponse, responses
+from optout.settings import get_settings
+from optout.store.repository import Repository
+from optout.usecases.proof import ProofService
+
+ROLES = ("admin", "support")
+
+
+@lru_cache(maxsize=1)
+def service() -> ProofService:
+    settings = get_settings()
+    return ProofService(Repository(settings), settings)
+
+
+def _responses() -> dict[int, Any]:
+    documented = responses(ErrorResponse, 404)
+    documented[200] = {
+        "description": "The proof: the chain and its verification, every event with its evidence and the rules "
+        "in force, each opt-out's time to honour against 10 business days, sends recorded after it. "
+        "JSON, or a printable HTML page with Accept: text/html",
+        "content": {"application/json": {"schema": {"type": "object"}}, "text/html": {"schema": {"type": "string"}}},
+    }
+    return documented
+
+
+def register(app: APIGatewayHttpResolver) -> None:
+    @app.get(
+        "/contacts/<id>/proof",
+        operation_id="get_proof",
+        tags=["contacts"],
+        summary="The contact's proof of consent and of every honoured revocation",
+        security=[{"jwt": []}],
+        responses=_responses(),
+    )
+    def get_proof(id: ContactId) -> Response[str]:  # noqa: A002 - the path parameter's name in the SPEC
+        caller(app, ROLES)
+        found = service().proof(contact_id(id))
+        accept = next((v for k, v in (app.current_event.headers or {}).items() if k.lower() == "accept"), "")
+        if "text/html" in accept:
+            return Response(200, "text/html; charset=utf-8", proof_page(found), headers=PAGE_HEADERS)
+        return Response(200, "application/json", json.dumps(found, ensure_ascii=False))
+
+
+def proof_page(found: dict[str, Any]) -> str:
+    e = html.escape
+    chain = found["chain"]
+    verdict = "verified" if chain["verified"] else f"BROKEN at record {chain['broken_at']}: {chain['problem']}"
+    rows = "".join(
+        f"<tr><td>{o['seq']}</td><td>{e(', '.join(o['channels']))}</td><td>{e(o['requested_at'])}</td>"
+        f"<td>{e(o['honoured_at'])}</td><td>{o['business_days']}</td>"
+        f"<td>{'yes' if o['within_limit'] else '<strong>no</strong>'}</td><td>{len(o['sends_after'])}</td></tr>"
+        for o in found["opt_outs"]
+    )
+    events = "".join(
+        f"<tr><td>{ev['seq']}</td><td>{e(ev['at'])}</td><td>{e(_actor(ev['actor']))}</td><td>{e(ev['action'])}</td>"
+        f"<td>{e(str(ev['reason'] or ''))}</td><td>{e(', '.join(ev['rules_in_force']))}</td>"
+        f"<td><code>{e(json.dumps(ev['evidence'], ensure_ascii=False, sort_keys=True))}</code></td></tr>"
+        for ev in found["events"]
+    )
+    rules = "".join(
+        f"<li>{e(r['rule'])} (from {e(r['effective_from'])}): {e(r['source'])}</li>" for r in found["rules"]
+    )
+    body = (
+        f"<h1>Consent proof for {e(found['contact_id'])}</h1>"
+        f"<p>Generated {e(found['generated_at'])}. Audit chain: <strong>{e(verdict)}</strong>, "
+        f"{chain['records']} records.</p>"
+        f"<h2>Opt-outs (limit {found['limit_business_days']} business days)</h2>"
+        '<table><caption>Each opt-out and its time to honour</caption><thead><tr><th scope="col">record</th>'
+        '<th scope="col">channels</th><th scope="col">requested</th><th scope="col">honoured</th>'
+        '<th scope="col">business days</th><th scope="col">within limit</th><th scope="col">sends after</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        '<h2>Events</h2><table><caption>The audit chain, oldest first</caption><thead><tr><th scope="col">record</th>'
+        '<th scope="col">at</th><th scope="col">by</th><th scope="col">action</th><th scope="col">reason</th>'
+        '<th scope="col">rules in force</th><th scope="col">evidence</th>'
+        f"</tr></thead><tbody>{events}</tbody></table>"
+        f"<h2>Rules</h2><ul>{rules}</ul>"
+        "<p>The rules are facts from law-firm summaries; counsel must confirm them.</p>"
+    )
+    return page(f"Consent proof for {found['contact_id']}", body)
+
+
+def _actor(actor: dict[str, Any]) -> str:
+    return " ".join(str(actor.get(k)) for k in ("type", "role", "id") if actor.get(k))

@@ -1,0 +1,37 @@
+"""A contact's proof (SPEC 15): one read of the contact, its chain, and the sends recorded
+for its addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from optout.consent import proof
+from optout.consent.audit import contact_subject
+from optout.consent.channels import CHANNELS
+from optout.consent.send_rules import load
+from optout.settings import Settings
+from optout.store.repository import Repository
+from optout.usecases.contacts import ContactsService
+from optout.usecases.runner import utc_now
+
+
+class ProofService:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.contacts = ContactsService(repo, settings, clock)
+        self.repo = repo
+        self.clock = clock
+        self.rules = load(settings.send_rules_file)
+
+    def proof(self, contact_id: str) -> dict[str, Any]:
+        contact = self.contacts.get_contact(contact_id)  # NotFound: 404
+        chain = self.repo.chain(contact_subject(contact_id))
+        sends = {
+            channel.value: [
+                (at, purpose, address)
+                for address in contact.addresses_for(channel)
+                for at, purpose in self.repo.sends(channel.value, address, "")
+            ]
+            for channel in CHANNELS
+        }
+        return proof.proof(contact, chain, sends, self.rules, self.clock())
