@@ -69,3 +69,37 @@ def test_a_person_unsubscribes_from_the_link_in_a_browser(server: str) -> None:
 
     contact = api(server, "GET", "/contacts/browser-1")
     assert contact["do_not_email"] is True and contact["conversation"]["stage"] == "Customer Stopped"
+
+
+def test_a_support_user_prints_a_contact_s_proof_in_a_browser(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    # Given a contact who unsubscribed
+    api(server, "PUT", "/contacts/browser-2", {"name": "Dorothy Vaughan", "email": "dorothy@example.com"})
+    link = api(server, "GET", "/contacts/browser-2/unsubscribe-link", role="integration")["url"]
+    one_click = urllib.request.Request(link, data=b"List-Unsubscribe=One-Click", method="POST")
+    with urllib.request.urlopen(one_click, timeout=30) as answer:
+        assert answer.status == 200
+    OUTPUT.mkdir(exist_ok=True)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            context = browser.new_context(
+                java_script_enabled=False,
+                extra_http_headers={"Authorization": f"Bearer {mint('support')}", "Accept": "text/html"},
+            )
+            page = context.new_page()
+            # When support opens the contact's proof
+            response = page.goto(f"{server}/contacts/browser-2/proof")
+            assert response is not None and response.status == 200
+            # Then it reads as a document: a heading, the verdict, a table of opt-outs with headers
+            assert page.get_by_role("heading", level=1).inner_text() == "Consent proof for browser-2"
+            assert "verified" in page.locator("main").inner_text()
+            opt_outs = page.get_by_role("table", name="Each opt-out and its time to honour")
+            assert opt_outs.get_by_role("columnheader", name="within limit").is_visible()
+            assert "email" in opt_outs.locator("tbody tr").first.inner_text()
+            page.emulate_media(media="print")
+            page.screenshot(path=str(OUTPUT / "proof-page.png"), full_page=True)
+        finally:
+            browser.close()

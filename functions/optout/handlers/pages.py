@@ -23,11 +23,19 @@ _STYLE = (
 )
 
 
-def _page(title: str, body: str) -> str:
+_DOCUMENT = (
+    "main{max-width:72rem}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}"
+    "th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}"
+    "caption{text-align:left;font-style:italic}code{white-space:pre-wrap;word-break:break-word;font-size:.85rem}"
+    "@media print{body{background:#fff;padding:0}main{max-width:none;padding:0}}"
+)
+
+
+def _page(title: str, body: str, style: str = "") -> str:
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<title>{html.escape(title)}</title><style>{_STYLE}{style}</style></head>"
         f"<body><main>{body}</main></body></html>"
     )
 
@@ -64,6 +72,6 @@ def error_page(title: str, message: str, support: str) -> str:
     )
 
 
-def page(title: str, body: str) -> str:
-    """A page in the same frame (the proof page uses it)."""
-    return _page(title, body)
+def document_page(title: str, body: str) -> str:
+    """A wide, printable page in the same frame, for tables (the proof)."""
+    return _page(title, body, _DOCUMENT)

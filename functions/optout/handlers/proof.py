@@ -12,7 +12,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from optout.handlers.http import caller, contact_id
-from optout.handlers.pages import PAGE_HEADERS, page
+from optout.handlers.pages import PAGE_HEADERS, document_page
 from optout.handlers.schemas import ContactId, ErrorResponse, responses
 from optout.settings import get_settings
 from optout.store.repository import Repository
@@ -91,7 +91,7 @@ def proof_page(found: dict[str, Any]) -> str:
         f"<h2>Rules</h2><ul>{rules}</ul>"
         "<p>The rules are facts from law-firm summaries; counsel must confirm them.</p>"
     )
-    return page(f"Consent proof for {found['contact_id']}", body)
+    return document_page(f"Consent proof for {found['contact_id']}", body)
 
 
 def _actor(actor: dict[str, Any]) -> str:
