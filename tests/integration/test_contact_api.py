@@ -117,6 +117,9 @@ class TestReimportNeverLowersAnOptOut:
         assert check == {
             "allowed": True,
             "reason": None,
+            "rule": None,
+            "timezone": None,
+            "allowed_at": None,
             "channel": "sms",
             "contact_id": "c-1",
             "address": "+14155550100",

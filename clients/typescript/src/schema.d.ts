@@ -917,7 +917,7 @@ export interface components {
         };
         /**
          * SendRequest
-         * @description A call or text that went out (or an email), so the caps count it.
+         * @description A call, text or email that went out, so the caps count it.
          */
         SendRequest: {
             /**

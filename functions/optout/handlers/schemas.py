@@ -52,7 +52,12 @@ EmailText = Annotated[
     WithJsonSchema({"type": "string", "format": "email", "maxLength": 254}),
 ]
 ContactIdText = Annotated[str, StringConstraints(pattern=CONTACT_ID_PATTERN)]
-AT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+# A send's time (SPEC 15): a date of 1900-2099, a time of day and its offset. A day past the
+# month's end (02-30) is read as the month's last day: any value of this form is a time.
+AT_PATTERN = (
+    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]"
+    r"(:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$"
+)
 # A number or an email address, whichever the caller has.
 AddressText = Annotated[
     str,

@@ -4,7 +4,9 @@ resolver (`register`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import calendar
+import re
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -29,10 +31,13 @@ from optout.store.repository import Repository
 from optout.usecases.send_gate import SendGate
 
 Purpose = Literal["marketing", "informational", "transactional"]
+_AT = re.compile(
+    r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+)
 
 
 class SendRequest(BaseModel):
-    """A call or text that went out (or an email), so the caps count it."""
+    """A call, text or email that went out, so the caps count it."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
 
@@ -60,13 +65,22 @@ def now() -> datetime:
 
 
 def moment(raw: str | None) -> datetime:
-    """The send's time: `at` as given, else now."""
+    """The send's time: `at` as given (of AT_PATTERN's form), else now."""
     if raw is None:
         return now()
-    try:
-        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidInput("at: an ISO 8601 time with its offset") from None
+    found = _AT.match(raw)
+    if found is None:  # (the request model checked the form already)
+        raise InvalidInput("at: an ISO 8601 time with its offset")
+    year, month, day, hour, minute = (int(found.group(n)) for n in range(1, 6))
+    day = min(day, calendar.monthrange(year, month)[1])
+    zone = found.group(8)
+    offset = timedelta(0)
+    if zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        offset = sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+    second, fraction = int(found.group(6) or 0), found.group(7) or ""
+    micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
+    return datetime(year, month, day, hour, minute, second, micro, tzinfo=timezone(offset))
 
 
 def address_of(raw: str, channel: Channel) -> str:
@@ -110,7 +124,8 @@ def register(app: APIGatewayHttpResolver) -> None:
     def record_send(request: SendRequest) -> Response[str]:
         caller(app, ("integration", "admin"))
         channel = Channel(request.channel)
-        address = address_of(request.address, channel)
+        # read as what it is (a number or an email address): a send is counted where it went
+        address = address_of(request.address, Channel.EMAIL if "@" in request.address else Channel.SMS)
         recorded = service().record(channel, address, request.purpose, request.provider_id, moment(request.at))
         logger.info("send recorded", extra={"channel": channel.value, "purpose": request.purpose, "new": recorded})
         return Response(201 if recorded else 200, "application/json", SendResponse(recorded=recorded).model_dump_json())

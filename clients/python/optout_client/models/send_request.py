@@ -24,7 +24,7 @@ T = TypeVar("T", bound="SendRequest")
 
 @_attrs_define
 class SendRequest:
-    """ A call or text that went out (or an email), so the caps count it.
+    """ A call, text or email that went out, so the caps count it.
 
         Attributes:
             address (str): A phone number libphonenumber accepts, or an email address

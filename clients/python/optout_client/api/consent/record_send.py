@@ -243,7 +243,7 @@ def sync_detailed(
     """ POST /sends
 
     Args:
-        body (SendRequest): A call or text that went out (or an email), so the caps count it.
+        body (SendRequest): A call, text or email that went out, so the caps count it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,7 +274,7 @@ def sync(
     """ POST /sends
 
     Args:
-        body (SendRequest): A call or text that went out (or an email), so the caps count it.
+        body (SendRequest): A call, text or email that went out, so the caps count it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -300,7 +300,7 @@ async def asyncio_detailed(
     """ POST /sends
 
     Args:
-        body (SendRequest): A call or text that went out (or an email), so the caps count it.
+        body (SendRequest): A call, text or email that went out, so the caps count it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -331,7 +331,7 @@ async def asyncio(
     """ POST /sends
 
     Args:
-        body (SendRequest): A call or text that went out (or an email), so the caps count it.
+        body (SendRequest): A call, text or email that went out, so the caps count it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
