@@ -188,7 +188,7 @@ def test_an_opt_out_parked_before_a_restart_is_applied_when_the_server_starts(tm
         for _ in range(50):
             request = urllib.request.Request(
                 f"{url}/consent/check",
-                data=json.dumps({"channel": "sms", "address": sender}).encode(),
+                data=json.dumps({"channel": "sms", "address": sender, "at": DAYTIME}).encode(),
                 headers={"authorization": f"Bearer {token}", "content-type": "application/json"},
                 method="POST",
             )
@@ -214,7 +214,7 @@ def test_a_file_too_large_for_a_request_is_put_to_its_upload_url_then_imported(s
     path = upload["import_url"].removeprefix(server)
     status, report = call(server, "POST", path, role="integration")
     assert status == 200 and (report["rows"], report["accepted"], report["mode"]) == (2, 2, "apply")
-    status, check = call(server, "POST", "/consent/check", {"channel": "call", "address": "+14155550632"})
+    status, check = call(server, "POST", "/consent/check", {"channel": "call", "address": "+14155550632", "at": DAYTIME})
     assert status == 200 and check["allowed"] is False
     status, missing = call(server, "POST", f"/suppressions/uploads/up-{'0' * 24}/import?mode=apply")
     assert status == 404 and "PUT the file" in missing["message"]

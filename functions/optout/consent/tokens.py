@@ -72,7 +72,12 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """The bytes of unpadded URL-safe base64, which must be written the one way `_b64` writes
+    them: a changed last character whose bits base64 drops is another, refused token."""
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not canonical base64")
+    return data
 
 
 def _sign(secret: bytes, payload: str) -> str:
