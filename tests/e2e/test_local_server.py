@@ -214,7 +214,9 @@ def test_a_file_too_large_for_a_request_is_put_to_its_upload_url_then_imported(s
     path = upload["import_url"].removeprefix(server)
     status, report = call(server, "POST", path, role="integration")
     assert status == 200 and (report["rows"], report["accepted"], report["mode"]) == (2, 2, "apply")
-    status, check = call(server, "POST", "/consent/check", {"channel": "call", "address": "+14155550632", "at": DAYTIME})
+    status, check = call(
+        server, "POST", "/consent/check", {"channel": "call", "address": "+14155550632", "at": DAYTIME}
+    )
     assert status == 200 and check["allowed"] is False
     status, missing = call(server, "POST", f"/suppressions/uploads/up-{'0' * 24}/import?mode=apply")
     assert status == 404 and "PUT the file" in missing["message"]
