@@ -68,6 +68,7 @@ _ENV = {
     "GHL_API_URL": "ghl_api_url",
     "GHL_STAGE_IDS": "ghl_stage_ids",
     "CARRIER_SYNC": "carrier_sync",
+    "REVOKE_ALL_FROM": "revoke_all_from",
 }
 
 
@@ -113,6 +114,9 @@ class Settings:
     main_phone_number: str | None = None
     # The send-time rules (SPEC 15): a JSON file replacing the shipped ones
     send_rules_file: str | None = None
+    # The day (UTC) from which a revocation covers every purpose, whatever it named (the
+    # FCC's revoke-all rule); before it, a revocation covers the purposes it named.
+    revoke_all_from: str = "2027-01-31"
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
@@ -238,6 +242,8 @@ class Settings:
             raise ValueError("GHL_API_URL must be an http(s) URL")
         stop_rules.parse(self.stop_rules)  # ValueError naming STOP_RULES
         send_rules.load(self.send_rules_file)  # ValueError naming SEND_RULES_FILE
+        if not re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", self.revoke_all_from):
+            raise ValueError("REVOKE_ALL_FROM must be a date, YYYY-MM-DD (e.g. 2027-01-31)")
         if self.inbound_email_address and not re.fullmatch(
             r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", self.inbound_email_address
         ):

@@ -8,6 +8,7 @@ import pytest
 
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 from optout.consent.audit import contact_subject
+from optout.consent.send_rules import RULES_VERSION
 from optout.settings import get_settings
 from tests.conftest import Client, ada
 
@@ -41,6 +42,24 @@ def test_the_proof_shows_the_verified_chain_the_opt_out_and_a_send_after_it(api:
     assert (opt_out["channels"], opt_out["business_days"], opt_out["within_limit"]) == (["sms"], 0, True)
     assert [s["address"] for s in opt_out["sends_after"]] == [FL_CELL]
     assert {r["rule"] for r in found["rules"]} >= {"quiet_hours:US", "quiet_hours:TX"}
+    assert opt_out["refused_after"] == [] and found["rules_version"] == RULES_VERSION
+
+
+def test_the_proof_lists_the_checks_the_opt_out_refused_once_a_minute(api: Client) -> None:
+    check = {"channel": "sms", "contact_id": "fl", "at": "2026-03-04T18:00:00Z"}
+    for _ in range(3):  # a dialer asking again and again: one entry a minute
+        refused = api.post("/consent/check", check, role="integration").json()
+        assert (refused["allowed"], refused["reason"]) == (False, "contact_dnd")
+    informational = api.post("/consent/check", {**check, "purpose": "informational"}, role="integration").json()
+    assert informational["allowed"] is False
+    allowed = api.post("/consent/check", {**check, "channel": "call"}, role="integration").json()
+    assert allowed["allowed"] is True  # calls are open: nothing to keep
+    (opt_out,) = api.get("/contacts/fl/proof", role="admin").json()["opt_outs"]
+    kept = opt_out["refused_after"]
+    assert sorted(r["purpose"] for r in kept) == ["informational", "marketing"]
+    assert {(r["address"], r["channel"]) for r in kept} == {(FL_CELL, "sms")} and opt_out["sends_after"] == []
+    page = api.request("GET", "/contacts/fl/proof", headers={"accept": "text/html"}, role="admin")
+    assert "refused after" in page.body.decode()
 
 
 def test_a_tampered_record_breaks_the_proof(api: Client) -> None:

@@ -110,3 +110,17 @@ def test_twilio_sent_and_delivered_callbacks_count_once_per_message(api: Client)
 def test_bad_input_is_refused(api: Client, path: str, body: dict[str, Any], role: str, status: int) -> None:
     assert api.post(path, body, role=role).status == status
     assert check(api, contact_id="fl", at="2026-03-04T12:00:00-05:00")["allowed"] is True
+
+
+def test_the_contacts_address_state_comes_before_the_area_code(api: Client) -> None:
+    evening = "2026-03-04T20:30:00-05:00"
+    assert check(api, contact_id="ny", at=evening)["allowed"] is True  # a New York number: 21:00
+    moved = api.put("/contacts/ny", {"state": "FL"}, role="integration")
+    assert moved.status == 200, moved.body
+    assert api.get("/contacts/ny").json()["state"] == "FL"
+    refused = check(api, contact_id="ny", at=evening)
+    assert (refused["allowed"], refused["rule"]) == (False, "quiet_hours:FL")
+    # the number alone does not know the address
+    assert check(api, address=NY_CELL, at=evening)["allowed"] is True
+    assert api.put("/contacts/ny", {"state": "Florida"}, role="integration").status == 422
+    assert api.get("/contacts/ny").json()["state"] == "FL"

@@ -42,7 +42,8 @@ LONG_FILES = {
     "consent/phrases.py": "the phrase rules of three languages, as data, each with its examples",
     "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
     "handlers/schemas.py": "the request and response models of the whole contact API",
-    "consent/send_rules.py": "the send-time rules as data, each with its source and date, and the states' names",
+    "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
+    "store/models.py": "every PynamoDB model and index of the three tables, declared once",
 }
 
 

@@ -21,6 +21,7 @@ from optout.consent.model import (
     Contact,
     Conversation,
     OptOut,
+    widen,
 )
 from optout.consent.policy import (
     ADDRESS_SUPPRESSED,
@@ -29,6 +30,8 @@ from optout.consent.policy import (
     NO_ADDRESS,
     NOT_CONTACT_ADDRESS,
     Decision,
+    Purpose,
+    adds_opt_out,
     decide,
     decide_address,
     effective_dnd,
@@ -722,3 +725,45 @@ class TestAutomationsOnUpsert:
         assert again.contact.automations == ["email-welcome"]
         assert not again.changed, again.changed_fields
         assert again.audit == []
+
+
+# ---- purposes and the revoke-all switch (SPEC 15) --------------------------------------
+
+
+def _flag(purposes: tuple[str, ...] | None, at: str = "2026-06-01T12:00:00.000Z") -> OptOut:
+    return OptOut(source="revocation", at=at, actor="customer", purposes=purposes)
+
+
+@pytest.mark.parametrize(
+    ("purposes", "made", "purpose", "checked", "covered"),
+    [
+        (None, "2026-06-01T12:00:00.000Z", "informational", "2026-06-02T12:00:00Z", True),
+        (("marketing",), "2026-06-01T12:00:00.000Z", "marketing", "2026-06-02T12:00:00Z", True),
+        (("marketing",), "2026-06-01T12:00:00.000Z", "informational", "2027-01-30T23:59:59Z", False),
+        (("marketing",), "2026-06-01T12:00:00.000Z", "informational", "2027-01-31T00:00:00Z", True),
+        (("marketing",), "2027-01-31T00:00:00.000Z", "informational", "2026-06-02T12:00:00Z", True),
+        (("marketing",), "2026-06-01T12:00:00.000Z", None, None, True),  # no purpose: covered
+    ],
+)
+def test_a_revocation_covers_what_it_named_until_revoke_all_from(
+    purposes: tuple[str, ...] | None, made: str, purpose: str | None, checked: str | None, covered: bool
+) -> None:
+    assert _flag(purposes, made).covers(purpose, checked, "2027-01-31") is covered
+
+
+def test_a_flag_widens_and_never_narrows() -> None:
+    every, marketing, informational = _flag(None), _flag(("marketing",)), _flag(("informational",))
+    assert widen(None, marketing) == marketing
+    assert widen(every, marketing) is None  # every purpose already
+    assert widen(marketing, marketing) is None
+    assert widen(marketing, every) == every
+    both = widen(marketing, informational)
+    assert both is not None and both.purposes == ("informational", "marketing") and both.at == marketing.at
+    contact = Contact(id="c", phones={"cell": "+14155550100", "home": None, "work": None})
+    contact.dnd[Channel.CALL] = marketing
+    before = copy.deepcopy(contact)
+    assert contact.add_dnd(Channel.CALL, every) and adds_opt_out(before, contact)
+    judged = Purpose("transactional", "2026-06-02T12:00:00Z", "2027-01-31")
+    assert decide(before, Channel.CALL, purpose=judged).allowed
+    assert decide(contact, Channel.CALL, purpose=judged).reason == CONTACT_DND
+    assert OptOut.from_dict(both.as_dict()) == both and "purposes" not in every.as_dict()

@@ -3,13 +3,16 @@ federal window, DST changes, the area-code presumption and the strictest rule wh
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from optout.consent.channels import Channel
-from optout.consent.send_rules import RULES, Place, applicable, place_of, state_of, window_decision
+from optout.consent.places import Place, place_of, state_of
+from optout.consent.send_rules import RULES, applicable, call_window, holidays, load, window_decision
 
 NY, CHI, LA_ = "America/New_York", "America/Chicago", "America/Los_Angeles"
 
@@ -41,6 +44,15 @@ def place(state: str | None, zone: str) -> Place:
         ("TX", CHI, "2026-03-07T09:00:00", True, None),  # a Saturday
         ("TX", CHI, "2026-03-08T11:59:00", False, "quiet_hours:TX"),  # a Sunday
         ("TX", CHI, "2026-03-08T12:00:00", True, None),
+        # Louisiana: 8:00-20:00, none on Sunday or a legal holiday; Mississippi: none on Sunday
+        ("LA", CHI, "2026-03-04T19:59:00", True, None),
+        ("LA", CHI, "2026-03-08T12:00:00", False, "quiet_hours:LA"),  # a Sunday
+        ("LA", CHI, "2026-11-26T12:00:00", False, "quiet_hours:LA"),  # Thanksgiving
+        ("LA", CHI, "2026-12-25T12:00:00", False, "quiet_hours:LA"),  # Christmas
+        ("LA", CHI, "2026-12-24T12:00:00", True, None),
+        ("TX", CHI, "2026-12-25T12:00:00", True, None),  # Texas has no holiday rule
+        ("MS", CHI, "2026-03-08T12:00:00", False, "quiet_hours:MS"),
+        ("MS", CHI, "2026-03-07T20:30:00", True, None),
     ],
 )
 def test_each_state_window(state: str, zone: str, local: str, allowed: bool, rule: str | None) -> None:
@@ -128,3 +140,59 @@ def test_state_names_from_geocoding() -> None:
         None,
         None,
     )
+
+
+def test_federal_holidays_fall_on_their_dates() -> None:
+    days = holidays(2026)
+    assert (days["thanksgiving"], days["memorial_day"], days["labor_day"]) == (
+        date(2026, 11, 26),
+        date(2026, 5, 25),
+        date(2026, 9, 7),
+    )
+    assert holidays(2027)["thanksgiving"] == date(2027, 11, 25) and holidays(2027)["memorial_day"] == date(2027, 5, 31)
+    closed = window_decision(RULES, Channel.CALL, "marketing", place("LA", CHI), at("2026-12-25T10:00:00", CHI))
+    assert closed.allowed_at == "2026-12-26T14:00:00Z"  # 8:00 the next day, a Saturday
+    window = call_window(RULES, "+15045550100", at("2026-12-25T10:00:00", CHI))  # New Orleans
+    assert (window.inside, window.local_hours) == (False, (0, 0))
+
+
+def test_a_rules_file_names_known_holidays_only(tmp_path: Path) -> None:
+    rule = {
+        "id": "quiet_hours",
+        "jurisdiction": "LA",
+        "channels": ["sms"],
+        "purposes": ["marketing"],
+        "effective_from": "2020-01-01",
+        "source": "test",
+        "hours": {"0": [8, 20]},
+    }
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps([{**rule, "closed_on": ["christmas"]}]))
+    bad.write_text(json.dumps([{**rule, "closed_on": ["boxing_day"]}]))
+    assert load(str(good))[0].closed_on == frozenset({"christmas"})
+    with pytest.raises(ValueError, match="boxing_day"):
+        load(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("number", "state", "states", "zones"),
+    [
+        ("+12125550100", "FL", {"FL"}, ("America/New_York", "America/Chicago")),  # a New York cell, a Miami address
+        ("+13055550100", "TX", {"TX"}, ("America/Chicago", "America/Denver", "America/New_York")),
+        ("+18005550100", "OR", {"OR"}, ("America/Los_Angeles", "America/Boise")),  # toll-free: the address decides
+        ("+12125550100", None, {"NY"}, ("America/New_York",)),  # no address: the area code
+        ("+442079460000", "FL", set(), ("Europe/London",)),  # not a US number: only the federal rules
+    ],
+)
+def test_the_contacts_address_state_comes_before_the_area_code(
+    number: str, state: str | None, states: set[str], zones: tuple[str, ...]
+) -> None:
+    found = place_of(number, state)
+    assert (set(found.states), found.time_zones) == (states, zones)
+
+
+def test_a_new_york_number_at_a_florida_address_keeps_floridas_window() -> None:
+    evening = datetime.fromisoformat("2026-03-04T20:30:00-05:00")
+    by_code = window_decision(RULES, Channel.SMS, "marketing", place_of("+12125550100"), evening)
+    by_address = window_decision(RULES, Channel.SMS, "marketing", place_of("+12125550100", "FL"), evening)
+    assert by_code.allowed and (by_address.allowed, by_address.rule) == (False, "quiet_hours:FL")

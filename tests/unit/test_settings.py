@@ -37,6 +37,8 @@ def test_values_come_from_their_variables() -> None:
         ({"SMS_HELP_REPLY": "Help: {phone}"}, "SMS_HELP_REPLY"),
         ({"EVENT_WEBHOOK_URLS": "ftp://crm.example.com/hook", "EVENT_WEBHOOK_SECRET": "x"}, "EVENT_WEBHOOK_URLS"),
         ({"EVENT_WEBHOOK_URLS": "https://crm.example.com/hook"}, "EVENT_WEBHOOK_SECRET"),
+        ({"REVOKE_ALL_FROM": "31/01/2027"}, "REVOKE_ALL_FROM"),
+        ({"REVOKE_ALL_FROM": "2027-13-01"}, "REVOKE_ALL_FROM"),
     ],
 )
 def test_bad_configuration_fails_at_start_with_the_variable_named(env: dict[str, str], message: str) -> None:

@@ -243,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /contacts */
+        get: operations["search_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews": {
         parameters: {
             query?: never;
@@ -517,6 +534,8 @@ export interface components {
             };
             /** Country */
             country: string | null;
+            /** State */
+            state?: string | null;
             /** Channel */
             channel: string;
             /** Opportunity */
@@ -553,10 +572,13 @@ export interface components {
             suppressed: {
                 [key: string]: string[];
             };
-            /** Opt Outs */
+            /**
+             * Opt Outs
+             * @description why each DND and Do Not Email was set: source, at, actor, and purposes when it named them
+             */
             opt_outs: {
                 [key: string]: {
-                    [key: string]: string;
+                    [key: string]: string | ("marketing" | "informational" | "transactional")[];
                 };
             };
             /** Created At */
@@ -583,6 +605,11 @@ export interface components {
             phone_types?: components["schemas"]["PhoneTypes"] | null;
             /** Country */
             country?: string | null;
+            /**
+             * State
+             * @description the state of the contact's postal address (US, two letters): the send-time rules presume the lead is there; absent, the number's area code decides
+             */
+            state?: ("AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY") | null;
             /** Channel */
             channel?: ("sms" | "email" | "call") | null;
             opportunity?: components["schemas"]["Opportunity"] | null;
@@ -596,6 +623,16 @@ export interface components {
             dnd?: components["schemas"]["DndFlags"] | null;
             /** Do Not Email */
             do_not_email?: boolean | null;
+        };
+        /** ContactsPage */
+        ContactsPage: {
+            /** Contacts */
+            contacts: components["schemas"]["ContactResponse"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page; null: the last page
+             */
+            next_cursor: string | null;
         };
         /** ConversationState */
         ConversationState: {
@@ -891,6 +928,11 @@ export interface components {
              * @enum {string}
              */
             source: "call_note" | "transcript" | "voicemail" | "other";
+            /**
+             * Purposes
+             * @description what the lead revoked ("no more marketing calls"): these purposes only, until REVOKE_ALL_FROM; absent: every purpose
+             */
+            purposes?: ("marketing" | "informational" | "transactional")[] | null;
         } & (unknown | unknown);
         /**
          * RevocationResponse
@@ -914,6 +956,11 @@ export interface components {
             contacts_changed: string[];
             /** Review Id */
             review_id?: string | null;
+            /**
+             * Purposes
+             * @description the purposes the opt-out covers, null: every purpose (present when the request named purposes)
+             */
+            purposes?: ("marketing" | "informational" | "transactional")[] | null;
         };
         /**
          * SendRequest
@@ -1151,7 +1198,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The proof: the chain and its verification, every event with its evidence and the rules in force, each opt-out's time to honour against 10 business days, sends recorded after it. JSON, or a printable HTML page with Accept: text/html */
+            /** @description The proof: the chain and its verification, every event with its evidence and the rules in force, each opt-out's time to honour against 10 business days, the sends recorded and the checks refused after it. JSON, or a printable HTML page with Accept: text/html */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,6 +3050,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SendResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    search_contacts: {
+        parameters: {
+            query?: {
+                /** @description the start of a name, a phone number or an email address */
+                query?: string | null;
+                /** @description true: only contacts opted out of a channel */
+                opted_out?: "true" | "false";
+                /** @description true: only contacts whose conversation is stopped */
+                stopped?: "true" | "false";
+                /** @description only contacts DND on these channels: sms,call */
+                dnd?: string | null;
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactsPage"];
                 };
             };
             /** @description Malformed JSON */

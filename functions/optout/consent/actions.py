@@ -61,8 +61,7 @@ def set_dnd(
         was_closed = closed_channels(contact)
         flag = OptOut(source=REP_DND_PREFIX + source, at=now, actor="customer")
         for channel in channels:
-            if channel not in contact.dnd:
-                contact.dnd[channel] = flag
+            if contact.add_dnd(channel, flag):
                 outcome.effects.append(f"dnd:{channel.value}")
         if outcome.changed:
             outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
@@ -93,9 +92,8 @@ def do_not_email(contact: Contact, note: str | None, now: str, stages: Stages) -
     if not contact.email:
         raise Conflict("the contact has no email address")
     outcome = Outcome(action="do_not_email.set", reason="rep", channel=Channel.EMAIL.value, evidence={"note": note})
-    if contact.do_not_email is None:
-        was_closed = closed_channels(contact)
-        contact.do_not_email = OptOut(source="rep:do_not_email", at=now, actor="user")
+    was_closed = closed_channels(contact)
+    if contact.add_do_not_email(OptOut(source="rep:do_not_email", at=now, actor="user")):
         outcome.effects.append("do_not_email")
         outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome
@@ -139,8 +137,7 @@ def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, n
         outcome.action, outcome.reason = "opportunity.discontinued", "discontinued_process"
         flag = OptOut(source=DISCONTINUED_SOURCE, at=now, actor="user")
         for channel in CHANNELS:
-            if channel not in contact.dnd:
-                contact.dnd[channel] = flag
+            if contact.add_dnd(channel, flag):
                 outcome.effects.append(f"dnd:{channel.value}")
         if contact.conversation.status == "active":  # stopped whatever its channel
             contact.conversation = Conversation("stopped", CLIENT_STOPPED)

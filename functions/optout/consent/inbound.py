@@ -77,8 +77,7 @@ def opt_out_contact(
             effects.append(f"address_suppressed:{channel.value}")
     if link.personal:  # their own cell: the person asked, so the contact is DND
         for channel in sorted(dnd_channels):
-            if channel not in contact.dnd:
-                contact.dnd[channel] = opt_out
+            if contact.add_dnd(channel, opt_out):
                 effects.append(f"dnd:{channel.value}")
     effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED, live_number=live_number)
     if dnd_channels >= set(CHANNELS) and link.personal:
@@ -275,16 +274,14 @@ class InboundPlanner:
             if not (link.personal or "link" in link.roles):
                 return
             was_closed = closed_channels(contact)
-            if contact.do_not_email is None:
-                contact.do_not_email = opt_out
+            if contact.add_do_not_email(opt_out):
                 effects.append("do_not_email")
             if contact.email == address and address not in contact.suppressed.get(Channel.EMAIL, set()):
                 contact.suppressed.setdefault(Channel.EMAIL, set()).add(address)
                 effects.append("address_suppressed:email")
             if everything:
                 for channel in CHANNELS:
-                    if channel not in contact.dnd:
-                        contact.dnd[channel] = opt_out
+                    if contact.add_dnd(channel, opt_out):
                         effects.append(f"dnd:{channel.value}")
             effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
             _stop_conversation(contact, effects)  # SPEC 4: the conversation stops as Customer Stopped

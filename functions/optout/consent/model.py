@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from optout.consent.channels import CHANNELS, Channel
@@ -37,13 +37,47 @@ class OptOut:
     source: str
     at: str
     actor: ActorType
+    # The purposes it revoked (marketing, informational, transactional); None: every one.
+    purposes: tuple[str, ...] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "at": self.at, "actor": self.actor}
+        flag: dict[str, Any] = {"source": self.source, "at": self.at, "actor": self.actor}
+        if self.purposes is not None:
+            flag["purposes"] = list(self.purposes)
+        return flag
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> OptOut:
-        return cls(source=str(raw["source"]), at=str(raw["at"]), actor=raw["actor"])
+        purposes = raw.get("purposes")
+        return cls(
+            source=str(raw["source"]),
+            at=str(raw["at"]),
+            actor=raw["actor"],
+            purposes=tuple(str(p) for p in purposes) if purposes is not None else None,
+        )
+
+    def covers(self, purpose: str | None, at: str | None = None, revoke_all_from: str | None = None) -> bool:
+        """Does it refuse a send of this purpose at `at` (a UTC time)? A revocation that named
+        its purposes covers only those until `revoke_all_from` (a date, SPEC 15); from then on,
+        and for one made from then on, it covers every purpose. No purpose given: it covers."""
+        if self.purposes is None or purpose is None or purpose in self.purposes:
+            return True
+        if revoke_all_from is None:
+            return False
+        return self.at >= revoke_all_from or (at is not None and at >= revoke_all_from)
+
+
+def widen(existing: OptOut | None, new: OptOut) -> OptOut | None:
+    """The flag once `new` is added to `existing`, None when `existing` covers it already:
+    a flag for every purpose wins; two purpose-limited flags cover both lists."""
+    if existing is None:
+        return new
+    if existing.purposes is None:
+        return None
+    if new.purposes is None:
+        return new
+    merged = tuple(sorted({*existing.purposes, *new.purposes}))
+    return None if merged == tuple(sorted(existing.purposes)) else replace(existing, purposes=merged)
 
 
 @dataclass
@@ -60,6 +94,9 @@ class Contact:
     phones: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(PHONE_ROLES))
     phone_types: dict[str, str] = field(default_factory=dict)
     country: str | None = None
+    # The state of the contact's postal address (US, two letters): where the send-time rules
+    # presume the lead is; unknown, the number's area code decides (SPEC 15).
+    state: str | None = None
     channel: str = "email"
     # The number the lead gave for texts (SMS-first), tried before cell/home/work, and the
     # state of its one confirmation text: {"phone", "status", "requested_at", ...}.
@@ -112,6 +149,19 @@ class Contact:
         if self.email:
             roles.setdefault(self.email, set()).add("email")
         return roles
+
+    def add_dnd(self, channel: Channel, opt_out: OptOut) -> bool:
+        """Close a channel with a DND flag (or widen the flag it has); False: no change."""
+        flag = widen(self.dnd.get(channel), opt_out)
+        if flag is not None:
+            self.dnd[channel] = flag
+        return flag is not None
+
+    def add_do_not_email(self, opt_out: OptOut) -> bool:
+        flag = widen(self.do_not_email, opt_out)
+        if flag is not None:
+            self.do_not_email = flag
+        return flag is not None
 
     def blocked_channels(self) -> set[Channel]:
         """Channels on which the contact as a whole must not be reached."""

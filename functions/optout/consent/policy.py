@@ -24,11 +24,28 @@ class Decision:
     address: str | None = None
 
 
-def decide(contact: Contact, channel: Channel, address: str | None = None) -> Decision:
-    """May we reach this contact on this channel (at this address, when one is given)?"""
-    if channel is Channel.EMAIL and contact.do_not_email:
+@dataclass(frozen=True)
+class Purpose:
+    """What a send is for and when (SPEC 15): a revocation that named its purposes refuses
+    only those until `revoke_all_from`. The default, no purpose, is refused by every one."""
+
+    purpose: str | None = None
+    at: str | None = None
+    revoke_all_from: str | None = None
+
+
+EVERY_PURPOSE = Purpose()
+
+
+def decide(
+    contact: Contact, channel: Channel, address: str | None = None, purpose: Purpose = EVERY_PURPOSE
+) -> Decision:
+    """May we reach this contact on this channel (at this address, when one is given), for
+    this purpose?"""
+    judged = (purpose.purpose, purpose.at, purpose.revoke_all_from)
+    if channel is Channel.EMAIL and contact.do_not_email and contact.do_not_email.covers(*judged):
         return Decision(False, DO_NOT_EMAIL)
-    if channel in contact.dnd:
+    if channel in contact.dnd and contact.dnd[channel].covers(*judged):
         return Decision(False, CONTACT_DND)
     own = contact.addresses_for(channel)
     if address is not None:
@@ -45,14 +62,15 @@ def decide(contact: Contact, channel: Channel, address: str | None = None) -> De
     return Decision(True, None, usable[0])
 
 
-def decide_address(channel: Channel, state: AddressState) -> Decision:
+def decide_address(channel: Channel, state: AddressState, purpose: Purpose = EVERY_PURPOSE) -> Decision:
     """May we send to this address, whoever it belongs to?
 
     Blocked when the address is suppressed on the channel, or when a contact for whom the
     address is personal (their cell, their email) has opted out of the channel. A shared
     home or work line stays usable for the other people on it.
     """
-    if channel in state.suppressed:
+    judged = (purpose.purpose, purpose.at, purpose.revoke_all_from)
+    if channel in state.suppressed and state.suppressed[channel].covers(*judged):
         return Decision(False, ADDRESS_SUPPRESSED, state.address)
     for owner in state.owners.values():
         if owner.personal and channel in owner.dnd:
@@ -89,9 +107,11 @@ def opted_out_channels(contact: Contact) -> set[Channel]:
 
 
 def adds_opt_out(before: Contact, after: Contact) -> bool:
-    """Does this change add an opt-out (a DND channel, Do Not Email)? Such a change is
-    never refused because the contact's item cannot be rewritten (SPEC 11)."""
-    return bool(set(after.dnd) - set(before.dnd)) or (after.do_not_email is not None and before.do_not_email is None)
+    """Does this change add an opt-out (a DND channel, Do Not Email, a purpose-limited one
+    widened)? Such a change is never refused because the contact's item cannot be rewritten
+    (SPEC 11)."""
+    flags = [(before.dnd.get(c), after.dnd.get(c)) for c in after.dnd] + [(before.do_not_email, after.do_not_email)]
+    return any(new is not None and new != old and (old is None or old.purposes is not None) for old, new in flags)
 
 
 def effective_dnd(contact: Contact) -> dict[str, bool]:

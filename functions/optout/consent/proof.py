@@ -2,7 +2,8 @@
 prove consent and an honoured revocation. From the contact's own audit chain: whether it
 verifies, every event with its evidence, the send-time rules in force at each, how long
 each opt-out took to honour against the 10-business-day limit, and any send recorded on a
-channel after the lead closed it.
+channel after the lead closed it, and the checks the send gate refused after it (what the
+opt-out prevented).
 
 Pure: given what was read, a JSON-ready dict.
 """
@@ -15,7 +16,8 @@ from optout.consent.audit import AuditRecord, verify_chain
 from optout.consent.channels import Channel
 from optout.consent.compliance import LEGAL_LIMIT_BUSINESS_DAYS, business_days_between, parse_time
 from optout.consent.model import Contact
-from optout.consent.send_rules import SendRule, applicable, place_of
+from optout.consent.places import place_of
+from optout.consent.send_rules import SendRule, applicable
 
 # Effects that close a channel: the records that are opt-outs.
 _CLOSING = ("dnd:", "do_not_email", "address_suppressed:")
@@ -39,9 +41,10 @@ def proof(
     sends: dict[str, list[tuple[str, str, str]]],  # channel -> (at, purpose, address)
     rules: tuple[SendRule, ...],
     now: str,
+    refused: dict[str, list[tuple[str, str, str]]] | None = None,  # checks the gate refused, the same shape
 ) -> dict[str, Any]:
     check = verify_chain(chain)
-    places = [place_of(number) for _, number in contact.phone_numbers()]
+    places = [place_of(number, contact.state) for _, number in contact.phone_numbers()]
     events, opt_outs = [], []
     for record in chain:
         day = parse_time(record.at).date()
@@ -74,12 +77,15 @@ def proof(
             # an imported row's original date (honoured elsewhere)
             requested = str((record.evidence or {}).get("received_at") or record.at)
             days = business_days_between(parse_time(requested).date(), parse_time(record.at).date())
-            after = [
-                {"at": at, "purpose": purpose, "address": address}
-                for channel in closed
-                for at, purpose, address in sends.get(channel, [])
-                if at > record.at
-            ]
+            after, refused_after = (
+                [
+                    {"at": at, "purpose": purpose, "address": address, "channel": channel}
+                    for channel in closed
+                    for at, purpose, address in log.get(channel, [])
+                    if at > record.at
+                ]
+                for log in (sends, refused or {})
+            )
             opt_outs.append(
                 {
                     "seq": record.seq,
@@ -89,6 +95,7 @@ def proof(
                     "business_days": days,
                     "within_limit": days <= LEGAL_LIMIT_BUSINESS_DAYS,
                     "sends_after": after,
+                    "refused_after": refused_after,
                 }
             )
     return {

@@ -18,7 +18,7 @@ from optout.consent.address_plan import AddressChange, Plan
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
 from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.inbound import InboundPlanner, _stop_conversation
-from optout.consent.model import CUSTOMER_STOPPED, Actor, Contact, OptOut, OwnerLink
+from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, OptOut, OwnerLink
 
 if TYPE_CHECKING:  # the unsubscribe handler (reviews' decisions) need not load the phrase tables
     from optout.consent.keywords import Classification
@@ -48,12 +48,10 @@ def close(contact: Contact, channels: frozenset[Channel], opt_out: OptOut, stage
     """The lead revoked these channels: Do Not Email for email, DND for texts and calls,
     and what closing them requires (SPEC 3); email, or all three: the conversation stops."""
     was_closed = closed_channels(contact)
-    if Channel.EMAIL in channels and contact.do_not_email is None:
-        contact.do_not_email = opt_out
+    if Channel.EMAIL in channels and contact.add_do_not_email(opt_out):
         effects.append("do_not_email")
     for channel in sorted(channels & set(PHONE_CHANNELS)):
-        if channel not in contact.dnd:
-            contact.dnd[channel] = opt_out
+        if contact.add_dnd(channel, opt_out):
             effects.append(f"dnd:{channel.value}")
     effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
     if Channel.EMAIL in channels or channels >= set(CHANNELS):
@@ -68,6 +66,15 @@ def address_channels(address: str, channels: frozenset[Channel]) -> set[Channel]
     return set(channels) & fits
 
 
+def address_purposes(state: AddressState, purposes: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """What a revocation at an address may keep of the purposes it named: they live on the
+    DND of the contacts whose own address it is, so an address nobody owns personally (a
+    shared line, an unknown number) is closed for every purpose, and nothing is lost."""
+    if purposes is not None and any(owner.personal for owner in state.owners.values()):
+        return purposes
+    return None
+
+
 def plan_at_address(
     planner: InboundPlanner,
     channels: frozenset[Channel],
@@ -79,13 +86,15 @@ def plan_at_address(
     evidence: dict[str, Any],
     also: str | None = None,
     marks: dict[str, str] | None = None,
+    purposes: tuple[str, ...] | None = None,
 ) -> Plan:
     """Suppress the address for its revoked channels and close them for every contact whose
     own address it is (and `also`, a contact named by the caller). `marks`: contacts audited
     even when nothing else changes for them, with the effect to name (a reviewer's revoke)."""
-    opt_out = OptOut(source=source, at=planner.now, actor="customer")
+    opt_out = OptOut(source=source, at=planner.now, actor="customer", purposes=purposes)
     suppressed = dict(planner.state.suppressed)
-    on_address = address_channels(planner.state.address, channels)
+    # purpose-limited: the owners' own flags carry it (address_purposes), not the address
+    on_address = address_channels(planner.state.address, channels) if purposes is None else set()
     for channel in on_address:
         suppressed.setdefault(channel, opt_out)
     address, stages = planner.state.address, planner.stages

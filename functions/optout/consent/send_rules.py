@@ -15,6 +15,7 @@ strictest window wins.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from optout.consent.channels import Channel
 from optout.consent.phones import CallingWindow
+from optout.consent.places import Place, place_of
 
 PURPOSES = ("marketing", "informational", "transactional")
 COUNSEL = "From law-firm summaries; counsel must confirm before relying on it."
@@ -44,6 +46,8 @@ class SendRule:
     cap: int | None = None
     cap_hours: int = 24
     note: str = COUNSEL
+    # Days no send may start on, by name (HOLIDAYS): "christmas", "thanksgiving", …
+    closed_on: frozenset[str] = frozenset()
 
     def in_force(self, day: date) -> bool:
         return day >= self.effective_from
@@ -118,7 +122,72 @@ RULES: tuple[SendRule, ...] = (
         "Monday to Saturday, 12:00-21:00 Sunday",
         hours={**_every_day(9, 21), 6: (12, 21)},
     ),
+    SendRule(
+        "quiet_hours",
+        "LA",
+        PHONE,
+        MARKETING,
+        date(2007, 8, 15),
+        "Louisiana Telephone Solicitation Relief Act, La. R.S. 45:844.11 et seq.: 8:00-20:00, none on "
+        "Sunday or a legal holiday (the federal holidays here; Louisiana's own, such as Mardi Gras, "
+        "are not listed)",
+        hours={**_every_day(8, 20), 6: None},
+        closed_on=frozenset(
+            {"new_years_day", "memorial_day", "independence_day", "labor_day", "thanksgiving", "christmas"}
+        ),
+    ),
+    SendRule(
+        "quiet_hours",
+        "MS",
+        PHONE,
+        MARKETING,
+        date(2003, 7, 1),
+        "Mississippi telephone solicitation law, Miss. Code 77-3-725: 8:00-21:00 Monday to Saturday, none on Sunday",
+        hours={**_every_day(8, 21), 6: None},
+    ),
 )
+
+
+def _nth(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th weekday (0 = Monday) of a month; n = -1: the last."""
+    if n < 0:
+        last = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holidays(year: int) -> dict[str, date]:
+    """The US federal holidays of a year by name, on their dates (not the observed days)."""
+    return {
+        "new_years_day": date(year, 1, 1),
+        "martin_luther_king_day": _nth(year, 1, 0, 3),
+        "presidents_day": _nth(year, 2, 0, 3),
+        "memorial_day": _nth(year, 5, 0, -1),
+        "juneteenth": date(year, 6, 19),
+        "independence_day": date(year, 7, 4),
+        "labor_day": _nth(year, 9, 0, 1),
+        "columbus_day": _nth(year, 10, 0, 2),
+        "veterans_day": date(year, 11, 11),
+        "thanksgiving": _nth(year, 11, 3, 4),
+        "christmas": date(year, 12, 25),
+    }
+
+
+HOLIDAYS = frozenset(holidays(2000))
+
+
+# The shipped table's version: its date, changed with any rule. A file's is its digest.
+RULES_VERSION = "2026-12-02"
+
+
+@lru_cache(maxsize=4)
+def version(path: str | None) -> str:
+    """Which table decided: the shipped one's date, or `file:` and a replacement's digest."""
+    if not path:
+        return RULES_VERSION
+    with open(path, "rb") as handle:
+        return "file:" + hashlib.sha256(handle.read()).hexdigest()[:12]
 
 
 @lru_cache(maxsize=4)
@@ -148,16 +217,15 @@ def _rule(item: dict[str, Any]) -> SendRule:
         cap=int(item["cap"]) if item.get("cap") is not None else None,
         cap_hours=int(item.get("cap_hours", 24)),
         note=str(item.get("note", COUNSEL)),
+        closed_on=_holiday_names(item.get("closed_on", [])),
     )
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where the recipient may be: candidate states (empty: not known) and time zones."""
-
-    states: frozenset[str]
-    time_zones: tuple[str, ...]
-    sure: bool
+def _holiday_names(names: list[str]) -> frozenset[str]:
+    unknown = set(names) - HOLIDAYS
+    if unknown:
+        raise ValueError(f"closed_on: unknown holidays {sorted(unknown)}; known: {sorted(HOLIDAYS)}")
+    return frozenset(names)
 
 
 @dataclass
@@ -207,21 +275,17 @@ def window_decision(
     return TimeDecision(True, rules_in_force=in_force)
 
 
-def call_window(rules: tuple[SendRule, ...], number: str, at: datetime) -> CallingWindow:
+def call_window(rules: tuple[SendRule, ...], number: str, at: datetime, state: str | None = None) -> CallingWindow:
     """The phone lookup's calling window for a sales call to `number` (SPEC 8, 15): inside
     when every window allows a call at `at` in every zone the number may be in, and the local
-    hours all of them allow today (in the first zone)."""
-    place = place_of(number)
+    hours all of them allow today (in the first zone). `state`: the contact's address's."""
+    place = place_of(number, state)
     decision = window_decision(rules, Channel.CALL, "marketing", place, at)
     zones = _zones(place.time_zones)
-    weekday = at.astimezone(zones[0][1]).weekday()
-    hours = [
-        pair
-        for rule in applicable(rules, Channel.CALL, "marketing", place, at.date())
-        if rule.hours is not None
-        for pair in [rule.hours.get(weekday)]
-    ]
-    if not hours or any(pair is None for pair in hours):
+    today = at.astimezone(zones[0][1]).date()
+    windows = [r for r in applicable(rules, Channel.CALL, "marketing", place, at.date()) if r.hours is not None]
+    hours = [rule.hours.get(today.weekday()) for rule in windows if rule.hours is not None]
+    if not hours or any(pair is None for pair in hours) or any(_closed(rule, today) for rule in windows):
         local = (0, 0)
     else:
         local = (max(p[0] for p in hours if p), min(p[1] for p in hours if p))
@@ -251,8 +315,15 @@ def _inside(rule: SendRule, local: datetime) -> bool:
     pair = (rule.hours or {}).get(local.weekday())
     if pair is None:
         return False
+    if _closed(rule, local.date()):
+        return False
     start, end = pair
     return time(start) <= local.time() < time(end)
+
+
+def _closed(rule: SendRule, day: date) -> bool:
+    """Is `day` one of the rule's closed holidays?"""
+    return bool(rule.closed_on) and any(holidays(day.year)[name] == day for name in rule.closed_on)
 
 
 def _next_allowed(windows: list[SendRule], zones: list[tuple[str, ZoneInfo]], at: datetime) -> datetime:
@@ -270,42 +341,3 @@ def _next_allowed(windows: list[SendRule], zones: list[tuple[str, ZoneInfo]], at
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(ZoneInfo("UTC")).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-STATE_NAMES = {
-    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA", "Colorado": "CO",
-    "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC", "Washington D.C.": "DC", "Florida": "FL",
-    "Georgia": "GA", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS",
-    "Kentucky": "KY", "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI",
-    "Minnesota": "MN", "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV",
-    "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY", "North Carolina": "NC",
-    "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI",
-    "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
-    "Virginia": "VA", "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
-}  # fmt: skip
-
-
-def place_of(number: str) -> Place:
-    """Where a number's holder is presumed to be: its area code's state and time zones. A US
-    number whose state is not known (toll-free, a non-geographic code) is `sure=False`; a
-    number of another country bears only the federal rules."""
-    import phonenumbers
-    from phonenumbers import geocoder, timezone
-
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
-        return Place(frozenset(), (), sure=False)
-    zones = tuple(z for z in timezone.time_zones_for_number(parsed) if z != timezone.UNKNOWN_TIMEZONE)
-    if phonenumbers.region_code_for_number(parsed) != "US":
-        return Place(frozenset(), zones, sure=parsed.country_code != 1)
-    state = state_of(geocoder.description_for_number(parsed, "en"))
-    return Place(frozenset({state}) if state else frozenset(), zones, sure=state is not None)
-
-
-def state_of(description: str) -> str | None:
-    """The state in phonenumbers' geocoding of a US number: "Florida", "San Francisco, CA"."""
-    text = description.strip()
-    if len(text) > 4 and text[-4:-2] == ", " and text[-2:].isupper():
-        return text[-2:]
-    return STATE_NAMES.get(text)

@@ -32,6 +32,7 @@ class ContactInput:
     phones: dict[str, str | None] | None = None
     phone_types: dict[str, str] | None = None
     country: str | None = None
+    state: str | None = None
     channel: str | None = None
     opportunity: dict[str, Any] | None = None
     automations: list[str] | None = None
@@ -109,6 +110,8 @@ def plan_upsert(
         assign("phone_types", {**new.phone_types, **incoming.phone_types})
     if incoming.country is not None:
         assign("country", incoming.country)
+    if incoming.state is not None:
+        assign("state", incoming.state)
     if incoming.preferred_sms is not None:
         assign("preferred_sms", incoming.preferred_sms)
     if incoming.channel is not None:
@@ -125,11 +128,9 @@ def plan_upsert(
     opt_outs: list[str] = []
     crm = OptOut(source="crm", at=now, actor=actor.type)
     for channel, wanted in (incoming.dnd or {}).items():
-        if wanted and channel not in new.dnd:
-            new.dnd[channel] = crm
+        if wanted and new.add_dnd(channel, crm):
             opt_outs.append(f"dnd:{channel.value}")
-    if incoming.do_not_email and not new.do_not_email:
-        new.do_not_email = crm
+    if incoming.do_not_email and new.add_do_not_email(crm):
         opt_outs.append("do_not_email")
     if incoming.conversation is not None:
         if incoming.conversation.status == "stopped" and new.conversation.status != "stopped":
@@ -153,11 +154,10 @@ def plan_upsert(
             new.suppressed.setdefault(channel, set()).add(address)
             if suppression.actor != "customer" or not (roles & {"cell", "email"}):
                 continue
-            if channel is Channel.EMAIL and not new.do_not_email:
-                new.do_not_email = suppression
-                opt_outs.append("do_not_email")
-            elif channel is not Channel.EMAIL and channel not in new.dnd:
-                new.dnd[channel] = suppression
+            if channel is Channel.EMAIL:
+                if new.add_do_not_email(suppression):
+                    opt_outs.append("do_not_email")
+            elif new.add_dnd(channel, suppression):
                 opt_outs.append(f"dnd:{channel.value}")
     if new.suppressed != base.suppressed:
         changed.append("suppressed")

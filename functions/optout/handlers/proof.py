@@ -31,7 +31,8 @@ def _responses() -> dict[int, Any]:
     documented = responses(ErrorResponse, 404)
     documented[200] = {
         "description": "The proof: the chain and its verification, every event with its evidence and the rules "
-        "in force, each opt-out's time to honour against 10 business days, sends recorded after it. "
+        "in force, each opt-out's time to honour against 10 business days, the sends recorded and the checks "
+        "refused after it. "
         "JSON, or a printable HTML page with Accept: text/html",
         "content": {"application/json": {"schema": {"type": "object"}}, "text/html": {"schema": {"type": "string"}}},
     }
@@ -63,7 +64,8 @@ def proof_page(found: dict[str, Any]) -> str:
     rows = "".join(
         f"<tr><td>{o['seq']}</td><td>{e(', '.join(o['channels']))}</td><td>{e(o['requested_at'])}</td>"
         f"<td>{e(o['honoured_at'])}</td><td>{o['business_days']}</td>"
-        f"<td>{'yes' if o['within_limit'] else '<strong>no</strong>'}</td><td>{len(o['sends_after'])}</td></tr>"
+        f"<td>{'yes' if o['within_limit'] else '<strong>no</strong>'}</td><td>{len(o['sends_after'])}</td>"
+        f"<td>{len(o['refused_after'])}</td></tr>"
         for o in found["opt_outs"]
     )
     events = "".join(
@@ -83,12 +85,13 @@ def proof_page(found: dict[str, Any]) -> str:
         '<table><caption>Each opt-out and its time to honour</caption><thead><tr><th scope="col">record</th>'
         '<th scope="col">channels</th><th scope="col">requested</th><th scope="col">honoured</th>'
         '<th scope="col">business days</th><th scope="col">within limit</th><th scope="col">sends after</th>'
+        '<th scope="col">refused after</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
         '<h2>Events</h2><table><caption>The audit chain, oldest first</caption><thead><tr><th scope="col">record</th>'
         '<th scope="col">at</th><th scope="col">by</th><th scope="col">action</th><th scope="col">reason</th>'
         '<th scope="col">rules in force</th><th scope="col">evidence</th>'
         f"</tr></thead><tbody>{events}</tbody></table>"
-        f"<h2>Rules</h2><ul>{rules}</ul>"
+        f"<h2>Rules (table {e(str(found.get('rules_version', '')))})</h2><ul>{rules}</ul>"
         "<p>The rules are facts from law-firm summaries; counsel must confirm them.</p>"
     )
     return document_page(f"Consent proof for {found['contact_id']}", body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
@@ -27,7 +27,7 @@ def service() -> RevocationsService:
 
 def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/revocations", **operation("record_revocation", "consent", RevocationResponse, 404))
-    def record_revocation(request: RevocationRequest) -> RevocationResponse:
+    def record_revocation(request: RevocationRequest) -> Response[str]:
         actor = caller(app, ROLES)
         cid = contact_id(request.contact_id) if request.contact_id is not None else None
         address = None
@@ -37,7 +37,8 @@ def register(app: APIGatewayHttpResolver) -> None:
                 address = normalise_address(raw, phone="@" not in raw, default_region=get_settings().default_country)
             except InvalidInput as exc:
                 raise InvalidInput(f"address: {exc.message}") from None
-        outcome = service().revoke(request.text, request.source, actor, cid, address)
+        purposes = tuple(sorted(set(request.purposes))) if request.purposes is not None else None
+        outcome = service().revoke(request.text, request.source, actor, cid, address, purposes)
         logger.info(
             "revocation",
             extra={
@@ -48,10 +49,14 @@ def register(app: APIGatewayHttpResolver) -> None:
                 "contacts_changed": len(outcome.contacts_changed),
             },
         )
-        return RevocationResponse(
+        answer = RevocationResponse(
             outcome=outcome.outcome,
             rule=outcome.rule,
             channels=outcome.channels,  # type: ignore[arg-type]
             contacts_changed=outcome.contacts_changed,
             review_id=outcome.review_id,
+            purposes=outcome.purposes,  # type: ignore[arg-type]
         )
+        # `purposes` answers a request that named them; other answers keep their shape
+        body = answer.model_dump_json(exclude=None if request.purposes is not None else {"purposes"})
+        return Response(200, "application/json", body)

@@ -109,6 +109,12 @@ AutomationIdPath = Annotated[
 ]
 
 ChannelName = Literal["sms", "email", "call"]
+PurposeName = Literal["marketing", "informational", "transactional"]
+UsState = Literal[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+    "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NY", "NC", "ND", "OH", "OK",
+    "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+]  # fmt: skip
 ReviewStatus = Status
 
 
@@ -212,6 +218,11 @@ class ContactUpsertRequest(BaseModel):
     phones: Phones | None = None
     phone_types: PhoneTypes | None = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
+    state: UsState | None = Field(
+        default=None,
+        description="the state of the contact's postal address (US, two letters): the send-time rules "
+        "presume the lead is there; absent, the number's area code decides",
+    )
     channel: ChannelName | None = None
     opportunity: Opportunity | None = None
     automations: Annotated[list[AutomationId], Field(max_length=100)] | None = None
@@ -264,6 +275,7 @@ class ContactUpsertRequest(BaseModel):
             phones=phones,
             phone_types=self.phone_types.model_dump(exclude_none=True) if self.phone_types else None,
             country=self.country.upper() if self.country else None,
+            state=self.state,
             channel=self.channel,
             opportunity=self.opportunity.model_dump(exclude_unset=True) if self.opportunity else None,
             automations=list(self.automations) if self.automations is not None else None,
@@ -286,6 +298,7 @@ class ContactResponse(BaseModel):
     phones: dict[str, str | None]
     phone_types: dict[str, str]
     country: str | None
+    state: str | None = None
     channel: str
     opportunity: dict[str, Any]
     automations: list[str]
@@ -297,7 +310,9 @@ class ContactResponse(BaseModel):
     do_not_email: bool
     consent: dict[str, ChannelConsent]
     suppressed: dict[str, list[str]]
-    opt_outs: dict[str, dict[str, str]]
+    opt_outs: dict[str, dict[str, str | list[PurposeName]]] = Field(
+        description="why each DND and Do Not Email was set: source, at, actor, and purposes when it named them"
+    )
     created_at: str | None
     updated_at: str | None
 
@@ -317,6 +332,7 @@ class ContactResponse(BaseModel):
             phones={role: contact.phones.get(role) for role in PHONE_ROLES},
             phone_types=dict(contact.phone_types),
             country=contact.country,
+            state=contact.state,
             channel=contact.channel,
             opportunity=dict(contact.opportunity),
             automations=list(contact.automations),
@@ -344,7 +360,7 @@ class _ConsentCheck(_Strict):
     # Left out when not given; never null (the document's anyOf needs one of them present).
     contact_id: ContactIdText = None  # type: ignore[assignment]
     # The send-time policy (SPEC 15): what the send is for, and when it would go out.
-    purpose: Literal["marketing", "informational", "transactional"] = "marketing"
+    purpose: PurposeName = "marketing"
     at: Annotated[str, StringConstraints(pattern=AT_PATTERN)] | None = Field(
         None, description="ISO 8601 time with its offset (2026-03-04T20:30:00-05:00); default now"
     )
@@ -546,6 +562,11 @@ class RevocationRequest(_Strict):
     address: AddressText = None  # type: ignore[assignment]
     text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     source: Literal["call_note", "transcript", "voicemail", "other"]
+    purposes: Annotated[list[PurposeName], Field(min_length=1, max_length=3)] | None = Field(
+        default=None,
+        description='what the lead revoked ("no more marketing calls"): these purposes only, until '
+        "REVOKE_ALL_FROM; absent: every purpose",
+    )
 
     @model_validator(mode="after")
     def _who(self) -> RevocationRequest:
@@ -563,6 +584,10 @@ class RevocationResponse(BaseModel):
     channels: list[Literal["sms", "email", "call"]]
     contacts_changed: list[str]
     review_id: str | None = None
+    purposes: list[PurposeName] | None = Field(
+        default=None,
+        description="the purposes the opt-out covers, null: every purpose (present when the request named purposes)",
+    )
 
 
 class ImportInvalidRow(BaseModel):

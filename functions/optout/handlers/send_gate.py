@@ -23,6 +23,7 @@ from optout.handlers.schemas import (
     AddressText,
     ConsentCheckRequest,
     ConsentCheckResponse,
+    PurposeName,
     operation,
 )
 from optout.observability import logger
@@ -30,7 +31,6 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.send_gate import SendGate
 
-Purpose = Literal["marketing", "informational", "transactional"]
 _AT = re.compile(
     r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
@@ -43,7 +43,7 @@ class SendRequest(BaseModel):
 
     address: AddressText
     channel: Literal["sms", "email", "call"]
-    purpose: Purpose = "marketing"
+    purpose: PurposeName = "marketing"
     provider_id: Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")] = (
         Field(description="the provider's id of the message or call (Twilio's MessageSid): recorded once")
     )

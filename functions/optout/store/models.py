@@ -29,7 +29,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 HEAD = "head"
@@ -74,6 +74,19 @@ class AuditIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
     audit_since = UnicodeAttribute(range_key=True)
 
 
+class NameIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
+    """Contacts by name for the Lead Manager's search: partition the name's first character,
+    sorted by the whole name (consent.search.name_sort); keys only, the contacts are read
+    after with their overlays."""
+
+    class Meta:
+        index_name = "NameIndex"
+        projection = KeysOnlyProjection()
+
+    name_key = UnicodeAttribute(hash_key=True)
+    name_sort = UnicodeAttribute(range_key=True)
+
+
 SWEEP_FLAG = "due"
 
 
@@ -87,6 +100,7 @@ class ContactModel(Model):
     phones = JSONAttribute(null=True)
     phone_types = JSONAttribute(null=True)
     country = UnicodeAttribute(null=True)
+    state = UnicodeAttribute(null=True)
     channel = UnicodeAttribute(default="email")
     opportunity = JSONAttribute(null=True)
     automations = ListAttribute[str](null=True)
@@ -114,6 +128,9 @@ class ContactModel(Model):
     compliance_index = ComplianceIndex()
     sms_pending_index = SmsPendingIndex()
     audit_index = AuditIndex()
+    name_key = UnicodeAttribute(null=True)
+    name_sort = UnicodeAttribute(null=True)
+    name_index = NameIndex()
     version = VersionAttribute()
 
 
@@ -229,6 +246,9 @@ class SendModel(Model):
 
 
 SEND_PREFIX = "send#"
+# A check the gate refused because of an opt-out (the proof's "sends refused after it"): the
+# same item, `provider_id` holding the reason, one a minute per address, channel and purpose.
+REFUSED_PREFIX = "refused#"
 IMPORT_PREFIX = "import#"
 
 

@@ -36,6 +36,7 @@ from optout.consent.model import (
     opt_out_map,
 )
 from optout.consent.reviews import Review
+from optout.consent.search import name_key, name_sort
 from optout.settings import Settings
 from optout.store.models import (
     CONNECT_TIMEOUT_SECONDS,
@@ -46,6 +47,7 @@ from optout.store.models import (
     OVERLAY_SUFFIX,
     OWNER_PREFIX,
     READ_TIMEOUT_SECONDS,
+    REFUSED_PREFIX,
     REVIEW_PREFIX,
     SEND_PREFIX,
     SWEEP_FLAG,
@@ -192,16 +194,25 @@ class Repository:
         self, channel: str, address: str, provider_id: str, at: str, purpose: str, keep_seconds: int
     ) -> bool:
         """Keep a send for the caps; False when this provider id was recorded before."""
-        digest = int(hashlib.sha256(provider_id.encode()).hexdigest()[:15], 16)
+        return self._keep(f"{SEND_PREFIX}{channel}:{address}", provider_id, at, purpose, provider_id, keep_seconds)
+
+    def record_refusal(self, channel: str, address: str, at: str, purpose: str, reason: str, keep_seconds: int) -> bool:
+        """Keep a check refused by an opt-out, once a minute per purpose and reason."""
+        once = f"{at[:16]}|{purpose}|{reason}"
+        return self._keep(f"{REFUSED_PREFIX}{channel}:{address}", once, at, purpose, reason, keep_seconds)
+
+    def refusals(self, channel: str, address: str) -> list[tuple[str, str, str]]:
+        """(at, purpose, reason) of the refused checks kept for this address and channel."""
+        try:
+            items = self.models.send.query(f"{REFUSED_PREFIX}{channel}:{address}", consistent_read=True)
+            return sorted((i.at, i.purpose, i.provider_id) for i in items)
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def _keep(self, subject: str, once: str, at: str, purpose: str, detail: str, keep_seconds: int) -> bool:
+        digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
         expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
-        item = self.models.send(
-            f"{SEND_PREFIX}{channel}:{address}",
-            digest,
-            at=at,
-            purpose=purpose,
-            provider_id=provider_id,
-            expires_at=expires,
-        )
+        item = self.models.send(subject, digest, at=at, purpose=purpose, provider_id=detail, expires_at=expires)
         try:
             item.save(condition=SendModel.subject.does_not_exist())
         except PutError as exc:
@@ -343,6 +354,34 @@ class Repository:
             raise StoreUnavailable("contact store unavailable") from exc
         contacts = [_contact_from_item(items[cid], items.get(cid + OVERLAY_SUFFIX)) for cid in ids if cid in items]
         return contacts, result.last_evaluated_key
+
+    def contact_keys(
+        self, name_prefix: str | None, limit: int, start: dict[str, Any] | None
+    ) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any] | None]:
+        """One page of contact ids, each with its position (a page may start after it): by
+        name from the name index (`name_prefix`, as consent.search.name_sort gives it), or
+        every contact in the table's order (None). Overlays are left out."""
+        try:
+            if name_prefix:
+                result = self.models.contact.name_index.query(
+                    name_key(name_prefix),
+                    range_key_condition=ContactModel.name_sort.startswith(name_prefix),
+                    limit=limit,
+                    page_size=limit,
+                    last_evaluated_key=start,
+                )
+                rows = [
+                    (i.id, {"id": {"S": i.id}, "name_key": {"S": i.name_key}, "name_sort": {"S": i.name_sort}})
+                    for i in result
+                ]
+            else:
+                result = self.models.contact.scan(
+                    limit=limit, page_size=limit, last_evaluated_key=start, attributes_to_get=["id"]
+                )
+                rows = [(i.id, {"id": {"S": i.id}}) for i in result]
+        except PynamoDBException as exc:
+            raise StoreUnavailable("contact store unavailable") from exc
+        return [row for row in rows if not row[0].endswith(OVERLAY_SUFFIX)], result.last_evaluated_key
 
     def chain_after(self, subject: str, after_seq: int) -> list[AuditRecord]:
         """A subject's audit records after `after_seq`, oldest first (consistent)."""
@@ -604,6 +643,7 @@ def _contact_fields(item: ContactModel) -> Contact:
         phones=dict(item.phones or {}),
         phone_types=dict(item.phone_types or {}),
         country=item.country,
+        state=item.state,
         channel=item.channel,
         opportunity=item.opportunity or {},
         automations=list(item.automations or []),
@@ -634,6 +674,7 @@ def _contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKey
         phones=dict(contact.phones),
         phone_types=dict(contact.phone_types),
         country=contact.country,
+        state=contact.state,
         channel=contact.channel,
         opportunity=contact.opportunity,
         automations=list(contact.automations),
@@ -657,6 +698,8 @@ def _contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKey
         sms_pending_since=keys.sms_pending_since,
         audit_flag=SWEEP_FLAG if keys.audit_unverified_since is not None else None,
         audit_since=keys.audit_unverified_since,
+        name_key=name_key(name_sort(contact.name)),
+        name_sort=name_sort(contact.name),
     )
     # PynamoDB's VersionAttribute adds the optimistic-lock condition: "absent" for a new
     # contact, "equal to what was read" otherwise.

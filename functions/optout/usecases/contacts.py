@@ -14,7 +14,7 @@ from optout.consent.channels import Channel
 from optout.consent.effects import Stages
 from optout.consent.errors import InvalidInput, NotFound
 from optout.consent.model import SYSTEM, Actor, Contact
-from optout.consent.policy import Decision, adds_opt_out, decide, decide_address
+from optout.consent.policy import Decision, Purpose, adds_opt_out, decide, decide_address
 from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
 from optout.store.repository import Repository
@@ -117,9 +117,19 @@ class ContactsService:
             raise NotFound(f"contact {contact_id} not found")
         return records, next_cursor
 
-    def check(self, channel: Channel, contact_id: str | None, address: str | None) -> Decision:
+    def check(
+        self,
+        channel: Channel,
+        contact_id: str | None,
+        address: str | None,
+        purpose: str | None = None,
+        at: str | None = None,
+    ) -> Decision:
+        """The consent decision; with a purpose and a time, a revocation that named other
+        purposes does not refuse it before REVOKE_ALL_FROM (SPEC 15)."""
+        judged = Purpose(purpose, at, self.settings.revoke_all_from)
         if contact_id is not None:
-            return decide(self.get_contact(contact_id), channel, address)
+            return decide(self.get_contact(contact_id), channel, address, judged)
         if address is None:
             raise InvalidInput("give contact_id or address")
-        return decide_address(channel, self.repo.address_state(address))
+        return decide_address(channel, self.repo.address_state(address), judged)

@@ -75,7 +75,7 @@ class PhoneService:
             self._look_up(contact, regions, sender, countries, now)
         choice = choose(contact, channel, regions, sender, countries, now)
         if channel is Channel.CALL and choice.number:
-            choice.calling_window = call_window(self.rules, choice.number, now)
+            choice.calling_window = call_window(self.rules, choice.number, now, contact.state)
         return choice
 
     def sender_region(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from optout.consent import proof
 from optout.consent.audit import contact_subject
 from optout.consent.channels import CHANNELS
-from optout.consent.send_rules import load
+from optout.consent.send_rules import load, version
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
@@ -21,6 +21,7 @@ class ProofService:
         self.contacts = ContactsService(repo, settings, clock)
         self.repo = repo
         self.clock = clock
+        self.settings = settings
         self.rules = load(settings.send_rules_file)
 
     def proof(self, contact_id: str) -> dict[str, Any]:
@@ -34,4 +35,13 @@ class ProofService:
             ]
             for channel in CHANNELS
         }
-        return proof.proof(contact, chain, sends, self.rules, self.clock())
+        refused = {
+            channel.value: [
+                (at, purpose, address)
+                for address in contact.addresses_for(channel)
+                for at, purpose, _ in self.repo.refusals(channel.value, address)
+            ]
+            for channel in CHANNELS
+        }
+        found = proof.proof(contact, chain, sends, self.rules, self.clock(), refused)
+        return {**found, "rules_version": version(self.settings.send_rules_file)}

@@ -17,6 +17,7 @@ from optout.consent.actions import Outcome
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.errors import InvalidInput
+from optout.consent.inbound import InboundPlanner
 from optout.consent.keywords import Classification, classify
 from optout.consent.model import Actor, Contact, OptOut
 from optout.consent.reviews import review_id
@@ -38,6 +39,7 @@ class RevocationOutcome:
     channels: list[str] = field(default_factory=list)
     contacts_changed: list[str] = field(default_factory=list)
     review_id: str | None = None
+    purposes: list[str] | None = None  # what the opt-out covers; None: every purpose
 
 
 class RevocationsService:
@@ -45,12 +47,23 @@ class RevocationsService:
         self.contacts = ContactsService(repo, settings, clock)
         self.runner = self.contacts.runner
         self.repo = repo
+        self.settings = settings
 
     def revoke(
-        self, text: str, source: Source, actor: Actor, contact_id: str | None, address: str | None
+        self,
+        text: str,
+        source: Source,
+        actor: Actor,
+        contact_id: str | None,
+        address: str | None,
+        purposes: tuple[str, ...] | None = None,
     ) -> RevocationOutcome:
+        """`purposes`: what the lead revoked ("no more marketing calls"), None for every
+        purpose; from REVOKE_ALL_FROM on, a revocation covers every purpose whatever it named."""
         if (contact_id is None) == (address is None):
             raise InvalidInput("give contact_id or address, not both")
+        if purposes is not None and self.runner.clock() >= self.settings.revoke_all_from:
+            purposes = None
         found = classify(text)
         # A call note, voicemail or transcript is a call: "remove me" said there is about calls.
         medium = Channel.CALL if source != "other" else None
@@ -62,21 +75,26 @@ class RevocationsService:
             contact = self.contacts.get_contact(contact_id)
             target = _address_of(contact)
         key = "revocation:" + hashlib.sha256(f"{contact_id}|{target}|{source}|{text}".encode()).hexdigest()[:40]
-        evidence = {"source": source, "text": text[:MAX_EVIDENCE_TEXT], "rule": found.rule}
+        evidence: dict[str, Any] = {"source": source, "text": text[:MAX_EVIDENCE_TEXT], "rule": found.rule}
         if found.kind == "doubtful":
             return self._doubtful(found, key, target, evidence, actor, medium or Channel.CALL)
         if not channels:
             return RevocationOutcome("none", found.rule)
+        if purposes is not None:
+            evidence["purposes"] = list(purposes)
         if contact_id is not None:
-            return self._at_contact(contact_id, channels, found, evidence, actor)
-        plan = apply_at_address(
-            self.runner,
-            target,
-            lambda p: revocations.plan_at_address(
-                p, channels, REVOCATION, actor, key, "revocation.opt_out", found.rule, evidence
-            ),
-        )
-        return RevocationOutcome("revoked", found.rule, _names(channels), list(plan.contacts_changed))
+            return self._at_contact(contact_id, channels, found, evidence, actor, purposes)
+        kept: list[tuple[str, ...] | None] = []
+
+        def plan(p: InboundPlanner) -> Plan:
+            kept.append(revocations.address_purposes(p.state, purposes))
+            return revocations.plan_at_address(
+                p, channels, REVOCATION, actor, key, "revocation.opt_out", found.rule, evidence, purposes=kept[-1]
+            )
+
+        done = apply_at_address(self.runner, target, plan)
+        covered = list(kept[-1]) if kept[-1] is not None else None
+        return RevocationOutcome("revoked", found.rule, _names(channels), list(done.contacts_changed), purposes=covered)
 
     def _at_contact(
         self,
@@ -85,17 +103,20 @@ class RevocationsService:
         found: Classification,
         evidence: dict[str, Any],
         actor: Actor,
+        purposes: tuple[str, ...] | None,
     ) -> RevocationOutcome:
         def action(contact: Contact, now: str) -> Outcome:
             outcome = Outcome(
                 action="revocation.opt_out", reason=found.rule, channel=",".join(_names(channels)), evidence=evidence
             )
-            opt_out = OptOut(source=REVOCATION, at=now, actor="customer")
+            opt_out = OptOut(source=REVOCATION, at=now, actor="customer", purposes=purposes)
             revocations.close(contact, channels, opt_out, self.runner.stages, outcome.effects)
             return outcome
 
         _, outcome = self.contacts.act(contact_id, actor, action)
-        return RevocationOutcome("revoked", found.rule, _names(channels), [contact_id] if outcome.changed else [])
+        changed = [contact_id] if outcome.changed else []
+        covered = list(purposes) if purposes is not None else None
+        return RevocationOutcome("revoked", found.rule, _names(channels), changed, purposes=covered)
 
     def _doubtful(
         self,

@@ -9,14 +9,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from optout.consent.channels import Channel
-from optout.consent.policy import Decision
-from optout.consent.send_rules import SendRule, TimeDecision, applicable, load, place_of, window_decision
+from optout.consent.errors import StoreUnavailable
+from optout.consent.places import place_of
+from optout.consent.policy import ADDRESS_SUPPRESSED, CONTACT_DND, DO_NOT_EMAIL, Decision, Purpose, decide
+from optout.consent.send_rules import SendRule, TimeDecision, applicable, load, window_decision
+from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 
 KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap window
+# A refused check is evidence for the proof: kept through the TCPA's four-year limitation
+# period, with a year's margin.
+REFUSAL_KEEP_SECONDS = 5 * 365 * 24 * 3600
+OPT_OUT_REASONS = (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)
 
 
 class SendGate:
@@ -30,11 +37,20 @@ class SendGate:
     ) -> tuple[Decision, TimeDecision | None]:
         """The consent decision, and for an allowed call or text the time decision (None:
         no number to judge, or an email)."""
-        decision = self.contacts.check(channel, contact_id, address)
+        state, own = None, [address] if address else []
+        if contact_id is not None:
+            contact = self.contacts.get_contact(contact_id)
+            judged = Purpose(purpose, _z(at), self.contacts.settings.revoke_all_from)
+            decision, state = decide(contact, channel, address, judged), contact.state
+            own = own or contact.addresses_for(channel)[:1]
+        else:
+            decision = self.contacts.check(channel, None, address, purpose, _z(at))
+        if decision.reason in OPT_OUT_REASONS and own:
+            self._log_refusal(channel, decision.address or own[0], purpose, str(decision.reason))
         number = decision.address or address
         if not decision.allowed or channel is Channel.EMAIL or number is None:
             return decision, None
-        place = place_of(number)
+        place = place_of(number, state)
         window = window_decision(self.rules, channel, purpose, place, at)
         if not window.allowed:
             return decision, window
@@ -46,6 +62,16 @@ class SendGate:
                 refused.rules_in_force = window.rules_in_force
                 return decision, refused
         return decision, window
+
+    def _log_refusal(self, channel: Channel, address: str, purpose: str, reason: str) -> None:
+        """Keep the refused check for the proof; the answer does not wait on it: a failure
+        to keep it is logged and the refusal still answered."""
+        try:
+            self.repo.record_refusal(
+                channel.value, address, self.contacts.runner.clock(), purpose, reason, REFUSAL_KEEP_SECONDS
+            )
+        except StoreUnavailable:
+            logger.warning("refused check not kept", extra={"channel": channel.value, "reason": reason})
 
     def _over_cap(
         self, rule: SendRule, channel: Channel, number: str, purpose: str, at: datetime

@@ -12,6 +12,7 @@ from .contact_response_dnd import ContactResponseDnd
 from .contact_response_opportunity import ContactResponseOpportunity
 from .contact_response_opt_outs import ContactResponseOptOuts
 from .contact_response_opt_outs_additional_property import ContactResponseOptOutsAdditionalProperty
+from .contact_response_opt_outs_additional_property_additional_property_type_1_item import ContactResponseOptOutsAdditionalPropertyAdditionalPropertyType1Item
 from .contact_response_phone_types import ContactResponsePhoneTypes
 from .contact_response_phones import ContactResponsePhones
 from .contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0
@@ -20,6 +21,8 @@ from .contact_upsert_request import ContactUpsertRequest
 from .contact_upsert_request_automation_channels_type_0 import ContactUpsertRequestAutomationChannelsType0
 from .contact_upsert_request_automation_channels_type_0_additional_property import ContactUpsertRequestAutomationChannelsType0AdditionalProperty
 from .contact_upsert_request_channel_type_0 import ContactUpsertRequestChannelType0
+from .contact_upsert_request_state_type_0 import ContactUpsertRequestStateType0
+from .contacts_page import ContactsPage
 from .conversation_state import ConversationState
 from .conversation_state_status import ConversationStateStatus
 from .dnd_flags import DndFlags
@@ -66,6 +69,9 @@ from .reviews_response import ReviewsResponse
 from .revocation_response import RevocationResponse
 from .revocation_response_channels_item import RevocationResponseChannelsItem
 from .revocation_response_outcome import RevocationResponseOutcome
+from .revocation_response_purposes_type_0_item import RevocationResponsePurposesType0Item
+from .search_contacts_opted_out import SearchContactsOptedOut
+from .search_contacts_stopped import SearchContactsStopped
 from .send_request import SendRequest
 from .send_request_channel import SendRequestChannel
 from .send_request_purpose import SendRequestPurpose
@@ -104,14 +110,17 @@ __all__ = (
     "ContactResponseOpportunity",
     "ContactResponseOptOuts",
     "ContactResponseOptOutsAdditionalProperty",
+    "ContactResponseOptOutsAdditionalPropertyAdditionalPropertyType1Item",
     "ContactResponsePhones",
     "ContactResponsePhoneTypes",
     "ContactResponseSmsConfirmationType0",
     "ContactResponseSuppressed",
+    "ContactsPage",
     "ContactUpsertRequest",
     "ContactUpsertRequestAutomationChannelsType0",
     "ContactUpsertRequestAutomationChannelsType0AdditionalProperty",
     "ContactUpsertRequestChannelType0",
+    "ContactUpsertRequestStateType0",
     "ConversationState",
     "ConversationStateStatus",
     "DndFlags",
@@ -158,6 +167,9 @@ __all__ = (
     "RevocationResponse",
     "RevocationResponseChannelsItem",
     "RevocationResponseOutcome",
+    "RevocationResponsePurposesType0Item",
+    "SearchContactsOptedOut",
+    "SearchContactsStopped",
     "SendRequest",
     "SendRequestChannel",
     "SendRequestPurpose",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -51,9 +52,11 @@ class ContactResponse:
             do_not_email (bool):
             consent (ContactResponseConsent):
             suppressed (ContactResponseSuppressed):
-            opt_outs (ContactResponseOptOuts):
+            opt_outs (ContactResponseOptOuts): why each DND and Do Not Email was set: source, at, actor, and purposes when
+                it named them
             created_at (None | str):
             updated_at (None | str):
+            state (None | str | Unset):
      """
 
     id: str
@@ -76,6 +79,7 @@ class ContactResponse:
     opt_outs: ContactResponseOptOuts
     created_at: None | str
     updated_at: None | str
+    state: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -145,6 +149,12 @@ class ContactResponse:
         updated_at: None | str
         updated_at = self.updated_at
 
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        else:
+            state = self.state
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -170,6 +180,8 @@ class ContactResponse:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if state is not UNSET:
+            field_dict["state"] = state
 
         return field_dict
 
@@ -308,6 +320,16 @@ class ContactResponse:
         updated_at = _parse_updated_at(d.pop("updated_at"))
 
 
+        def _parse_state(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
+
+
         contact_response = cls(
             id=id,
             name=name,
@@ -329,6 +351,7 @@ class ContactResponse:
             opt_outs=opt_outs,
             created_at=created_at,
             updated_at=updated_at,
+            state=state,
         )
 
 

@@ -23,7 +23,9 @@ T = TypeVar("T", bound="ContactResponseOptOuts")
 
 @_attrs_define
 class ContactResponseOptOuts:
-    
+    """ why each DND and Do Not Email was set: source, at, actor, and purposes when it named them
+
+     """
 
     additional_properties: dict[str, ContactResponseOptOutsAdditionalProperty] = _attrs_field(init=False, factory=dict)
 

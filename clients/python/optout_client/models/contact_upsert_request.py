@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.contact_upsert_request_channel_type_0 import ContactUpsertRequestChannelType0
+from ..models.contact_upsert_request_state_type_0 import ContactUpsertRequestStateType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -41,6 +42,8 @@ class ContactUpsertRequest:
             phones (None | Phones | Unset):
             phone_types (None | PhoneTypes | Unset):
             country (None | str | Unset):
+            state (ContactUpsertRequestStateType0 | None | Unset): the state of the contact's postal address (US, two
+                letters): the send-time rules presume the lead is there; absent, the number's area code decides
             channel (ContactUpsertRequestChannelType0 | None | Unset):
             opportunity (None | Opportunity | Unset):
             automations (list[str] | None | Unset):
@@ -56,6 +59,7 @@ class ContactUpsertRequest:
     phones: None | Phones | Unset = UNSET
     phone_types: None | PhoneTypes | Unset = UNSET
     country: None | str | Unset = UNSET
+    state: ContactUpsertRequestStateType0 | None | Unset = UNSET
     channel: ContactUpsertRequestChannelType0 | None | Unset = UNSET
     opportunity: None | Opportunity | Unset = UNSET
     automations: list[str] | None | Unset = UNSET
@@ -115,6 +119,14 @@ class ContactUpsertRequest:
             country = UNSET
         else:
             country = self.country
+
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        elif isinstance(self.state, ContactUpsertRequestStateType0):
+            state = self.state.value
+        else:
+            state = self.state
 
         channel: None | str | Unset
         if isinstance(self.channel, Unset):
@@ -189,6 +201,8 @@ class ContactUpsertRequest:
             field_dict["phone_types"] = phone_types
         if country is not UNSET:
             field_dict["country"] = country
+        if state is not UNSET:
+            field_dict["state"] = state
         if channel is not UNSET:
             field_dict["channel"] = channel
         if opportunity is not UNSET:
@@ -295,6 +309,26 @@ class ContactUpsertRequest:
             return cast(None | str | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
+
+
+        def _parse_state(data: object) -> ContactUpsertRequestStateType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = ContactUpsertRequestStateType0(data)
+
+
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactUpsertRequestStateType0 | None | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
 
 
         def _parse_channel(data: object) -> ContactUpsertRequestChannelType0 | None | Unset:
@@ -432,6 +466,7 @@ class ContactUpsertRequest:
             phones=phones,
             phone_types=phone_types,
             country=country,
+            state=state,
             channel=channel,
             opportunity=opportunity,
             automations=automations,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.revocation_response_channels_item import RevocationResponseChannelsItem
 from ..models.revocation_response_outcome import RevocationResponseOutcome
+from ..models.revocation_response_purposes_type_0_item import RevocationResponsePurposesType0Item
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -33,6 +34,8 @@ class RevocationResponse:
             channels (list[RevocationResponseChannelsItem]):
             contacts_changed (list[str]):
             review_id (None | str | Unset):
+            purposes (list[RevocationResponsePurposesType0Item] | None | Unset): the purposes the opt-out covers, null:
+                every purpose (present when the request named purposes)
      """
 
     outcome: RevocationResponseOutcome
@@ -40,6 +43,7 @@ class RevocationResponse:
     channels: list[RevocationResponseChannelsItem]
     contacts_changed: list[str]
     review_id: None | str | Unset = UNSET
+    purposes: list[RevocationResponsePurposesType0Item] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -68,6 +72,19 @@ class RevocationResponse:
         else:
             review_id = self.review_id
 
+        purposes: list[str] | None | Unset
+        if isinstance(self.purposes, Unset):
+            purposes = UNSET
+        elif isinstance(self.purposes, list):
+            purposes = []
+            for purposes_type_0_item_data in self.purposes:
+                purposes_type_0_item = purposes_type_0_item_data.value
+                purposes.append(purposes_type_0_item)
+
+
+        else:
+            purposes = self.purposes
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,6 +96,8 @@ class RevocationResponse:
         })
         if review_id is not UNSET:
             field_dict["review_id"] = review_id
+        if purposes is not UNSET:
+            field_dict["purposes"] = purposes
 
         return field_dict
 
@@ -117,12 +136,38 @@ class RevocationResponse:
         review_id = _parse_review_id(d.pop("review_id", UNSET))
 
 
+        def _parse_purposes(data: object) -> list[RevocationResponsePurposesType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                purposes_type_0 = []
+                _purposes_type_0 = data
+                for purposes_type_0_item_data in (_purposes_type_0):
+                    purposes_type_0_item = RevocationResponsePurposesType0Item(purposes_type_0_item_data)
+
+
+
+                    purposes_type_0.append(purposes_type_0_item)
+
+                return purposes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[RevocationResponsePurposesType0Item] | None | Unset, data)
+
+        purposes = _parse_purposes(d.pop("purposes", UNSET))
+
+
         revocation_response = cls(
             outcome=outcome,
             rule=rule,
             channels=channels,
             contacts_changed=contacts_changed,
             review_id=review_id,
+            purposes=purposes,
         )
 
 

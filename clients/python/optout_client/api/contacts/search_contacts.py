@@ -1,0 +1,452 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.contacts_page import ContactsPage
+from ...models.error_response import ErrorResponse
+from ...models.gateway_error import GatewayError
+from ...models.search_contacts_opted_out import SearchContactsOptedOut
+from ...models.search_contacts_stopped import SearchContactsStopped
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    query: None | str | Unset = UNSET,
+    opted_out: SearchContactsOptedOut | Unset = SearchContactsOptedOut.FALSE,
+    stopped: SearchContactsStopped | Unset = SearchContactsStopped.FALSE,
+    dnd: None | str | Unset = UNSET,
+    limit: int | Unset = 25,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_query: None | str | Unset
+    if isinstance(query, Unset):
+        json_query = UNSET
+    else:
+        json_query = query
+    params["query"] = json_query
+
+    json_opted_out: str | Unset = UNSET
+    if not isinstance(opted_out, Unset):
+        json_opted_out = opted_out.value
+
+    params["opted_out"] = json_opted_out
+
+    json_stopped: str | Unset = UNSET
+    if not isinstance(stopped, Unset):
+        json_stopped = stopped.value
+
+    params["stopped"] = json_stopped
+
+    json_dnd: None | str | Unset
+    if isinstance(dnd, Unset):
+        json_dnd = UNSET
+    else:
+        json_dnd = dnd
+    params["dnd"] = json_dnd
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/contacts",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError | None:
+    if response.status_code == 200:
+        response_200 = ContactsPage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        def _parse_response_401(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        def _parse_response_403(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        def _parse_response_404(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_404_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_404_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_404_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_404_type_1
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        def _parse_response_413(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_413_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_413_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_413_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_413_type_1
+
+        response_413 = _parse_response_413(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GatewayError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = GatewayError.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = GatewayError.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    query: None | str | Unset = UNSET,
+    opted_out: SearchContactsOptedOut | Unset = SearchContactsOptedOut.FALSE,
+    stopped: SearchContactsStopped | Unset = SearchContactsStopped.FALSE,
+    dnd: None | str | Unset = UNSET,
+    limit: int | Unset = 25,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError]:
+    """ GET /contacts
+
+    Args:
+        query (None | str | Unset): the start of a name, a phone number or an email address
+        opted_out (SearchContactsOptedOut | Unset): true: only contacts opted out of a channel
+            Default: SearchContactsOptedOut.FALSE.
+        stopped (SearchContactsStopped | Unset): true: only contacts whose conversation is stopped
+            Default: SearchContactsStopped.FALSE.
+        dnd (None | str | Unset): only contacts DND on these channels: sms,call
+        limit (int | Unset):  Default: 25.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError]
+     """
+
+
+    kwargs = _get_kwargs(
+        query=query,
+opted_out=opted_out,
+stopped=stopped,
+dnd=dnd,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    query: None | str | Unset = UNSET,
+    opted_out: SearchContactsOptedOut | Unset = SearchContactsOptedOut.FALSE,
+    stopped: SearchContactsStopped | Unset = SearchContactsStopped.FALSE,
+    dnd: None | str | Unset = UNSET,
+    limit: int | Unset = 25,
+    cursor: None | str | Unset = UNSET,
+
+) -> ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError | None:
+    """ GET /contacts
+
+    Args:
+        query (None | str | Unset): the start of a name, a phone number or an email address
+        opted_out (SearchContactsOptedOut | Unset): true: only contacts opted out of a channel
+            Default: SearchContactsOptedOut.FALSE.
+        stopped (SearchContactsStopped | Unset): true: only contacts whose conversation is stopped
+            Default: SearchContactsStopped.FALSE.
+        dnd (None | str | Unset): only contacts DND on these channels: sms,call
+        limit (int | Unset):  Default: 25.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError
+     """
+
+
+    return sync_detailed(
+        client=client,
+query=query,
+opted_out=opted_out,
+stopped=stopped,
+dnd=dnd,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    query: None | str | Unset = UNSET,
+    opted_out: SearchContactsOptedOut | Unset = SearchContactsOptedOut.FALSE,
+    stopped: SearchContactsStopped | Unset = SearchContactsStopped.FALSE,
+    dnd: None | str | Unset = UNSET,
+    limit: int | Unset = 25,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError]:
+    """ GET /contacts
+
+    Args:
+        query (None | str | Unset): the start of a name, a phone number or an email address
+        opted_out (SearchContactsOptedOut | Unset): true: only contacts opted out of a channel
+            Default: SearchContactsOptedOut.FALSE.
+        stopped (SearchContactsStopped | Unset): true: only contacts whose conversation is stopped
+            Default: SearchContactsStopped.FALSE.
+        dnd (None | str | Unset): only contacts DND on these channels: sms,call
+        limit (int | Unset):  Default: 25.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError]
+     """
+
+
+    kwargs = _get_kwargs(
+        query=query,
+opted_out=opted_out,
+stopped=stopped,
+dnd=dnd,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    query: None | str | Unset = UNSET,
+    opted_out: SearchContactsOptedOut | Unset = SearchContactsOptedOut.FALSE,
+    stopped: SearchContactsStopped | Unset = SearchContactsStopped.FALSE,
+    dnd: None | str | Unset = UNSET,
+    limit: int | Unset = 25,
+    cursor: None | str | Unset = UNSET,
+
+) -> ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError | None:
+    """ GET /contacts
+
+    Args:
+        query (None | str | Unset): the start of a name, a phone number or an email address
+        opted_out (SearchContactsOptedOut | Unset): true: only contacts opted out of a channel
+            Default: SearchContactsOptedOut.FALSE.
+        stopped (SearchContactsStopped | Unset): true: only contacts whose conversation is stopped
+            Default: SearchContactsStopped.FALSE.
+        dnd (None | str | Unset): only contacts DND on these channels: sms,call
+        limit (int | Unset):  Default: 25.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactsPage | ErrorResponse | ErrorResponse | GatewayError | GatewayError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+query=query,
+opted_out=opted_out,
+stopped=stopped,
+dnd=dnd,
+limit=limit,
+cursor=cursor,
+
+    )).parsed
