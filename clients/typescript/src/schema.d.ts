@@ -3165,7 +3165,7 @@ export interface operations {
                 /** @description only contacts DND on these channels: sms,call */
                 dnd?: string | null;
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page; any other string is past the end (an empty last page) */
                 cursor?: string | null;
             };
             header?: never;

@@ -52,16 +52,14 @@ def parse(raw: str | None, default_region: str) -> Query:
         return Query("all")
     if len(text) > MAX_QUERY:
         raise InvalidInput(f"query: at most {MAX_QUERY} characters")
-    if "@" in text:
+    # What is not a valid address is read as the start of a name (which then matches
+    # nothing): every query of the documented form is answered, never refused.
+    phone = "@" not in text
+    if not phone or (re.fullmatch(r"[+()\d][\d\s().+-]{5,}", text) and len(re.sub(r"\D", "", text)) >= 7):
         try:
-            return Query("address", normalise_address(text, phone=False, default_region=default_region))
-        except InvalidInput as exc:
-            raise InvalidInput(f"query: {exc.message}") from None
-    if re.fullmatch(r"[+()\d][\d\s().+-]{5,}", text) and len(re.sub(r"\D", "", text)) >= 7:
-        try:
-            return Query("address", normalise_address(text, phone=True, default_region=default_region))
-        except InvalidInput as exc:
-            raise InvalidInput(f"query: {exc.message}") from None
+            return Query("address", normalise_address(text, phone=phone, default_region=default_region))
+        except InvalidInput:
+            pass
     sort = name_sort(text)
     return Query("name", sort or "")
 

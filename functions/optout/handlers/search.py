@@ -52,7 +52,11 @@ def register(app: APIGatewayHttpResolver) -> None:
         limit: Annotated[int, Query(ge=1, le=100)] = 25,
         cursor: Annotated[
             str | None,
-            Query(max_length=2000, pattern=r"^[A-Za-z0-9_-]+$", description="next_cursor of the previous page"),
+            Query(
+                max_length=2000,
+                pattern=r"^[A-Za-z0-9_-]+$",
+                description="next_cursor of the previous page; any other string is past the end (an empty last page)",
+            ),
         ] = None,
     ) -> ContactsPage:
         """Contacts by name prefix (case and accents ignored), by exact phone number or email

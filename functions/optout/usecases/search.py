@@ -10,7 +10,6 @@ import binascii
 import json
 from typing import Any
 
-from optout.consent.errors import InvalidInput
 from optout.consent.model import Contact
 from optout.consent.search import Filters, Query, matches, name_key
 from optout.store.repository import Repository
@@ -27,11 +26,15 @@ class SearchService:
     ) -> tuple[list[Contact], str | None]:
         if query.kind == "address":
             if cursor is not None:
-                raise InvalidInput("cursor: an address has one page")
+                return [], None  # an address has one page: any cursor is past its end
             owners = sorted(self.repo.address_state(query.value).owners)
             found = self.repo.get_contacts(owners)
             return [c for cid in owners if (c := found.get(cid)) and matches(c, query) and filters.keep(c)], None
-        start = _decode(cursor, query) if cursor is not None else None
+        start = None
+        if cursor is not None:
+            start = _decode(cursor, query)
+            if start is None:
+                return [], None
         kept: list[Contact] = []
         for _ in range(MAX_READS):
             rows, after = self.repo.contact_keys(query.value if query.kind == "name" else None, limit, start)
@@ -55,23 +58,24 @@ def _encode(position: dict[str, Any], query: Query) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, query: Query) -> dict[str, Any]:
-    """A cursor from a previous page of the same kind of query, else a 400-class error."""
-    wrong = InvalidInput("cursor: the next_cursor of a previous page of this search")
+def _decode(cursor: str, query: Query) -> dict[str, Any] | None:
+    """The position of a cursor from a previous page of this search. Any other string is a
+    position past the end (None: an empty last page), as every cursor of this API is a
+    position, and never reaches the store, which would refuse a start of another search."""
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, binascii.Error):
-        raise wrong from None
+        return None
     if not isinstance(raw, dict) or raw.get("q") != query.kind or not isinstance(raw.get("k"), dict):
-        raise wrong
+        return None
     position = raw["k"]
     wanted = {"id", "name_key", "name_sort"} if query.kind == "name" else {"id"}
     if set(position) != wanted or not all(
         isinstance(v, dict) and set(v) == {"S"} and isinstance(v["S"], str) and v["S"] for v in position.values()
     ):
-        raise wrong
+        return None
     if query.kind == "name" and not (
         position["name_key"]["S"] == name_key(query.value) and position["name_sort"]["S"].startswith(query.value)
     ):
-        raise wrong  # a page of another name: the index would refuse the start
+        return None  # a page of another name
     return dict(position)

@@ -290,7 +290,8 @@ def sync_detailed(
             Default: SearchContactsStopped.FALSE.
         dnd (None | str | Unset): only contacts DND on these channels: sms,call
         limit (int | Unset):  Default: 25.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page; any other string is past
+            the end (an empty last page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -338,7 +339,8 @@ def sync(
             Default: SearchContactsStopped.FALSE.
         dnd (None | str | Unset): only contacts DND on these channels: sms,call
         limit (int | Unset):  Default: 25.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page; any other string is past
+            the end (an empty last page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -381,7 +383,8 @@ async def asyncio_detailed(
             Default: SearchContactsStopped.FALSE.
         dnd (None | str | Unset): only contacts DND on these channels: sms,call
         limit (int | Unset):  Default: 25.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page; any other string is past
+            the end (an empty last page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -429,7 +432,8 @@ async def asyncio(
             Default: SearchContactsStopped.FALSE.
         dnd (None | str | Unset): only contacts DND on these channels: sms,call
         limit (int | Unset):  Default: 25.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (None | str | Unset): next_cursor of the previous page; any other string is past
+            the end (an empty last page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,299 @@
+"""The rep console (console/, built into functions/optout/console_dist and served at /console)
+in headless Chromium driven by Playwright, against the local server: sign in with the role
+picker, search, the contact card's actions per role, keyboard only, and axe-core.
+Screenshots go to test-output/console-*.png."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from infra.token import mint
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT = ROOT / "test-output"
+AXE = ROOT / "console" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"),
+]
+TIMEOUT_MS = 15_000
+
+
+def api(base: str, method: str, path: str, body: Any = None, role: str = "admin") -> Any:
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode() if body is not None else None,
+        method=method,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {mint(role)}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def seed(base: str, name: str, email: str, cell: str) -> str:
+    """A new contact with two automations and an opportunity; its id, unique to the test."""
+    cid = f"console-{uuid.uuid4().hex[:12]}"
+    body = {
+        "name": name,
+        "email": email,
+        "phones": {"cell": cell},
+        "automations": ["sms-nurture", "email-drip"],
+        "opportunity": {"name": name, "stage": "New Lead"},
+    }
+    api(base, "PUT", f"/contacts/{cid}", body, role="integration")
+    return cid
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Page]:
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            new_page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            new_page.set_default_timeout(TIMEOUT_MS)
+            yield new_page
+        finally:
+            browser.close()
+
+
+def sign_in(page: Page, server: str, role: str) -> None:
+    from playwright.sync_api import expect
+
+    response = page.goto(f"{server}/console/")
+    assert response is not None and response.status == 200
+    expect(page.get_by_role("heading", level=1, name="Sign in")).to_be_visible()
+    page.get_by_role("group", name="Role").get_by_label(role, exact=True).check()
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1, name="Lead Manager")).to_be_visible()
+    expect(page.locator("#current-role")).to_have_text(role)
+
+
+def open_card(page: Page, query: str, name: str) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_label("Search leads").fill(query)
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="History")).to_be_visible()
+    expect(page.get_by_role("region", name="History").get_by_text("Loading…")).to_have_count(0)
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate("async () => await window.axe.run(document)")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focus is on `selector` (the check reads the DOM; the input is keys only)."""
+    for _ in range(limit):
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def test_a_rep_marks_do_not_email_dnd_all_and_removes_an_automation(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    # Given a lead
+    cid = seed(server, "Ada Lovelace", "ada@example.com", "+14155550100")
+
+    # When a rep signs in with the role picker, searches by name prefix and opens the card
+    sign_in(page, server, "rep")
+    page.screenshot(path=str(OUTPUT / "console-lead-manager.png"), full_page=True)
+    open_card(page, "Ada", "Ada Lovelace")
+
+    # removes an automation (before the opt-outs take the lead out of all of them)
+    page.get_by_role("button", name="Remove from sms-nurture").click()
+    expect(page.get_by_role("button", name="Remove from sms-nurture")).to_have_count(0)
+    expect(page.get_by_role("button", name="Remove from email-drip")).to_be_visible()
+
+    # and marks Do Not Email through the permanent warning
+    page.get_by_role("button", name="Mark as Do Not Email…").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("This is permanent")
+    expect(dialog).to_contain_text("cannot be undone")
+    page.screenshot(path=str(OUTPUT / "console-do-not-email-dialog.png"), full_page=True)
+    dialog.get_by_role("button", name="Mark as Do Not Email", exact=True).click()
+    expect(page.get_by_text("Do Not Email (permanent)")).to_be_visible()
+
+    # and sets DND on all channels
+    page.get_by_label("How the customer asked").select_option("phone_call")
+    page.get_by_role("button", name="DND all channels").click()
+    expect(page.get_by_role("status").filter(has_text="DND enabled by customer for all channels")).to_be_visible()
+    for label in ("DND texts", "DND email", "DND calls"):
+        expect(page.get_by_label(label, exact=True)).to_be_checked()
+
+    # Then a rep may not stop messaging, and is told why
+    stop = page.get_by_role("button", name="Stop Messaging")
+    expect(stop).to_be_disabled()
+    expect(stop).to_have_accessible_description("Only managers and admins may stop messaging")
+    expect(page.get_by_role("region", name="Unsubscribe link")).to_contain_text("Admin only")
+    page.screenshot(path=str(OUTPUT / "console-card-rep.png"), full_page=True)
+
+    # and the API shows the changes
+    contact = api(server, "GET", f"/contacts/{cid}")
+    assert contact["do_not_email"] is True
+    assert contact["dnd"] == {"sms": True, "email": True, "call": True}
+    assert "sms-nurture" not in contact["automations"]
+    assert contact["opt_outs"]["sms"]["source"] == "rep:phone_call"
+
+
+def test_a_manager_stops_messaging(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    cid = seed(server, "Grace Hopper", "grace@example.com", "+14155550101")
+    sign_in(page, server, "manager")
+    open_card(page, "Grace", "Grace Hopper")
+
+    page.get_by_role("button", name="Stop Messaging").click()
+    page.get_by_role("dialog").get_by_role("button", name="Yes", exact=True).click()
+
+    expect(page.locator("#conversation-status")).to_have_text("Stopped")
+    stop = page.get_by_role("button", name="Stop Messaging")
+    expect(stop).to_be_disabled()
+    expect(stop).to_have_accessible_description("Conversation already stopped")
+    page.screenshot(path=str(OUTPUT / "console-card-manager-stopped.png"), full_page=True)
+    assert api(server, "GET", f"/contacts/{cid}")["conversation"]["status"] == "stopped"
+
+
+def test_support_reactivates_a_stopped_conversation(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    cid = seed(server, "Katherine Johnson", "katherine@example.com", "+14155550102")
+    api(server, "POST", f"/contacts/{cid}/stop-messaging", {}, role="manager")
+    sign_in(page, server, "support")
+    page.get_by_label("Stopped", exact=True).check()
+    open_card(page, "Katherine", "Katherine Johnson")
+
+    # Support reads, and may only reactivate
+    expect(page.get_by_role("button", name="DND all channels")).to_be_disabled()
+    expect(page.get_by_role("button", name="Mark as Do Not Email…")).to_be_disabled()
+    page.get_by_role("button", name="Reactivate").click()
+
+    expect(page.locator("#conversation-status")).to_have_text("Active")
+    expect(page.get_by_role("button", name="Reactivate")).to_be_disabled()
+    page.screenshot(path=str(OUTPUT / "console-card-support.png"), full_page=True)
+    assert api(server, "GET", f"/contacts/{cid}")["conversation"]["status"] == "active"
+
+
+def test_an_admin_sees_the_unsubscribe_link(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    cid = seed(server, "Hedy Lamarr", "hedy@example.com", "+14155550103")
+    sign_in(page, server, "admin")
+    open_card(page, "Hedy", "Hedy Lamarr")
+
+    link = page.locator("#unsubscribe-link")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href") or ""
+    # The token in it is new on every call: the same page of the same service
+    expected = api(server, "GET", f"/contacts/{cid}/unsubscribe-link", role="integration")["url"]
+    assert href.startswith("http") and href.rsplit("/", 1)[0] == expected.rsplit("/", 1)[0]
+    page.screenshot(path=str(OUTPUT / "console-card-admin.png"), full_page=True)
+
+
+def test_a_rep_does_it_all_with_the_keyboard_only(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    cid = seed(server, "Ada King", "ada.king@example.com", "+14155550104")
+    response = page.goto(f"{server}/console/")
+    assert response is not None and response.status == 200
+
+    # Sign in: the first role (rep) is picked and focused; Tab to the button, Enter
+    expect(page.get_by_role("heading", level=1, name="Sign in")).to_be_visible()
+    tab_to(page, "input[name=role]:checked")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Lead Manager")).to_be_visible()
+
+    # Search: the focus starts in the search box
+    tab_to(page, "#search-leads")
+    page.keyboard.type("Ada King")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Ada King", exact=True)).to_be_visible()
+    tab_to(page, f"a[id='open-{cid}']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Ada King")).to_be_visible()
+    expect(page.get_by_role("region", name="History").get_by_text("Loading…")).to_have_count(0)
+
+    # Remove an automation with Enter
+    tab_to(page, "button[aria-label='Remove from email-drip']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Remove from email-drip")).to_have_count(0)
+
+    # Do Not Email: Escape closes the dialog and changes nothing; then Tab to confirm, Enter
+    tab_to(page, "#dne-open")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert api(server, "GET", f"/contacts/{cid}")["do_not_email"] is False
+    tab_to(page, "#dne-open")
+    page.keyboard.press("Enter")
+    tab_to(page, "#dialog-confirm")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Do Not Email (permanent)")).to_be_visible()
+
+    # DND all channels with Space
+    tab_to(page, "#dnd-all")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status").filter(has_text="DND enabled by customer for all channels")).to_be_visible()
+
+    # Back to the Lead Manager with Enter on the link
+    tab_to(page, "#back-link")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Lead Manager")).to_be_visible()
+    page.screenshot(path=str(OUTPUT / "console-keyboard.png"), full_page=True)
+
+    contact = api(server, "GET", f"/contacts/{cid}")
+    assert contact["do_not_email"] is True
+    assert contact["dnd"] == {"sms": True, "email": True, "call": True}
+    assert "email-drip" not in contact["automations"]
+
+
+def test_no_serious_accessibility_violation(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (cd console && npm ci)")
+    seed(server, "Mary Jackson", "mary.jackson@example.com", "+14155550105")
+
+    sign_in(page, server, "rep")
+    page.get_by_label("Search leads").fill("Mary")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.get_by_role("link", name="Mary Jackson", exact=True)).to_be_visible()
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="Mary Jackson", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Mary Jackson")).to_be_visible()
+    expect(page.get_by_role("region", name="History").get_by_text("Loading…")).to_have_count(0)
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Mark as Do Not Email…").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    assert serious_violations(page) == []
+    page.screenshot(path=str(OUTPUT / "console-axe-dialog.png"), full_page=True)
