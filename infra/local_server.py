@@ -32,7 +32,7 @@ import jwt
 
 from infra import engine, event_relay, local_s3, template
 from infra.tables import create_tables, table_environment
-from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER
+from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER, mint
 
 # Development defaults for every setting the local server reads (README "Configuration").
 DEFAULTS = {
@@ -52,7 +52,12 @@ DEFAULTS = {
     "EVENT_WEBHOOK_URLS": "",
     "EVENT_WEBHOOK_SECRET": "dev-event-webhook-secret",
     "EVENT_STATE_DIR": str(engine.DATA_ROOT / "events"),
+    # The console's role picker (SPEC 16): GET /console/local-token?role= mints a local
+    # token; it exists only here, never in the template.
+    "CONSOLE_SIGN_IN": "local",
 }
+LOCAL_TOKEN_PATH = "/console/local-token"
+CONSOLE_ROLES = ("rep", "manager", "support", "admin")
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
 _TOKEN_PATH = re.compile(r"/unsubscribe/[^/]*")
 _ERROR_CODES = {
@@ -184,11 +189,25 @@ class LocalApi:
             return None
         return api_gateway_claims(claims)
 
+    def local_token(self, method: str, query: str) -> tuple[int, dict[str, str], bytes]:
+        """The console's local sign-in: a token for the role picked (no password: local only)."""
+        if method != "GET":
+            return _json(405, "method_not_allowed", "use GET", {"Allow": "GET"})
+        role = dict(parse_qsl(query)).get("role", "")
+        if role not in CONSOLE_ROLES:
+            return _json(422, "validation_error", f"role must be one of {', '.join(CONSOLE_ROLES)}")
+        body = json.dumps({"token": mint(role, secret=self.secret, ttl=8 * 3600), "role": role}).encode()
+        return 200, {"Content-Type": "application/json", "Cache-Control": "no-store"}, body
+
     def dispatch(
         self, method: str, target: str, headers: dict[str, str], body: bytes, source_ip: str
     ) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(target)
         path = parts.path
+        if path == LOCAL_TOKEN_PATH:
+            return self.local_token(method, parts.query)
+        if path == "/console/":  # as API Gateway does, the page answers with or without the slash
+            path = "/console"
         allowed = []
         for route in self.routes:
             match = route.pattern.match(path)
@@ -455,6 +474,10 @@ def serve(port: int, dynamodb: engine.Engine) -> None:
     print("  Twilio REST API: a local fake (texts are printed here, Lookup says mobile)")
     where = "an in-memory S3 emulator" if uploads else "IMPORT_BUCKET"
     print(f"  large import files (POST /suppressions/uploads): {where} at {os.environ.get('AWS_ENDPOINT_URL_S3')}")
+    from optout.handlers.console import DIST
+
+    built = "" if (DIST / "index.html").is_file() else " (not built: make console)"
+    print(f"  rep console: http://127.0.0.1:{port}/console{built}, sign in by picking a role")
     print("  token: make token ROLE=admin   routes:")
     for route in api.routes:
         print(f"    {route.method:6} {route.path}{'' if route.authorized else '  (no JWT)'}")

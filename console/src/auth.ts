@@ -6,6 +6,7 @@ import { h, showError } from "./dom";
 
 export type Config =
   | { mode: "local" }
+  | { mode: "off" }
   | { mode: "cognito"; domain: string; client_id: string; redirect_uri: string };
 
 export interface Session {
@@ -101,6 +102,23 @@ export function localSignIn(view: HTMLElement, done: (s: Session) => void, notic
   });
   view.replaceChildren(form);
   form.querySelector<HTMLInputElement>("input[name=role]")?.focus();
+}
+
+/** A deployment without its own user pool (CreateUserPool=false) has no console sign-in. */
+export function noSignIn(view: HTMLElement): void {
+  view.replaceChildren(
+    h(
+      "section",
+      { class: "card narrow", "aria-labelledby": "signin-title" },
+      h("h1", { id: "signin-title" }, "Sign-in is not set up"),
+      h(
+        "p",
+        {},
+        "This deployment brings its own identity provider, so the console has no sign-in page. " +
+          "Deploy with CreateUserPool=true to use it (README, Sign-in).",
+      ),
+    ),
+  );
 }
 
 // ---- cognito: Authorization Code + PKCE --------------------------------------------------

@@ -8,6 +8,7 @@ import {
   forget,
   loadConfig,
   localSignIn,
+  noSignIn,
   signOutUrl,
   type Config,
   type Session,
@@ -42,6 +43,7 @@ function signIn(notice?: string): void {
     route();
   };
   if (config.mode === "cognito") cognitoSignIn(view, config, notice);
+  else if (config.mode === "off") noSignIn(view);
   else localSignIn(view, done, notice);
 }
 

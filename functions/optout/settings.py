@@ -69,11 +69,16 @@ _ENV = {
     "GHL_STAGE_IDS": "ghl_stage_ids",
     "CARRIER_SYNC": "carrier_sync",
     "REVOKE_ALL_FROM": "revoke_all_from",
+    "CONSOLE_SIGN_IN": "console_sign_in",
+    "COGNITO_DOMAIN": "cognito_domain",
+    "CONSOLE_CLIENT_ID": "console_client_id",
+    "CONSOLE_CALLBACK_URLS": "console_callback_urls",
 }
 
 
 StopScope = Literal["sms", "all"]
 SmsReplies = Literal["service", "twilio"]
+ConsoleSignIn = Literal["cognito", "local", "off"]
 _TEMPLATES = (
     "sms_opt_out_reply",
     "sms_opt_in_reply",
@@ -180,6 +185,13 @@ class Settings:
     ghl_stage_ids: str = "{}"
     # Push opt-outs Twilio did not see to its Consent Management API (needs TWILIO_ACCOUNT_SID).
     carrier_sync: str = "off"
+    # The console's sign-in (SPEC 16): Cognito's Hosted UI (its https domain, the people
+    # client's id, the URLs it may return to, comma-separated), the local role picker
+    # (set by the local server only), or off.
+    console_sign_in: ConsoleSignIn = "off"
+    cognito_domain: str | None = None
+    console_client_id: str | None = None
+    console_callback_urls: str = ""
 
     def __post_init__(self) -> None:
         if self.stop_scope not in get_args(StopScope):
@@ -192,6 +204,8 @@ class Settings:
             raise ValueError("SMS_FALLBACK_HOURS must be positive")
         if self.max_body_bytes <= 0:
             raise ValueError("MAX_BODY_BYTES must be positive")
+        if self.console_sign_in not in get_args(ConsoleSignIn):
+            raise ValueError(f"CONSOLE_SIGN_IN must be one of {get_args(ConsoleSignIn)}")
         self._check_values()
         for name in _TEMPLATES:
             try:
@@ -252,6 +266,18 @@ class Settings:
             raise ValueError("MAIN_PHONE_NUMBER must be an E.164 number, e.g. +14155550000")
         if not re.fullmatch(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+", self.integration_scope):
             raise ValueError("INTEGRATION_SCOPE must look like resource/scope, e.g. optout/integration")
+        if self.console_sign_in == "cognito":
+            if not self.cognito_domain or not re.fullmatch(r"https://[^\s/?#]+", self.cognito_domain):
+                raise ValueError("COGNITO_DOMAIN must be the Hosted UI's https origin when CONSOLE_SIGN_IN=cognito")
+            if not self.console_client_id or not self.console_callback_list:
+                raise ValueError("CONSOLE_CLIENT_ID and CONSOLE_CALLBACK_URLS must be set when CONSOLE_SIGN_IN=cognito")
+        for url in self.console_callback_list:
+            if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+                raise ValueError("CONSOLE_CALLBACK_URLS must be http(s) URLs, comma-separated")
+
+    @property
+    def console_callback_list(self) -> list[str]:
+        return [u.strip() for u in self.console_callback_urls.split(",") if u.strip()]
 
     @property
     def sms_country_set(self) -> frozenset[str]:

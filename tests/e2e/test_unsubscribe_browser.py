@@ -3,34 +3,14 @@ Playwright, JavaScript off, against the local server. Screenshots go to test-out
 
 from __future__ import annotations
 
-import json
-import shutil
 import urllib.request
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from infra.token import mint
+from tests.e2e.browser import CHROMIUM, NEEDS_CHROMIUM, OUTPUT, api
 
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "test-output"
-CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"),
-]
-
-
-def api(base: str, method: str, path: str, body: Any = None, role: str = "admin") -> Any:
-    request = urllib.request.Request(
-        base + path,
-        data=json.dumps(body).encode() if body is not None else None,
-        method=method,
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {mint(role)}"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())
+pytestmark = [pytest.mark.e2e, NEEDS_CHROMIUM]
 
 
 def test_a_person_unsubscribes_from_the_link_in_a_browser(server: str) -> None:

@@ -44,6 +44,7 @@ LONG_FILES = {
     "handlers/schemas.py": "the request and response models of the whole contact API",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",
+    "settings.py": "one validated object for every setting, each with its check",
 }
 
 

@@ -24,7 +24,8 @@ NEEDS = {
     "InboundEmailFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
 }
 # Routes reached without the JWT authorizer, each with what guards it instead.
-PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json")
+# /console: the page and its files; it calls the API with the person's own token.
+PUBLIC_PREFIXES = ("/webhooks/twilio/", "/unsubscribe/", "/openapi.json", "/console")
 
 
 def statements(fn: dict[str, Any]) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from optout.consent.channels import expand
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import check_automation_id
 from optout.consent.model import Contact
-from optout.handlers import proof, revocations, search, send_gate
+from optout.handlers import console, proof, revocations, search, send_gate
 from optout.handlers.http import (
     ANY_ROLE,
     REP_AND_UP,
@@ -57,6 +57,7 @@ revocations.register(app)  # POST /revocations (SPEC 14)
 send_gate.register(app)  # POST /consent/check, POST /sends (SPEC 15)
 proof.register(app)  # GET /contacts/{id}/proof (SPEC 15)
 search.register(app)  # GET /contacts (SPEC 16)
+console.register(app)  # GET /console, its files and sign-in settings (SPEC 16)
 
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.

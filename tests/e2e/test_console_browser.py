@@ -5,41 +5,20 @@ Screenshots go to test-output/console-*.png."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import urllib.request
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from infra.token import mint
+from tests.e2e.browser import CHROMIUM, NEEDS_CHROMIUM, OUTPUT, ROOT, api
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "test-output"
 AXE = ROOT / "console" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"),
-]
+pytestmark = [pytest.mark.e2e, NEEDS_CHROMIUM]
 TIMEOUT_MS = 15_000
-
-
-def api(base: str, method: str, path: str, body: Any = None, role: str = "admin") -> Any:
-    request = urllib.request.Request(
-        base + path,
-        data=json.dumps(body).encode() if body is not None else None,
-        method=method,
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {mint(role)}"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())
 
 
 def seed(base: str, name: str, email: str, cell: str) -> str:
@@ -58,23 +37,30 @@ def seed(base: str, name: str, email: str, cell: str) -> str:
 
 @pytest.fixture
 def page(server: str) -> Iterator[Page]:
+    """A fresh browser page; the test fails if the page logged an error or threw (a script
+    the Content-Security-Policy blocked, a failed request it did not expect)."""
     from playwright.sync_api import sync_playwright
 
     OUTPUT.mkdir(exist_ok=True)
+    errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             new_page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             new_page.set_default_timeout(TIMEOUT_MS)
+            new_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            new_page.on("pageerror", lambda e: errors.append(str(e)))
+            new_page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
             yield new_page
         finally:
             browser.close()
+    assert errors == []
 
 
 def sign_in(page: Page, server: str, role: str) -> None:
     from playwright.sync_api import expect
 
-    response = page.goto(f"{server}/console/")
+    response = page.goto(f"{server}/console")
     assert response is not None and response.status == 200
     expect(page.get_by_role("heading", level=1, name="Sign in")).to_be_visible()
     page.get_by_role("group", name="Role").get_by_label(role, exact=True).check()
@@ -95,8 +81,10 @@ def open_card(page: Page, query: str, name: str) -> None:
 
 
 def serious_violations(page: Page) -> list[dict[str, Any]]:
+    # Evaluated through the DevTools protocol: the page's CSP (script-src 'self') would
+    # refuse an injected <script>.
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text() + "\n;undefined")
     result: dict[str, Any] = page.evaluate("async () => await window.axe.run(document)")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
@@ -219,7 +207,7 @@ def test_a_rep_does_it_all_with_the_keyboard_only(server: str, page: Page) -> No
     from playwright.sync_api import expect
 
     cid = seed(server, "Ada King", "ada.king@example.com", "+14155550104")
-    response = page.goto(f"{server}/console/")
+    response = page.goto(f"{server}/console")
     assert response is not None and response.status == 200
 
     # Sign in: the first role (rep) is picked and focused; Tab to the button, Enter
@@ -278,8 +266,7 @@ def test_a_rep_does_it_all_with_the_keyboard_only(server: str, page: Page) -> No
 def test_no_serious_accessibility_violation(server: str, page: Page) -> None:
     from playwright.sync_api import expect
 
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (cd console && npm ci)")
+    assert AXE.exists(), "axe-core is not installed: make console (npm ci in console/)"
     seed(server, "Mary Jackson", "mary.jackson@example.com", "+14155550105")
 
     sign_in(page, server, "rep")
