@@ -84,7 +84,7 @@ console/node_modules/.installed: console/package-lock.json
 	cd console && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CONSOLE_DIST)/index.html: console/node_modules/.installed console/index.html console/vite.config.ts console/tsconfig.json $(wildcard console/src/*)
+$(CONSOLE_DIST)/index.html: console/node_modules/.installed console/index.html console/vite.config.ts console/tsconfig.json $(wildcard console/src/*) $(TS_CLIENT)/src/schema.d.ts
 	cd console && npm run --silent build -- --logLevel warn
 
 ## console: build the rep console into functions/optout/console_dist (make run and make test do)

@@ -1,59 +1,31 @@
 // Same-origin JSON calls with the signed-in user's bearer token.
 
+import type { components } from "../../clients/typescript/src/schema";
+
 export type Channel = "sms" | "email" | "call";
 export const CHANNELS: Channel[] = ["sms", "email", "call"];
 
+// The service's own types, generated from its OpenAPI document into the TypeScript client
+// (clients/typescript, `make clients`): a changed contract fails the console's build.
+type Schemas = components["schemas"];
+export type Contact = Schemas["ContactResponse"];
 export interface OptOut {
   source: string;
   at: string;
   actor: string;
-  purposes?: string[];
 }
+export type ContactsPage = Schemas["ContactsPage"];
+export type HistoryRecord = Schemas["HistoryRecord"];
+export type HistoryPage = Schemas["HistoryResponse"];
+export type PhoneAnswer = Schemas["PhoneResponse"];
+export type UnsubscribeLink = Schemas["UnsubscribeLinkResponse"];
 
-export interface Contact {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phones: { cell?: string | null; home?: string | null; work?: string | null };
-  country: string | null;
-  state?: string | null;
-  channel: string;
-  opportunity: { name?: string; stage?: string; [key: string]: unknown };
-  automations: string[];
-  conversation: { status: "active" | "stopped"; stage: string | null };
-  dnd: Partial<Record<Channel, boolean>>;
-  do_not_email: boolean;
-  consent: Partial<Record<Channel, { allowed: boolean; reason: string | null }>>;
-  opt_outs: Partial<Record<Channel | "do_not_email", OptOut>>;
-}
-
-export interface ContactsPage {
-  contacts: Contact[];
-  next_cursor: string | null;
-}
-
-export interface HistoryRecord {
-  seq: number;
-  at: string;
-  actor: { type: string; id: string | null; role: string | null };
-  action: string;
-  channel: string | null;
-  reason: string | null;
-  address?: string | null;
-  evidence?: Record<string, unknown>;
-}
-
-export interface HistoryPage {
-  contact_id: string;
-  records: HistoryRecord[];
-  next_cursor: string | null;
-}
-
-export interface PhoneAnswer {
-  number: string | null;
-  type: string | null;
-  reason: string | null;
-  calling_window: { inside: boolean; time_zones: string[]; local_hours: [number, number] } | null;
+/** Why a DND or Do Not Email was set (`opt_outs.<key>`; the document types it as a map). */
+export function optOut(c: Contact, key: string): OptOut | undefined {
+  const raw = c.opt_outs?.[key];
+  if (!raw) return undefined;
+  const text = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
+  return { source: text("source"), at: text("at"), actor: text("actor") };
 }
 
 export class ApiError extends Error {

@@ -7,6 +7,7 @@ import {
   call,
   CHANNELS,
   enc,
+  optOut,
   type Channel,
   type Contact,
   type HistoryPage,
@@ -31,20 +32,31 @@ const CHANNEL_NAMES: Record<Channel, string> = { sms: "Texts (SMS)", email: "Ema
 const DND_LABELS: Record<Channel, string> = { sms: "DND texts", email: "DND email", call: "DND calls" };
 
 /** An opt-out's source in words; unknown ones verbatim. */
+// Every OptOut.source the service writes (functions/optout/consent/sources.py and the rep
+// actions), in words: the lead's own request, a rep, an import, a sweep, a report.
+const SOURCES: Record<string, string> = {
+  sms_stop: "the lead's STOP",
+  twilio_21610: "the lead's STOP (reported by the carrier)",
+  email_unsubscribe: "the lead's unsubscribe link",
+  email_reply: "the lead's email reply",
+  revocation: "the lead, in words (call note or message)",
+  review: "the lead's message, confirmed by a reviewer",
+  ses_bounce: "a permanent bounce",
+  ses_complaint: "the lead's spam complaint",
+  crm: "the CRM",
+  "rep:do_not_email": "a rep (Do Not Email)",
+  "opportunity:discontinued": "a rep (opportunity discontinued)",
+};
+
 export function sourceInWords(source: string): string {
   const how = (s: string) => s.replace(/_/g, " ");
-  if (source === "sms_stop") return "the lead's STOP";
-  if (source === "twilio_21610") return "the lead's STOP (reported by the carrier)";
-  if (source === "rep:do_not_email") return "a rep (Do Not Email)";
-  const rep = /^(?:rep_dnd|rep):(.+)$/.exec(source);
-  if (rep) return `a rep, at the lead's request (${how(rep[1])})`;
-  if (source === "opportunity:discontinued") return "a rep (opportunity discontinued)";
-  if (source.startsWith("import")) return "an import";
-  if (source.startsWith("sweep")) return "a sweep";
-  if (source === "crm" || source.startsWith("crm")) return "the CRM";
-  if (source.startsWith("revocation")) return "the lead's revocation message";
-  if (source.startsWith("unsubscribe")) return "the lead's unsubscribe link";
-  return source;
+  if (SOURCES[source]) return SOURCES[source];
+  const [kind, detail] = source.split(/:(.*)/s, 2);
+  if (kind === "rep") return `a rep, at the lead's request (${how(detail ?? "")})`;
+  if (kind === "import") return `an import (${how(detail ?? "file")})`;
+  if (kind === "revocation") return `the lead, in words (${how(detail ?? "")})`;
+  if (kind.startsWith("sweep")) return "a sweep";
+  return how(source);
 }
 
 interface CardState {
@@ -220,7 +232,7 @@ function details(c: Contact): HTMLElement {
 function consentSection(c: Contact): HTMLElement {
   const rows = CHANNELS.map((ch) => {
     const consent = c.consent?.[ch];
-    const opt = c.opt_outs?.[ch] ?? (ch === "email" ? c.opt_outs?.do_not_email : undefined);
+    const opt = optOut(c, ch) ?? (ch === "email" ? optOut(c, "do_not_email") : undefined);
     return h(
       "tr",
       {},
@@ -231,8 +243,8 @@ function consentSection(c: Contact): HTMLElement {
       h("td", {}, opt ? timeEl(opt.at) : "—"),
     );
   });
-  if (c.opt_outs?.do_not_email && c.opt_outs.email) {
-    const dne = c.opt_outs.do_not_email;
+  const dne = optOut(c, "do_not_email");
+  if (dne && optOut(c, "email")) {
     rows.push(
       h(
         "tr",
@@ -323,9 +335,18 @@ function doNotEmailSection(s: CardState): HTMLElement {
   return section("sec-dne", "Do Not Email", h("div", { class: "row" }, ...gate(button, reason)));
 }
 
+/** Who a history record names: the lead, the system, or a person with their role. */
+function actorInWords(r: HistoryRecord): string {
+  if (r.actor.type === "customer") return "the lead";
+  if (r.actor.type === "system") return "the service";
+  return [r.actor.id, r.actor.role ? `(${r.actor.role})` : null].filter(Boolean).join(" ") || r.actor.type;
+}
+
 function conversationSection(s: CardState): HTMLElement {
   const c = s.contact;
   const stopped = c.conversation?.status === "stopped";
+  // The newest record that stopped it (history is newest first)
+  const stoppedBy = stopped ? s.history.find((r) => r.action === "conversation.stopped") : undefined;
   const stop = h("button", { type: "button", id: "stop-messaging", class: "danger" }, "Stop Messaging");
   stop.addEventListener("click", async () => {
     const answer = await confirmDialog({
@@ -349,8 +370,9 @@ function conversationSection(s: CardState): HTMLElement {
       { class: "facts" },
       h("dt", {}, "Status"),
       h("dd", { id: "conversation-status" }, stopped ? "Stopped" : "Active"),
-      h("dt", {}, stopped ? "Stopped by" : "Stage"),
-      h("dd", {}, c.conversation?.stage ?? "—"),
+      h("dt", {}, stopped ? "Stopped as" : "Stage"),
+      h("dd", { id: "conversation-stage" }, c.conversation?.stage ?? "—"),
+      ...(stoppedBy ? [h("dt", {}, "Stopped by"), h("dd", { id: "stopped-by" }, actorInWords(stoppedBy), ", ", timeEl(stoppedBy.at))] : []),
     ),
     h(
       "div",
@@ -385,9 +407,9 @@ function opportunitySection(s: CardState): HTMLElement {
       "dl",
       { class: "facts" },
       h("dt", {}, "Name"),
-      h("dd", {}, o.name ?? "—"),
+      h("dd", {}, typeof o.name === "string" ? o.name : "—"),
       h("dt", {}, "Stage"),
-      h("dd", {}, o.stage ?? "—"),
+      h("dd", {}, typeof o.stage === "string" ? o.stage : "—"),
     ),
     h("div", { class: "field" }, h("label", { for: "opportunity-stage" }, "New stage"), ...gate(select, noRole)),
     h("div", { class: "row" }, ...gate(save, noRole)),
@@ -459,7 +481,7 @@ function linkSection(s: CardState): HTMLElement {
 
 function historySection(s: CardState): HTMLElement {
   const items = s.history.map((r) => {
-    const who = [r.actor.type, r.actor.role, r.actor.id].filter(Boolean).join(" · ");
+    const who = actorInWords(r);
     const what = [r.action, r.channel ? `on ${r.channel}` : null, r.reason ? `(${r.reason.replace(/_/g, " ")})` : null]
       .filter(Boolean)
       .join(" ");

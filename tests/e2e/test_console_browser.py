@@ -5,12 +5,14 @@ Screenshots go to test-output/console-*.png."""
 
 from __future__ import annotations
 
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 from tests.e2e.browser import CHROMIUM, NEEDS_CHROMIUM, OUTPUT, ROOT, api
 
 if TYPE_CHECKING:
@@ -21,13 +23,13 @@ pytestmark = [pytest.mark.e2e, NEEDS_CHROMIUM]
 TIMEOUT_MS = 15_000
 
 
-def seed(base: str, name: str, email: str, cell: str) -> str:
+def seed(base: str, name: str, email: str | None, cell: str, **more: Any) -> str:
     """A new contact with two automations and an opportunity; its id, unique to the test."""
     cid = f"console-{uuid.uuid4().hex[:12]}"
     body = {
         "name": name,
         "email": email,
-        "phones": {"cell": cell},
+        "phones": {"cell": cell, **more},
         "automations": ["sms-nurture", "email-drip"],
         "opportunity": {"name": name, "stage": "New Lead"},
     }
@@ -110,6 +112,8 @@ def test_a_rep_marks_do_not_email_dnd_all_and_removes_an_automation(server: str,
 
     # When a rep signs in with the role picker, searches by name prefix and opens the card
     sign_in(page, server, "rep")
+    # the list view opens with every lead, a page at a time
+    expect(page.get_by_role("table").get_by_role("link", name="Ada Lovelace", exact=True)).to_be_visible()
     page.screenshot(path=str(OUTPUT / "console-lead-manager.png"), full_page=True)
     open_card(page, "Ada", "Ada Lovelace")
 
@@ -149,6 +153,41 @@ def test_a_rep_marks_do_not_email_dnd_all_and_removes_an_automation(server: str,
     assert contact["opt_outs"]["sms"]["source"] == "rep:phone_call"
 
 
+def test_a_rep_sees_the_leads_stop_on_the_card(server: str, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    # Given a lead without an email address, with a cell and a work number, who texts STOP
+    seed(server, "Dorothy Vaughan", None, "+14155550106", work="+14155550107")
+    headers, form = signed_request(server, "dev-twilio-auth-token", SMS_PATH, sms_params("+14155550106", "STOP"))
+    request = urllib.request.Request(server + SMS_PATH, data=form, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 200
+
+    # When a rep finds the lead by phone number and opens the card
+    sign_in(page, server, "rep")
+    open_card(page, "+14155550106", "Dorothy Vaughan")
+
+    # Then texts are closed by the lead's STOP, calls and email stay open
+    consent = page.get_by_role("region", name="Consent")
+    expect(consent.get_by_role("row", name="Texts (SMS)")).to_contain_text("the lead's STOP")
+    expect(consent.get_by_role("row", name="Calls")).to_contain_text("Allowed")
+    # and the opportunity is what the dialer needs: Can't Text, Hot Leads
+    opportunity = page.get_by_role("region", name="Opportunity")
+    expect(opportunity).to_contain_text("Dorothy Vaughan - Can't Text")
+    expect(opportunity).to_contain_text("Hot Leads")
+    # and the service would text no number, and call one
+    numbers = page.get_by_role("region", name="Numbers the service would use now")
+    expect(numbers.locator("#phone-sms")).to_contain_text("None")
+    expect(numbers.locator("#phone-call")).not_to_contain_text("None")
+    # and Do Not Email is unavailable without an address, with the reason
+    dne = page.get_by_role("button", name="Mark as Do Not Email…")
+    expect(dne).to_be_disabled()
+    expect(dne).to_have_accessible_description("No email address")
+    # and the history shows the lead's STOP
+    expect(page.get_by_role("region", name="History")).to_contain_text("the lead")
+    page.screenshot(path=str(OUTPUT / "console-card-lead-stop.png"), full_page=True)
+
+
 def test_a_manager_stops_messaging(server: str, page: Page) -> None:
     from playwright.sync_api import expect
 
@@ -160,6 +199,8 @@ def test_a_manager_stops_messaging(server: str, page: Page) -> None:
     page.get_by_role("dialog").get_by_role("button", name="Yes", exact=True).click()
 
     expect(page.locator("#conversation-status")).to_have_text("Stopped")
+    expect(page.locator("#conversation-stage")).to_have_text("Client Stopped")
+    expect(page.locator("#stopped-by")).to_contain_text("local-manager (manager)")
     stop = page.get_by_role("button", name="Stop Messaging")
     expect(stop).to_be_disabled()
     expect(stop).to_have_accessible_description("Conversation already stopped")
