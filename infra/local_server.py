@@ -125,7 +125,8 @@ def build_event(
         "routeKey": route.route_key,
         "rawPath": raw_path,
         "rawQueryString": query,
-        "headers": headers,
+        # API Gateway adds the scheme the client used; here it is always plain HTTP.
+        "headers": {"x-forwarded-proto": "http", **headers},
         "requestContext": {
             "accountId": "000000000000",
             "apiId": "local",

@@ -52,7 +52,9 @@ export function signOutUrl(config: Config): string | null {
   return `${config.domain}/logout?${q}`;
 }
 
-/** The JWT payload's `cognito:groups`, first one. */
+const SENIORITY = ["admin", "manager", "support", "rep"];
+
+/** The console role of a JWT: its most senior `cognito:groups` entry. */
 export function roleOf(jwt: string): string | null {
   try {
     const part = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
@@ -60,7 +62,9 @@ export function roleOf(jwt: string): string | null {
       c.charCodeAt(0),
     );
     const claims = JSON.parse(new TextDecoder().decode(bytes)) as { "cognito:groups"?: string[] };
-    return claims["cognito:groups"]?.[0] ?? null;
+    // As the service does (handlers/http.py _SENIORITY): several groups act as the most senior.
+    const groups = claims["cognito:groups"] ?? [];
+    return SENIORITY.find((role) => groups.includes(role)) ?? null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ Screenshots go to test-output/console-*.png."""
 
 from __future__ import annotations
 
+import json
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -12,8 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from infra.engine import free_port
+from infra.token import mint
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 from tests.e2e.browser import CHROMIUM, NEEDS_CHROMIUM, OUTPUT, ROOT, api
+from tests.e2e.conftest import start_server, stop_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -35,6 +39,25 @@ def seed(base: str, name: str, email: str | None, cell: str, **more: Any) -> str
     }
     api(base, "PUT", f"/contacts/{cid}", body, role="integration")
     return cid
+
+
+HOSTED_UI = "https://auth.console-test.example"
+
+
+@pytest.fixture(scope="module")
+def cognito_server() -> Iterator[str]:
+    """A server whose console signs in with Cognito's Hosted UI (the browser test stands in
+    for the Hosted UI's two endpoints; the API still checks local tokens)."""
+    port = free_port()
+    proc, url = start_server(
+        PORT=str(port),
+        CONSOLE_SIGN_IN="cognito",
+        COGNITO_DOMAIN=HOSTED_UI,
+        CONSOLE_CLIENT_ID="people-client-id",
+        CONSOLE_CALLBACK_URLS=f"https://console.example.com/console,http://127.0.0.1:{port}/console",
+    )
+    yield url
+    stop_server(proc)
 
 
 @pytest.fixture
@@ -325,3 +348,55 @@ def test_no_serious_accessibility_violation(server: str, page: Page) -> None:
     expect(page.get_by_role("dialog")).to_be_visible()
     assert serious_violations(page) == []
     page.screenshot(path=str(OUTPUT / "console-axe-dialog.png"), full_page=True)
+
+
+def test_sign_in_with_the_hosted_ui_uses_pkce(cognito_server: str, page: Page) -> None:
+    import base64
+    import hashlib
+    from urllib.parse import parse_qs, urlsplit
+
+    from playwright.sync_api import Route, expect
+
+    seen: dict[str, dict[str, list[str]]] = {}
+    code = "authorization-code-1"
+
+    def authorize(route: Route) -> None:
+        # The Hosted UI after a person signed in: back to the console with a code and the state
+        query = parse_qs(urlsplit(route.request.url).query)
+        seen["authorize"] = query
+        back = f"{query['redirect_uri'][0]}?code={code}&state={query['state'][0]}"
+        route.fulfill(status=302, headers={"Location": back})
+
+    def token(route: Route) -> None:
+        form = parse_qs(route.request.post_data or "")
+        seen["token"] = form
+        verifier = form["code_verifier"][0].encode()
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
+        ok = form["code"] == [code] and seen["authorize"]["code_challenge"] == [challenge]
+        body = {"access_token": mint("manager"), "token_type": "Bearer"} if ok else {"error": "invalid_grant"}
+        route.fulfill(
+            status=200 if ok else 400,
+            content_type="application/json",
+            headers={"Access-Control-Allow-Origin": cognito_server},
+            body=json.dumps(body),
+        )
+
+    page.route(f"{HOSTED_UI}/oauth2/authorize*", authorize)
+    page.route(f"{HOSTED_UI}/oauth2/token", token)
+
+    # When a person opens the console and signs in
+    page.goto(f"{cognito_server}/console")
+    expect(page.get_by_text("Sign in with your company account.")).to_be_visible()
+    page.get_by_role("button", name="Sign in").click()
+
+    # Then the console is theirs, with the role of their group, and the code left the URL
+    expect(page.get_by_role("heading", level=1, name="Lead Manager")).to_be_visible()
+    expect(page.locator("#current-role")).to_have_text("manager")
+    assert "code=" not in page.url
+    # and it asked with PKCE (S256), the people client and its own origin's callback
+    asked = seen["authorize"]
+    assert asked["code_challenge_method"] == ["S256"]
+    assert asked["client_id"] == ["people-client-id"]
+    assert asked["redirect_uri"] == [f"{cognito_server}/console"]
+    assert seen["token"]["grant_type"] == ["authorization_code"]
+    assert seen["token"]["redirect_uri"] == [f"{cognito_server}/console"]

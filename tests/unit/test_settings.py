@@ -26,6 +26,30 @@ def test_values_come_from_their_variables() -> None:
     assert (settings.stop_scope, settings.max_body_bytes, settings.program_name) == ("all", 1024, "Acme")
 
 
+_COGNITO = {
+    "CONSOLE_SIGN_IN": "cognito",
+    "COGNITO_DOMAIN": "https://optout-dev.auth.us-east-1.amazoncognito.com",
+    "CONSOLE_CLIENT_ID": "people",
+    "CONSOLE_CALLBACK_URLS": "https://api.example.com/console,http://localhost:3000/console",
+}
+
+
+def test_the_console_signs_in_with_cognito_back_to_its_own_origin() -> None:
+    from optout.handlers.console import config
+
+    settings = Settings.from_env(_COGNITO)
+    expected = {"mode": "cognito", "domain": _COGNITO["COGNITO_DOMAIN"], "client_id": "people"}
+    assert config(settings, "http://localhost:3000") == {**expected, "redirect_uri": "http://localhost:3000/console"}
+    assert config(settings, "https://api.example.com") == {
+        **expected,
+        "redirect_uri": "https://api.example.com/console",
+    }
+    # an origin not listed gets the first URL (the Hosted UI would refuse any other)
+    assert config(settings, "https://other.example.com")["redirect_uri"] == "https://api.example.com/console"
+    assert config(Settings.from_env({}), "http://127.0.0.1:3000") == {"mode": "off"}
+    assert config(Settings.from_env({"CONSOLE_SIGN_IN": "local"}), None) == {"mode": "local"}
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
@@ -39,6 +63,11 @@ def test_values_come_from_their_variables() -> None:
         ({"EVENT_WEBHOOK_URLS": "https://crm.example.com/hook"}, "EVENT_WEBHOOK_SECRET"),
         ({"REVOKE_ALL_FROM": "31/01/2027"}, "REVOKE_ALL_FROM"),
         ({"REVOKE_ALL_FROM": "2027-13-01"}, "REVOKE_ALL_FROM"),
+        ({"CONSOLE_SIGN_IN": "password"}, "CONSOLE_SIGN_IN"),
+        ({"CONSOLE_SIGN_IN": "cognito"}, "COGNITO_DOMAIN"),
+        ({**_COGNITO, "COGNITO_DOMAIN": "http://auth.example.com"}, "COGNITO_DOMAIN"),
+        ({**_COGNITO, "CONSOLE_CLIENT_ID": ""}, "CONSOLE_CLIENT_ID"),
+        ({**_COGNITO, "CONSOLE_CALLBACK_URLS": "console.example.com/console"}, "CONSOLE_CALLBACK_URLS"),
     ],
 )
 def test_bad_configuration_fails_at_start_with_the_variable_named(env: dict[str, str], message: str) -> None:
