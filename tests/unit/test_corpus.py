@@ -12,8 +12,10 @@ def test_both_parts_load_and_together_hold_at_least_400_replies() -> None:
     # counts only: a failure here must not print held-out replies
     tune, held_out = len(load("tune")), len(load("held-out"))
     assert tune + held_out >= 400
-    # the tuning part grows as rules are added; the held-out part stays at least a fifth
-    assert held_out >= 0.2 * (tune + held_out), (tune, held_out)
+    # the tuning part grows as rules are added; the held-out part, written before the rules,
+    # keeps its 131 replies (adding to it after tuning would no longer be held out)
+    assert held_out >= 131, (tune, held_out)
+    assert held_out >= 0.15 * (tune + held_out), (tune, held_out)
 
 
 def test_every_language_and_medium_has_revocations_and_ordinary_replies_in_each_part() -> None:

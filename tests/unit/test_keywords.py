@@ -23,6 +23,7 @@ from optout.consent.keywords import (
     Classification,
     KeywordConfig,
     classify,
+    normalise_cased,
     normalise_text,
 )
 from optout.consent.phrases import LANGUAGES, RULES, RULES_BY_ID, Rule, rule_of
@@ -232,6 +233,22 @@ OPT_OUT_PHRASE_CASES = [
     "Retirez-moi de votre liste",
     "Supprimez mon numéro",
     "Enlevez-moi de la liste",
+    # text-speak, and a sign-off after it
+    "STOP this is my work phone",
+    "not the guy you want STOP",
+    "Stop. I'm driving",
+    "oh great another text. STOP",
+    "I never gave you permission to text me, stop",
+    "please discontinue texts to this number",
+    "Please cancel all future texts",
+    "Discontinue all contact",
+    "I want nothing to do with your company",
+    "Do not reach out again",
+    "lay off the texts",
+    "XFA YA NO MANDEN TEXTOS",
+    "jvx pu recevoir de textos de vous autres",
+    "pu de textos svp chu pas intéressé",
+    "Allo, pu de courriels svp, merci! Envoyé de mon iPhone",
 ]
 
 
@@ -735,7 +752,10 @@ def test_keyword_soup_never_raises_and_ignores_case_and_edges(words: list[str], 
     body = " ".join(words)
     result = classify(body)
     assert result.kind in KINDS
-    assert classify(body.upper()) == result
+    # Case changes nothing, but that a keyword in capitals opening or closing a message is a
+    # command (any.keyword_as_command) where the same words in lower case said nothing.
+    upper = classify(body.upper())
+    assert upper == result or (upper.rule == "phrase:any.keyword_as_command" and result.kind != "opt_out")
     assert classify(f"  {body}{punctuation}  ") == result
 
 
@@ -786,7 +806,8 @@ def test_every_rule_has_a_unique_id_a_language_an_outcome_and_examples() -> None
 @pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e}" for r, e in _EXAMPLES])
 def test_every_rule_matches_its_examples_and_classify_gives_its_outcome(rule_id: str, example: str) -> None:
     rule = RULES_BY_ID[rule_id]
-    assert re.search(rule.pattern, normalise_text(example)), f"{rule_id} does not match {example!r}"
+    read = normalise_cased(example) if rule.cased else normalise_text(example)
+    assert re.search(rule.pattern, read), f"{rule_id} does not match {example!r}"
     result = classify(example)
     assert result.kind == _OUTCOME_KIND[rule.outcome], (example, result)
     assert result.by_keyword is False
@@ -1066,6 +1087,14 @@ DOUBTFUL_CASES = [
     ("Nous ne sommes pas intéressés", "fr.pas_interesse"),
     ("non merci", "fr.non_merci"),
     ("Qui vous a donné mon numéro ?", "fr.qui_vous_a_donne"),
+    ("Gracias, pero por ahora no nos interesa. Saludos.", "es.no_me_interesa"),
+    ("no estoy vendiendo", "es.no_vendo"),
+    ("Esta es la tercera vez que me escriben...", "es.otra_vez"),
+    ("Bonjour, ce n'est pas pour nous pour le moment. Cordialement.", "fr.non_merci"),
+    ("Je ne vends pas.", "fr.je_ne_vends_pas"),
+    # text-speak written out, a sign-off left aside
+    ("chu pas intéressé", "fr.pas_interesse"),
+    ("Merci mais non merci. Envoyé de mon iPhone", "fr.non_merci"),
 ]
 
 
@@ -1112,6 +1141,25 @@ NOT_DOUBTFUL_CASES = [
     "Estoy interesado, gracias",
     "No, el martes mejor",
     "Non, mardi c'est mieux",
+    # a capital STOP that is no command, and sentences about a second time or a mistake
+    "STOP by anytime after 5",
+    "Stop! That price is amazing",
+    "DONT STOP texting me the listings",
+    "STOP calling me at work please, my cell is fine",
+    "I'll stop by the office at 3",
+    "I asked you to stop by last week, did you forget?",
+    "That's the third time the price dropped, any room to go lower?",
+    "Sent it by mistake, ignore the last text",
+    "Oh great, another showing! What time?",
+    "Lay off the hard sell and send me numbers",
+    "Discontinue the old plan and start the new one next month",
+    "End of the month works for a call",
+    "Don't reach out before Monday, I'm traveling",
+    "ahorita no puedo, mañana te marco",
+    "No me mandes el folleto, ya lo tengo. ¿Cuándo pasas?",
+    "Quiero cancelar la cita de mañana, ¿podemos el jueves?",
+    "Ne m'appelez pas au bureau, plutôt sur mon cell en soirée",
+    "Plus de photos du salon svp",
 ]
 
 

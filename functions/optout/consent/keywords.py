@@ -135,8 +135,9 @@ TYPO_TARGETS: tuple[str, ...] = (
 )
 
 _COMPILED: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {"opt_out": [], "channel_email": [], "doubtful": []}
+_CASED: list[tuple[Rule, re.Pattern[str]]] = []  # opt-outs read with case and punctuation kept
 for _rule in RULES:
-    _COMPILED[_rule.outcome].append((_rule, re.compile(_rule.pattern)))
+    (_CASED if _rule.cased else _COMPILED[_rule.outcome]).append((_rule, re.compile(_rule.pattern)))
 
 # The message also withdraws texts: a switch to email that is an SMS opt-out too.
 _REVOKES_TEXTS = re.compile(
@@ -177,6 +178,7 @@ _KEEP_NEGATED = re.compile(
     r"\b(dont|do not|never|no|not|stop)( (call|text|email|contact|message|txt|phone|calling|texting|emailing)"
     r" (or|nor))*\s*$"
 )
+_DO_NOT_CALL_LIST = re.compile(r"\b(national )?do not call (list|registry)\b")
 _SWITCH_GUARD = re.compile(r"\b(sent|emailed|got|received|check|checked|read|saw)( \w+){0,2}\s*$")
 _NEGATED_SWITCH = re.compile(r"\b(dont|do not|never|no) (ever )?(email|e mail|mail) me\b")
 
@@ -239,15 +241,19 @@ class Classification:
         )
 
 
-def normalise_text(body: str) -> str:
-    """Case-folded, accents and apostrophes dropped, punctuation as spaces, spaces collapsed."""
+def normalise_cased(body: str) -> str:
+    """Accents, format characters and apostrophes dropped, spaces collapsed; case and
+    punctuation kept."""
     decomposed = unicodedata.normalize("NFKD", body)
     # Combining marks (accents) and format characters (zero-width joiners, soft hyphens,
     # direction marks) go: "S\u200dTOP" is STOP.
-    plain = "".join(
-        ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
-    ).casefold()
-    plain = re.sub(r"['\u2019\u2018`\u00b4]", "", plain)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    return " ".join(re.sub(r"['\u2019\u2018`\u00b4]", "", plain).split())
+
+
+def normalise_text(body: str) -> str:
+    """Case-folded, accents and apostrophes dropped, punctuation as spaces, spaces collapsed."""
+    plain = normalise_cased(body).casefold()
     # "wrong #" is "wrong number"; the stop sign is STOP
     plain = re.sub(r"#(?!\s*\d)", " number ", plain).replace("\U0001f6d1", " stop ")
     plain = re.sub(r"[\W_]+", " ", plain)
@@ -339,6 +345,7 @@ def _named(text: str, keep: set[Channel]) -> set[Channel]:
     """The channels `text` names, besides those it asks to keep."""
     for channel in keep:
         text = _KEEP[channel].sub(" ", text)
+    text = _DO_NOT_CALL_LIST.sub(" ", text)  # "STOP, I'm on the do not call list" names no call
     return {channel for channel, pattern in _NAMES.items() if pattern.search(text)} - keep
 
 
@@ -367,17 +374,40 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
     if not text:
         return Classification("reply", "empty")
     found = _classify_text(text, config)
-    if found.rule == "none" and (signed := _SIGN_OFF.search(text)) and signed.start():
-        # Only an opt-out counts without the sign-off: "Yes thanks Bob" is no START.
-        unsigned = _classify_text(text[: signed.start()], config)
-        if unsigned.kind == "opt_out":
-            return unsigned
-    if found.rule == "none" and (corrected := _corrected(text)) != text:
-        # Typos and text-speak inside a sentence ("plz stp txting me"): only an opt-out counts.
-        fixed = _classify_text(corrected, config)
-        if fixed.kind == "opt_out":
-            return fixed
-    return found
+    if found.rule != "none":
+        return found
+    # Read again without a sign-off ("Please remove me. Thanks, Dan", "Sent from my iPhone")
+    # and with typos and text-speak written out ("plz stp txting me", "pu de textos"): only
+    # an opt-out, else a doubtful refusal, counts that way ("Yes thanks Bob" is no START).
+    again = [_classify_text(variant, config) for variant in _variants(text)]
+    if opt_out := next((c for c in again if c.kind == "opt_out"), None) or _as_command(body or "", text):
+        return opt_out
+    return next((c for c in again if c.kind == "doubtful"), found)
+
+
+def _as_command(body: str, text: str) -> Classification | None:
+    """A revocation of the rules read with case kept ("STOP this is my work phone")."""
+    cased = normalise_cased(body)
+    for rule, pattern in _CASED:
+        if not (match := pattern.search(cased)):
+            continue
+        keyword = min(match.start(g) for g, value in match.groupdict().items() if g.startswith("kw") and value)
+        before = normalise_text(cased[:keyword])
+        if not _NEGATED.search(before):
+            at = re.compile(r"\S+").search(text, len(before))
+            return _opt_out(rule, at or re.compile("").match(text), text)  # type: ignore[arg-type]
+    return None
+
+
+def _variants(text: str) -> list[str]:
+    """The text without its sign-off, with its typos corrected, and both: those that differ."""
+    variants: list[str] = []
+    for variant in (text, _corrected(text)):
+        if variant != text:
+            variants.append(variant)
+        if (signed := _SIGN_OFF.search(variant)) and signed.start():
+            variants.append(variant[: signed.start()])
+    return variants
 
 
 # Text-speak a sentence may use for the words the rules read.
@@ -391,6 +421,16 @@ _SPOKEN = {
     "callin": "calling",
     "contactin": "contacting",
     "emailin": "emailing",
+    # Spanish and Quebec French text-speak
+    "xfa": "por favor",
+    "porfa": "por favor",
+    "porfis": "por favor",
+    "pu": "plus",
+    "jveux": "je ne veux",
+    "jveu": "je ne veux",
+    "jvx": "je ne veux",
+    "chu": "je suis",
+    "jsuis": "je suis",
 }
 
 

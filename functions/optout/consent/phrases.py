@@ -36,11 +36,18 @@ class Rule:
     # A negation right before the match cancels it ("don't stop texting me"); off for the
     # rules whose own words are the negation ("don't text me").
     negatable: bool = True
+    # The pattern reads the message with its case and punctuation kept (accents and
+    # apostrophes still dropped: `keywords.normalise_cased`), and its groups `kw`, `kw2`...
+    # hold the keyword, which a negation before it cancels. Tried after every other rule.
+    cased: bool = False
 
 
 # ---- Fragments shared by the patterns (and by the channel detection in keywords.py) ----
 
-SMS = r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|msging|mensajes?|textos?)"
+SMS = (
+    r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|msging|mensajes?|textos?|textear(me|nos)?|texteen"
+    r"|mtexter|texter|textez)"
+)
 CALL = (
     r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar"
     r"|appels?|dappels|appeler|mappeler|appelez|mappelez|telephonez|telephoner)"
@@ -58,7 +65,10 @@ THING = r"(list|lists|database|system|contacts|contact list|mailing list|call li
 # Not a refusal but a time to avoid: "Don't call me before 10", "No me llames antes de las 9".
 NOT_A_TIME = (
     r"(?! (before|after|until|till|til|during|between|at work|on (weekends|sundays|saturdays)|antes|despues|hasta"
-    r"|avant|apres|pendant|entre|le (matin|soir|weekend))\b)"
+    r"|avant|apres|pendant|entre|le (matin|soir|weekend)"
+    # nor a place: "Ne m'appelez pas au bureau, plutôt sur mon cell"
+    r"|at the office|at my office|at home|au bureau|au travail|a la maison|al trabajo|en el trabajo|a la oficina"
+    r"|en la oficina|a mi trabajo)\b)"
 )
 # The same, after "me": "Stop calling me after 8pm", "No more calls after 8".
 NOT_A_TIME_FOR_ME = NOT_A_TIME.replace("(?! (", "(?!( me| us| this number)? (", 1)
@@ -68,7 +78,10 @@ LEAD_KEYWORD = (
     r"|remove|alto|para|parar|basta"
     r"|baja|arret|arrete|arretez|stopper)"
 )
-_LEAD_FILLER = r"(please|pls|plz|ok|okay|no|nope|nah|sorry|again|just|por favor|svp|merci|gracias|now|thanks)"
+_LEAD_FILLER = (
+    r"(please|pls|plz|ok|okay|no|nope|nah|sorry|again|just|por favor|svp|merci|gracias|now|thanks|oh|great|ugh"
+    r"|seriously|wow|omg|hey|hi|hello|kindly)"
+)
 _TAIL_FILLER = r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|merci|gracias|por favor|already|again)"
 # Clauses that explain a refusal: why a keyword around them is meant ("Stop, I never
 # signed up for this"), where the keyword alone would be ordinary ("Stop! That price...").
@@ -91,21 +104,29 @@ REASON_EN = (
     r"|phone|line)|(i|we) (dont|do not) speak english"
     r"|((im|i am|were|we are|this number is|its) on the )?(national )?do not call (list|registry)"
     r"|(i|we) (already )?have (a|an) (realtor|agent|broker)|not for sale"
-    r"|no longer (at|with|own|have|use|live))"
+    r"|no longer (at|with|own|have|use|live)"
+    r"|another (one|text|message|email)|((this is|thats|its) )?the (second|third|fourth|fifth|\d+(st|nd|rd|th)?)"
+    r" (time|text|message|email)|(you have|you got|youve got|u have|u got) (my|this|the) number by (mistake|accident)"
+    r"|by (mistake|accident)|(i|we) (dont|do not) (own|live at|live in|have) (that|this|the))"
 )
 REASON_ES = (
     r"(numero equivocado|equivocad[oa]|se equivoc\w*|no me interesa|(ya )?no (estoy|estamos) interesad\w*"
     r"|nunca (me )?(suscribi|registre|inscribi|pedi|di|autorice|acepte)\w*|ya (le|te|les) (dije|pedi)"
     r"|no (quiero|queremos) (mas|nada|sus|tus|recibir|que me)|dej(a|e|en)(me|nos) en paz|quien (le|te|les) dio"
     r"|no (lo |la |los |las |a esa persona |a esa )?conozco"
-    r"|no soy (yo|la persona|esa persona|quien)|no hablo ingles)"
+    r"|no soy (yo|la persona|esa persona|quien)|no hablo ingles"
+    r"|(yo )?no (vendo|estoy vendiendo|vendemos|estamos vendiendo|voy a vender)|(yo )?no (autorice|di permiso)\w*"
+    r"|(van|ya van|son|ya son|es la|ya es la) (\d+|dos|tres|cuatro|cinco|segunda|tercera|cuarta|quinta|mil) (mensajes"
+    r"|veces|vez|textos|llamadas|correos)|esto es (spam|acoso))"
 )
 REASON_FR = (
     r"(mauvais numero|(vous vous etes|tu tes|vous etes) trompe\w*|erreur de numero|(pas|plus) interesse\w*"
     r"|ne (minteresse|nous interesse) (pas|plus)|(je|nous|on) (ne |n )?(suis|sommes) (pas|plus) (interesse\w*"
     r"|la bonne personne|le proprietaire)|(je|nous) (ne |n )?(veux|voulons) plus|jamais (inscrit|demande|donne)\w*"
     r"|je (vous|te) (lai|ai) (deja )?dit"
-    r"|laiss(ez|e) (moi|nous) tranquilles?|qui vous a donne|ce nest pas (moi|le bon))"
+    r"|laiss(ez|e) (moi|nous) tranquilles?|qui vous a donne|ce nest pas (moi|le bon)"
+    r"|(je |j )?(nai|n ai|ai) jamais (donne|demande|accepte|autorise|consenti|fourni)\w*"
+    r"|(je ne |je n |j )?(suis|me suis) jamais inscrit\w*|(je ne |j )?vends pas|(cest|c est) (du )?(spam|harcelement))"
 )
 _PLURAL_MEDIA = r"(texts|messages|msgs|sms|calls|phone calls|emails|e mails|mails|mensajes|llamadas|correos)"
 # What may come before an answer that is only a refusal: "No, not interested", "Thanks but no".
@@ -114,8 +135,15 @@ _DOUBT_TAIL = (
     r"(anymore|any more|at this time|at the moment|at this point|right now|now|for now|currently|thanks|thank you"
     r"|thx|sorry|at all|really|either|anyway|but thanks|but thank you|though|tho|please|bye)"
 )
-_ES_DOUBT_TAIL = r"(mas|por ahora|ahora|gracias|muchas gracias|por el momento|en este momento|de momento|ya|lo siento)"
-_FR_DOUBT_TAIL = r"(merci|plus|pour le moment|pour linstant|actuellement|desole|desolee|du tout|vraiment)"
+_ES_DOUBT_TAIL = (
+    r"(mas|por ahora|ahora|gracias|muchas gracias|por el momento|en este momento|de momento|ya|lo siento|saludos"
+    r"|para nada)"
+)
+_ES_DOUBT_LEAD = r"(gracias|perdon|disculpe|lo siento|no|pues|pero|por ahora|por el momento|de momento|ahorita|hola)"
+_FR_DOUBT_TAIL = (
+    r"(merci|plus|pour le moment|pour linstant|actuellement|desole|desolee|du tout|vraiment|cordialement|bonne journee)"
+)
+_FR_DOUBT_LEAD = r"(non|merci|desole|desolee|mais|bonjour|salut|allo)"
 
 
 def _keyword_with_reason(reason: str) -> str:
@@ -124,7 +152,7 @@ def _keyword_with_reason(reason: str) -> str:
     sentence without being a STOP."""
     lead = rf"^({_LEAD_FILLER} )*{LEAD_KEYWORD}( {LEAD_KEYWORD})*( {_LEAD_FILLER})* {reason}\b( \w+){{0,6}}$"
     tail = (
-        rf"^({_LEAD_FILLER} )*{reason}\b( \w+){{0,4}}(?<!bus)(?<!the)(?<! a)(?<! to) {LEAD_KEYWORD}"
+        rf"^({_LEAD_FILLER} )*{reason}\b( \w+){{0,6}}(?<!bus)(?<!the)(?<! a)(?<! to) {LEAD_KEYWORD}"
         rf"( {_TAIL_FILLER})*$"
     )
     return f"{lead}|{tail}"
@@ -200,38 +228,69 @@ RULES: tuple[Rule, ...] = (
         "en.stop_all_contact",
         "en",
         "opt_out",
-        r"\b(stop|cease|end)( all| any)?( further)? (communication|communications|contact|correspondence|outreach)\b",
-        ("stop all communication", "Stop all contact with me", "Cease all communication", "cease contact"),
+        r"\b(stop|cease|end|halt|discontinue)( all| any)?( further)? (communication|communications|contact"
+        r"|correspondence|outreach)\b"
+        r"|\b(i|we) (want|wish|would like) nothing (more )?to do with (you|your|this|ur)\b",
+        (
+            "stop all communication",
+            "Stop all contact with me",
+            "Cease all communication",
+            "cease contact",
+            "Discontinue all contact",
+            "I want nothing to do with your company",
+        ),
     ),
     Rule(
         "en.stop_the_channel",
         "en",
         "opt_out",
-        rf"\b(stop|cease|halt)( (the|these|those|your|ur|yall|all|all the|all these|all your|any|my))+ ({SMS}|calls"
+        rf"\b(stop|cease|halt|discontinue|end)( (the|these|those|your|ur|yall|all|all the|all these|all your|any|my"
+        rf"|future|all future))+ ({SMS}|calls"
         rf"|phone calls"
         rf"|{EMAIL}|spam)\b"
         # no determiner: plural nouns only, and not a verb ("Stop, text me later")
-        r"|\b(stop|cease) (texts|messages|msgs|sms|emails|e mails|mails|calls|phone calls|spam)\b(?! (is|are)\b)",
-        ("stop the calls", "Stop all messages and calls from your company", "stop these emails", "Stop emails"),
+        r"|\b(stop|cease|discontinue) (texts|messages|msgs|sms|emails|e mails|mails|calls|phone calls|spam)\b"
+        r"(?! (is|are)\b)",
+        (
+            "stop the calls",
+            "Stop all messages and calls from your company",
+            "stop these emails",
+            "Stop emails",
+            "please discontinue texts to this number",
+            "end these messages",
+        ),
     ),
     Rule(
         "en.cancel_messages",
         "en",
         "opt_out",
-        rf"\bcancel( (the|these|those|your|all|all the|all these|all your|any|my|this))* ({SMS}|emails|e mails"
+        rf"\bcancel( (the|these|those|your|all|all the|all these|all your|any|my|this|future))* ({SMS}|emails|e mails"
         r"|alerts|subscription|subscriptions|notifications)\b",
-        ("cancel these texts", "cancel all texts", "please cancel these messages", "cancel my subscription"),
+        (
+            "cancel these texts",
+            "cancel all texts",
+            "please cancel these messages",
+            "cancel my subscription",
+            "Please cancel all future texts",
+        ),
         scope="medium",
     ),
     Rule(
         "en.dont_contact",
         "en",
         "opt_out",
-        rf"\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,) {CONTACT_VERB})*"
+        r"\b(dont|do not|never)( ever)? reach out( to (me|us))? (again|anymore|any more)\b"
+        rf"|\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,) {CONTACT_VERB})*"
         # "Don't text me the address, email it" asks for another medium for one thing
         rf"( me| us| this number| my number| my phone| again|$){NOT_A_TIME}"
         r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)",
-        ("Don't contact me again", "do not text this number", "Never contact me again", "don't call or text me"),
+        (
+            "Don't contact me again",
+            "do not text this number",
+            "Never contact me again",
+            "don't call or text me",
+            "Do not reach out again",
+        ),
         negatable=False,
     ),
     Rule(
@@ -283,8 +342,8 @@ RULES: tuple[Rule, ...] = (
         "en.take_me_off",
         "en",
         "opt_out",
-        r"\b(take|get) (me|my (phone |cell )?number) off( please| thanks| thank you| now)*$",
-        ("take me off", "Please get my number off"),
+        r"\b(take|get) (me|my (phone |cell )?number|this number) off( please| thanks| thank you| now)*$",
+        ("take me off", "Please get my number off", "take this number off"),
     ),
     Rule(
         "en.remove_me",
@@ -374,9 +433,17 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"^((i|we) (said|already said|told you|asked you|already told you|already asked you)|ive (said|told you"
         r"|asked you)) (to )?(stop|quit|unsubscribe|remove me|no more)( please| already| again| now| twice)*$"
+        r"|^(i|we) (already )?(asked|told) (you|u) to (stop|quit|unsubscribe me|remove me) (last (week|time|month)"
+        r"|already|before|yesterday|twice|weeks ago|a week ago|days ago|(multiple|many|several|\d+) times)( \w+){0,2}$"
         r"|^how many times (do i|do we|must i|have i|did i|should i)( have to| need to)? (say|tell you|told you|said"
         r"|ask you|asked you|asked)( you)?( to)? (stop|quit|unsubscribe|remove me)\b",
-        ("I said stop", "I said STOP", "I already told you to stop", "How many times do I have to say stop"),
+        (
+            "I said stop",
+            "I said STOP",
+            "I already told you to stop",
+            "How many times do I have to say stop",
+            "I asked you to stop last week",
+        ),
         scope="medium",
     ),
     Rule(
@@ -402,9 +469,14 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (escribir|enviar|mandar)\b"
+        # ("No me mandes el folleto, ya lo tengo" is about the brochure)
         rf"|\b(ya )?no me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban)\b{NOT_A_TIME}"
-        r"|^((por favor|ya) )*no (escriban|escribas|escriba|envien|manden|mande|mandes) mas( por favor| gracias)*$"
-        r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( ya| por favor| gracias)*$",
+        r"(?! (el|la|un|una|otro|otra|ese|esa|eso|esto|este|esta|nada hasta|hasta)\b)"
+        r"|\bno (escriban|escribas|escriba|envien|manden|mande|mandes) mas\b(?! (de|que)\b)"
+        rf"|\b(ya )?no (manden|envien|mande|mandes|envie|envies|escriban) (mas )?({SMS}|{EMAIL}|nada)\b"
+        r"(?! (hasta|antes)\b)"
+        r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( ya| por favor| gracias)*$"
+        r"|\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b",
         (
             "No me escriba más",
             "no me escribas",
@@ -412,6 +484,9 @@ RULES: tuple[Rule, ...] = (
             "No me envíen correos",
             "No escriban más por favor",
             "Deja de escribir",
+            "XFA YA NO MANDEN TEXTOS",
+            "Número equivocado, no soy Roberto. No escriban más",
+            "para ya de escribirme",
         ),
         scope="medium",
     ),
@@ -420,6 +495,7 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (contactar|llamar|molestar)\b"
+        r"|\bno (vuelva|vuelvas|vuelvan) a (contactarme|llamarme|molestarme|contactarnos|llamarnos)\b"
         r"|^(ya )?no (contacten|escriban|llamen|manden|envien|molesten)( mas)?( por favor| gracias)*$"
         r"|\bfavor de no (escribir|enviar|mandar|llamar|contactar|molestar)\b"
         rf"|\b(ya )?no me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten)\b{NOT_A_TIME}",
@@ -430,6 +506,7 @@ RULES: tuple[Rule, ...] = (
             "Ya no me llamen por favor",
             "no contacten",
             "favor de no enviar mensajes",
+            "No vuelvan a contactarme",
         ),
     ),
     Rule(
@@ -444,9 +521,9 @@ RULES: tuple[Rule, ...] = (
         "es.deja_de",
         "es",
         "opt_out",
-        rf"\b(dej(a|e|en|ar)|par(a|e|en)) de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me|nos)\b"
+        rf"\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me|nos)\b"
         rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b",
-        ("Deja de enviarme mensajes", "Dejen de molestarme", "Deja de llamarme", "Paren de escribirme"),
+        ("Deja de enviarme mensajes", "Dejen de molestarme", "Deja de llamarme", "Paren de contactarme"),
     ),
     Rule(
         "es.no_contactarme",
@@ -490,10 +567,19 @@ RULES: tuple[Rule, ...] = (
         "es.dar_de_baja",
         "es",
         "opt_out",
-        r"\b(dar|darme|dame|denme|quiero darme|quiero dar|deseo darme|me quiero dar) de baja( por favor| ya| gracias)*$"
+        r"\b(dar|darme|darse|dame|denme|deme|quiero darme|quiero dar|deseo darme|me quiero dar) de baja( por favor| ya"
+        r"| gracias)*$"
+        r"|^((hola|buenas|buenos dias|buenas tardes|por favor|favor de) )*(quiero |deseo |quisiera )?"
+        r"(dar|darme|darse|dame|denme|deme) de baja\b(?!( a)? (mi|este|el|de)\b)"
         r"|\b(desuscribirme|desuscribanme|desuscribame|desuscribeme|desinscribirme)( por favor| ya| gracias)*$"
         r"|\bcancelar (la |mi )?suscripcion\b",
-        ("Quiero darme de baja", "Dame de baja por favor", "Quiero desuscribirme", "Cancelar suscripción"),
+        (
+            "Quiero darme de baja",
+            "Dame de baja por favor",
+            "Quiero desuscribirme",
+            "Cancelar suscripción",
+            "Darse de baja por favor, recibo 4 correos por semana",
+        ),
         scope="medium",
     ),
     Rule(
@@ -504,8 +590,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero)\b"
         r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|quite|quita|saquen|sacar"
         r"|saque|saca|retiren|retirar)( por favor)? (mi|este) (numero|telefono|celular|contacto)\b"
-        r"(?! (viejo|anterior|antiguo|de trabajo|del trabajo|de la oficina|fijo)\b)",
-        ("Dar de baja mi número", "Eliminen mi número", "borren mi numero de su lista"),
+        r"(?! (viejo|anterior|antiguo|de trabajo|del trabajo|de la oficina|fijo)\b)"
+        r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|supriman|suprimir)( por favor)?"
+        r" (mis|todos mis) datos\b",
+        ("Dar de baja mi número", "Eliminen mi número", "borren mi numero de su lista", "Eliminen mis datos"),
     ),
     Rule(
         "es.no_quiero",
@@ -526,6 +614,39 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         rf"\b(no mas|basta de|basta ya de) ({SMS}|{CALL}|{EMAIL}|contacto|spam)\b",
         ("No más mensajes", "no mas mensajes", "No más llamadas por favor", "Basta de mensajes"),
+    ),
+    Rule(
+        "es.cesar_contacto",
+        "es",
+        "opt_out",
+        r"\b(ces(ar|en|e)|suspend(er|an|a)|deten(er|gan|ga)|termin(ar|en|e)|cort(ar|en|e)) (toda|todo|cualquier)"
+        r" (tipo de )?(comunicacion|contacto|mensaje|envio)"
+        r"|\bno (quiero|queremos|deseo|deseamos) (ningun|ninguna) (tipo de )?(contacto|comunicacion|mensaje|llamada"
+        r"|correo)"
+        r"|\bno (quiero|queremos) saber nada (mas )?de (ustedes|usted|ti|su|tu|esta|la)\b",
+        (
+            "les solicito cesar toda comunicación conmigo",
+            "no quiero ningún tipo de contacto con ustedes",
+            "No quiero saber nada de ustedes",
+        ),
+    ),
+    Rule(
+        "es.cancelen_mensajes",
+        "es",
+        "opt_out",
+        # ("Quiero cancelar la cita de mañana" is about the appointment)
+        rf"\bcancel(en|a|e|ar|o)( (los|las|estos|estas|sus|mis|esos|esas|todos los|todas las))* ({SMS}|{EMAIL}"
+        r"|llamadas|envios|notificaciones|alertas)\b",
+        ("cancelen los mensajes", "Cancelar mensajes por favor"),
+        scope="medium",
+    ),
+    Rule(
+        "any.stop_mandando",
+        "any",
+        "opt_out",
+        # Spanglish: "stop mandándome textos"
+        r"\b(stop|quit|para|paren|pare) (mandando|enviando|escribiendo|llamando|textando|texteando)(me|nos)?\b",
+        ("stop mandandome textos please", "Stop llamándome"),
     ),
     # ---------------------------------------------------------------- opt-out: French
     Rule(
@@ -557,24 +678,65 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         r"\bne (veux|souhaite|desire|voulons|souhaitons) plus (recevoir|de |daucun|aucun|aucune|etre contacte"
-        r"|etre sollicite|etre appele)",
-        ("Je ne veux plus recevoir de SMS", "Je ne veux plus être contacté", "Je ne veux plus recevoir vos emails"),
+        r"|etre sollicite|etre appele|avoir de (vos )?nouvelles|entendre parler|rien recevoir|etre derange)",
+        (
+            "Je ne veux plus recevoir de SMS",
+            "Je ne veux plus être contacté",
+            "Je ne veux plus recevoir vos emails",
+            "Je ne veux plus avoir de nouvelles de votre entreprise",
+        ),
+    ),
+    Rule(
+        "fr.arretez_decrire",
+        "fr",
+        "opt_out",
+        # writing is by the medium the message came by: "Arrêtez de m'écrire"
+        r"\b(arret(e|ez|er)|cess(e|ez|er)) d(e |)(m|me |)(ecrire|envoyer des (messages|textos|sms|courriels|emails))\b",
+        ("Arrêtez de m'écrire", "Cessez de m'écrire.", "ARRÊTEZ DE M'ÉCRIRE C'EST LA 4E FOIS"),
+        scope="medium",
     ),
     Rule(
         "fr.arretez_de",
         "fr",
         "opt_out",
-        r"\barret(e|ez|er) d(e |)(m|me |)(envoyer|ecrire|contacter|appeler|texter|deranger|harceler)"
-        rf"|\barret(e|ez|er) (les|vos|ces|tes) ({SMS}|{CALL}|{EMAIL}|envois)\b",
-        ("Arrêtez de m'envoyer des messages", "Arrêtez de me contacter", "arretez les sms svp", "arrete les messages"),
+        r"\b(arret(e|ez|er)|cess(e|ez|er)) d(e |)(m|me |)(envoyer|contacter|appeler|texter|deranger|harceler"
+        r"|solliciter)"
+        rf"|\b(arret(e|ez|er)|cess(e|ez|er)) (les|vos|ces|tes) ({SMS}|{CALL}|{EMAIL}|envois)\b",
+        (
+            "Arrêtez de m'envoyer des messages",
+            "Arrêtez de me contacter",
+            "arretez les sms svp",
+            "arrete les messages",
+            "arrete de m'texter stp",
+        ),
+    ),
+    Rule(
+        "fr.cessez_toute_communication",
+        "fr",
+        "opt_out",
+        r"\b(cess(ez|er|e)|arret(ez|er|e)) (toute|tout|toutes|tous) (communication|contact|correspondance|sollicitation"
+        r"|envoi|echange)s?\b"
+        r"|\b(cess(ez|er|e)|arret(ez|er|e)) (lenvoi|les envois) d"
+        r"|\bannul(ez|er|e) (ces |les |vos |mes |tous les |toutes les )?(messages|textos|sms|courriels|emails|appels"
+        r"|envois|notifications|abonnements?)\b",
+        (
+            "cessez toute communication avec moi",
+            "je vous prie de cesser l'envoi de ces courriels",
+            "Annulez ces messages, merci",
+        ),
     ),
     Rule(
         "fr.plus_de",
         "fr",
         "opt_out",
-        rf"^((merci|svp|stp|non) )*plus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)"
-        r"( svp| stp| merci| s il vous plait| sil vous plait)*$",
-        ("Plus de messages svp", "Plus d'appels svp", "Plus de courriels svp"),
+        rf"^((merci|svp|stp|non|allo|bonjour|salut) )*plus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails"
+        r"|courriels)\b(?! (que|qu|dune|dun|de|avant|apres)\b)",
+        (
+            "Plus de messages svp",
+            "Plus d'appels svp",
+            "Plus de courriels svp",
+            "Plus de textos svp, je suis pas intéressé",
+        ),
     ),
     Rule(
         "fr.stop_aux_messages",
@@ -628,7 +790,8 @@ RULES: tuple[Rule, ...] = (
         rf"|^({SMS}|{CALL}|{EMAIL})( no| no thanks| no thank you| not ok| arent ok| are not ok| please no)+$"
         rf"|\bnot interested in ((getting|receiving|any) )?({SMS}|{CALL}|{EMAIL})\b"
         rf"|\b(stop|enough|knock it off|cut it out|done|quit it) with (the|these|those|your|ur|all the|all these|all"
-        rf"|all your) ({SMS}|{CALL}|{EMAIL})\b",
+        rf"|all your) ({SMS}|{CALL}|{EMAIL})\b"
+        rf"|\blay off( with)? (the|these|those|your|ur|all the|all these|all your) ({SMS}|{CALL}|{EMAIL})\b",
         (
             "I prefer not to get texts",
             "I'd rather not get texts",
@@ -636,6 +799,7 @@ RULES: tuple[Rule, ...] = (
             "texts no thanks",
             "not interested in texts",
             "Enough with the texts",
+            "lay off the texts",
         ),
     ),
     Rule(
@@ -716,6 +880,10 @@ RULES: tuple[Rule, ...] = (
             "Wrong number, stop",
             "I never signed up for this. STOP",
             "Unsubscribe, this is spam",
+            "oh great another text. STOP",
+            "this is the third time, stop",
+            "I never gave you permission to text me, stop",
+            "You have my number by mistake. Please stop.",
         ),
         scope="medium",
     ),
@@ -734,6 +902,24 @@ RULES: tuple[Rule, ...] = (
         _keyword_with_reason(REASON_FR),
         ("Stop, mauvais numéro", "Arrêt, pas intéressé", "STOP je ne suis pas intéressé"),
         scope="medium",
+    ),
+    Rule(
+        "any.keyword_as_command",
+        "any",
+        "opt_out",
+        # A STOP keyword written as a command: in capitals opening or closing a short message
+        # ("STOP this is my work phone", "wrong guy STOP"), or as its own first sentence
+        # ("Stop. I'm at work"); "STOP by anytime", "Stop! That price..." and "STOP calling me
+        # at work" (a time or place to avoid) are not.
+        r"^(?!.*\b(?i:before|after|until|till|during|between|antes|despues|avant|apres"
+        r"|(me|us) (at|on) (work|the office|home|weekends))\b)"
+        r"(\W*(?P<kw>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET|ARRETEZ|STOPPER)\b"
+        r"(?!\W*(by|in|on|at|over|to|the|and|if|when|being|for|thinking|wondering)\b)(\W+\w+){1,20}\W*$"
+        r"|\W*(\w+\W+){1,20}(?P<kw2>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET)\W*$"
+        r"|\W*(?P<kw3>[Ss]top|[Uu]nsubscribe|[Aa]lto|[Bb]aja|[Aa]rret)\s*\.\s+\w+(\W+\w+){0,20}\W*$)",
+        ("STOP this is my work phone", "not the guy you want STOP", "Stop. I'm at work", "BAJA no vivo ahi"),
+        scope="medium",
+        cased=True,
     ),
     # ---------------------------------------------------------------- switch to email
     Rule(
@@ -912,10 +1098,30 @@ RULES: tuple[Rule, ...] = (
         "es.no_me_interesa",
         "es",
         "doubtful",
-        rf"^((gracias|perdon|disculpe|lo siento|no|pues) )*(ya )?no (me|nos) interesa(n)?( {_ES_DOUBT_TAIL})*$"
-        rf"|^((gracias|perdon|disculpe|lo siento|no|pues) )*(ya )?no (estoy|estamos) interesad(o|a|os|as)"
-        rf"( {_ES_DOUBT_TAIL})*$",
-        ("No me interesa", "Ya no estoy interesado", "No estamos interesados por ahora"),
+        rf"^({_ES_DOUBT_LEAD} )*(ya )?no (me|nos) interesa(n)?( {_ES_DOUBT_TAIL})*$"
+        rf"|^({_ES_DOUBT_LEAD} )*(ya )?no (estoy|estamos) interesad(o|a|os|as)( {_ES_DOUBT_TAIL})*$",
+        (
+            "No me interesa",
+            "Ya no estoy interesado",
+            "No estamos interesados por ahora",
+            "Gracias, pero por ahora no nos interesa. Saludos.",
+        ),
+    ),
+    Rule(
+        "es.no_vendo",
+        "es",
+        "doubtful",
+        rf"^({_ES_DOUBT_LEAD} )*(yo |nosotros )?no (vendo|estoy vendiendo|estamos vendiendo|vendemos|estoy buscando"
+        r"|estamos buscando|busco|buscamos)\b( \w+){0,4}$",
+        ("no estoy vendiendo", "Por el momento no estamos buscando proveedores, gracias"),
+    ),
+    Rule(
+        "es.otra_vez",
+        "es",
+        "doubtful",
+        r"\b(es la|ya es la|van|ya van|son|ya son) (\d+|segunda|tercera|cuarta|quinta|dos|tres|cuatro|cinco) (vez|veces"
+        r"|mensajes|textos|llamadas|correos)\b",
+        ("Esta es la tercera vez que me escriben", "ya van 5 mensajes"),
     ),
     Rule(
         "es.no_gracias",
@@ -948,9 +1154,17 @@ RULES: tuple[Rule, ...] = (
         "fr.non_merci",
         "fr",
         "doubtful",
-        r"^non( merci| merci beaucoup| pas pour le moment| pas pour linstant| ca ira)+$"
-        r"|^((non|merci|desole) )*(ce nest )?pas pour (moi|nous)( merci)*$",
-        ("non merci", "Non, merci beaucoup", "Pas pour moi, merci"),
+        r"^(merci mais )?non( merci| merci beaucoup| pas pour le moment| pas pour linstant| ca ira)+$"
+        rf"|^({_FR_DOUBT_LEAD} )*(ce nest |cest )?pas pour (moi|nous)( {_FR_DOUBT_TAIL})*$",
+        ("non merci", "Non, merci beaucoup", "Pas pour moi, merci", "Merci mais non merci"),
+    ),
+    Rule(
+        "fr.je_ne_vends_pas",
+        "fr",
+        "doubtful",
+        rf"^({_FR_DOUBT_LEAD} )*(je ne |je n |on ne |nous ne |je |on )?(vends|vend|vendons|cherche|cherchons)"
+        r" (pas|rien)( \w+){0,3}$",
+        ("Je ne vends pas.", "on vend pas merci"),
     ),
     Rule(
         "fr.qui_vous_a_donne",
