@@ -1143,6 +1143,8 @@ NOT_DOUBTFUL_CASES = [
     "Non, mardi c'est mieux",
     # a capital STOP that is no command, and sentences about a second time or a mistake
     "STOP by anytime after 5",
+    "THE HOUSE IS RIGHT BY THE BUS STOP",
+    "I CANT STOP",
     "Stop! That price is amazing",
     "DONT STOP texting me the listings",
     "STOP calling me at work please, my cell is fine",

@@ -914,8 +914,10 @@ RULES: tuple[Rule, ...] = (
         r"^(?!.*\b(?i:before|after|until|till|during|between|antes|despues|avant|apres"
         r"|(me|us) (at|on) (work|the office|home|weekends))\b)"
         r"(\W*(?P<kw>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET|ARRETEZ|STOPPER)\b"
-        r"(?!\W*(by|in|on|at|over|to|the|and|if|when|being|for|thinking|wondering)\b)(\W+\w+){1,20}\W*$"
-        r"|\W*(\w+\W+){1,20}(?P<kw2>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET)\W*$"
+        r"(?!\W*(?i:by|in|on|at|over|to|the|and|if|when|being|for|thinking|wondering|sign|signs|light|lights)\b)"
+        r"(\W+\w+){1,20}\W*$"
+        r"|\W*(\w+\W+){1,20}(?<!\bBUS )(?<!\bTHE )(?<!\bA )(?<!\bTO )(?<!\bCANT )(?<!\bWONT )"
+        r"(?P<kw2>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET)\W*$"
         r"|\W*(?P<kw3>[Ss]top|[Uu]nsubscribe|[Aa]lto|[Bb]aja|[Aa]rret)\s*\.\s+\w+(\W+\w+){0,20}\W*$)",
         ("STOP this is my work phone", "not the guy you want STOP", "Stop. I'm at work", "BAJA no vivo ahi"),
         scope="medium",
