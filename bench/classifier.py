@@ -88,7 +88,7 @@ def heard(reply: Reply, found: Classification | None = None) -> frozenset[str]:
         named = {channel.value for channel in found.channels}
         return frozenset({"all"}) if len(named) == len(CHANNELS) else frozenset(named)
     rule = rule_of(found.rule)
-    typo = found.rule.startswith(("typo:", "spelt:"))  # a keyword mistyped: the keyword's channel
+    typo = found.rule.startswith(("typo:", "spelt:", "keywords:"))  # a keyword mistyped: the keyword's channel
     medium = found.by_keyword or typo or (rule is not None and rule.scope == "medium")
     return frozenset({reply.medium}) if medium else frozenset({"all"})
 

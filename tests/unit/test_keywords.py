@@ -925,7 +925,44 @@ REVOCATION_CHANNEL_CASES = [
     ("Stop calling me, text is fine", {Channel.CALL}, False, {Channel.SMS}),
     # calls revoked alongside a wish for email: the revocation is what is recorded
     ("Do not call me, email only", {Channel.CALL}, False, {Channel.EMAIL}),
+    # our own do-not-call list names calls; the public registry names nothing
+    ("Put me on your do not call list", {Channel.CALL}, False, set()),
+    ("I'm on the do not call registry. Remove me now or I file a complaint", set(), True, set()),
+    ("no me texteen ni me llamen, gracias", {Channel.CALL, Channel.SMS}, True, set()),
+    ("Lâchez-moi avec vos messages et vos appels", {Channel.CALL, Channel.SMS}, True, set()),
+    (
+        "Je reçois vos courriels ET vos textos tous les jours. Arrêtez les deux svp.",
+        {Channel.EMAIL, Channel.SMS},
+        True,
+        set(),
+    ),
+    ("Stop both", set(), True, set()),
 ]
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("STOP. My attorney will be getting a copy of these texts", "phrase:any.keyword_as_command"),
+        ("🛑🛑 BAJA 🛑🛑", "keywords:stop"),
+        ("STOP BAJA STOP", "keywords:stop"),
+        ("dnt txt me", "phrase:en.dont_contact"),
+        ("rmv me", "phrase:en.remove_me"),
+        ("ya no m manden msjs xfa", "phrase:es.no_me_escriba"),
+        ("baja x favor ya no estoy buscando prestamos", "phrase:es.keyword_with_reason"),
+        ("Stop stp c'est la 3e fois", "phrase:fr.keyword_with_reason"),
+    ],
+)
+def test_a_revocation_read_past_doubt_text_speak_or_emoji(body: str, rule: str) -> None:
+    result = classify(body)
+    assert (result.kind, result.rule, result.by_keyword) == ("opt_out", rule, False)
+
+
+def test_keywords_only_are_confirmed_by_us_and_revoke_the_medium() -> None:
+    from optout.consent.revocations import revoked_channels
+
+    found = classify("STOP BAJA STOP")
+    assert revoked_channels(found, Channel.SMS) == frozenset({Channel.SMS})
 
 
 @pytest.mark.parametrize(
@@ -1025,6 +1062,22 @@ TRAP_CASES = [
     "Plus de photos svp",
     "Je veux plus d'informations",
     "No más preguntas, gracias",
+    # look-alikes of the rules for asking the way out, threats, lists and a last "stop"
+    "How do I stop by your office?",
+    "How can I stop the leak in the roof",
+    "If you text me again tomorrow with the price, great",
+    "I reported the leak to the landlord",
+    "Put me on your list for the open house",
+    "Please remove my old number from your system, use this one",
+    "Take me off this list and add me to the VIP list",
+    "Dejen de molestar al perro",
+    "Je veux plus de détails",
+    "Lâchez pas, c'est bon",
+    "Love the house. Don't stop",
+    "Great. Stop by Tuesday",
+    "Merci de me rappeler demain",
+    "Baja el precio y hablamos",
+    "Both work for me, stop by whenever",
 ]
 
 

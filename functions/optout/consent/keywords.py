@@ -178,7 +178,8 @@ _KEEP_NEGATED = re.compile(
     r"\b(dont|do not|never|no|not|stop)( (call|text|email|contact|message|txt|phone|calling|texting|emailing)"
     r" (or|nor))*\s*$"
 )
-_DO_NOT_CALL_LIST = re.compile(r"\b(national )?do not call (list|registry)\b")
+# The public registry, not a list of ours ("put me on your do not call list" names calls).
+_DO_NOT_CALL_LIST = re.compile(r"(?<!your )(?<!ur )\b(national )?do not call (list|registry)\b")
 _SWITCH_GUARD = re.compile(r"\b(sent|emailed|got|received|check|checked|read|saw)( \w+){0,2}\s*$")
 _NEGATED_SWITCH = re.compile(r"\b(dont|do not|never|no) (ever )?(email|e mail|mail) me\b")
 
@@ -214,7 +215,7 @@ class KeywordConfig:
 class Classification:
     kind: Kind
     # What matched, never the body itself: a keyword ("stop"), "typo:<keyword>", "spelt:<keyword>",
-    # "phrase:<rule id>", "email_preference:<rule id>", "doubtful:<rule id>", "twilio:STOP",
+    # "keywords:<the first>", "phrase:<rule id>", "email_preference:<rule id>", "doubtful:<rule id>", "twilio:STOP",
     # "none" or "empty". Safe to log.
     rule: str
     # For an opt-out: the channels it names ("stop calling me": call), and whether it also
@@ -352,7 +353,7 @@ def _named(text: str, keep: set[Channel]) -> set[Channel]:
 def _opt_out(rule: Rule, match: re.Match[str], text: str) -> Classification:
     """Which channels a revocation in words covers."""
     keep = _kept(text)
-    named = _named(text[match.start() :], keep)
+    named = _named(text if rule.names_before else text[match.start() :], keep)
     evidence = f"phrase:{rule.id}"
     if not named and keep:  # "don't contact me, text only": everything but what it keeps
         named = set(CHANNELS) - keep
@@ -374,14 +375,17 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
     if not text:
         return Classification("reply", "empty")
     found = _classify_text(text, config)
-    if found.rule != "none":
+    if found.rule != "none" and found.kind != "doubtful":
         return found
     # Read again without a sign-off ("Please remove me. Thanks, Dan", "Sent from my iPhone")
     # and with typos and text-speak written out ("plz stp txting me", "pu de textos"): only
     # an opt-out, else a doubtful refusal, counts that way ("Yes thanks Bob" is no START).
     again = [_classify_text(variant, config) for variant in _variants(text)]
+    # A doubtful reading gives way to an opt-out read these ways ("STOP. My attorney has these").
     if opt_out := next((c for c in again if c.kind == "opt_out"), None) or _as_command(body or "", text):
         return opt_out
+    if found.kind == "doubtful":
+        return found
     return next((c for c in again if c.kind == "doubtful"), found)
 
 
@@ -431,6 +435,15 @@ _SPOKEN = {
     "jvx": "je ne veux",
     "chu": "je suis",
     "jsuis": "je suis",
+    "dnt": "dont",
+    "txt": "text",
+    "txts": "texts",
+    "rmv": "remove",
+    "msj": "mensaje",
+    "msjs": "mensajes",
+    "m": "me",
+    "d": "de",
+    "x": "por",
 }
 
 
@@ -451,6 +464,9 @@ def _classify_text(text: str, config: KeywordConfig) -> Classification:
     keyword = _keyword(text.split(), _filler_for(config))
     if keyword in config.opt_out:
         return Classification("opt_out", keyword, by_keyword=True)
+    if len(words := keyword.split()) > 1 and all(word in config.opt_out for word in words):
+        # keywords only ("STOP BAJA STOP", "🛑 baja 🛑"): no keyword Twilio knows, so ours to confirm
+        return Classification("opt_out", f"keywords:{words[0]}")
     if keyword in config.opt_in:
         return Classification("opt_in", keyword, by_keyword=True)
     if keyword in config.help_words:

@@ -40,6 +40,9 @@ class Rule:
     # apostrophes still dropped: `keywords.normalise_cased`), and its groups `kw`, `kw2`...
     # hold the keyword, which a negation before it cancels. Tried after every other rule.
     cased: bool = False
+    # The channels are those the whole message names, not only those after the match: "I get
+    # your emails AND your texts. Stop both".
+    names_before: bool = False
 
 
 # ---- Fragments shared by the patterns (and by the channel detection in keywords.py) ----
@@ -49,7 +52,8 @@ SMS = (
     r"|mtexter|texter|textez)"
 )
 CALL = (
-    r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar"
+    r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar|marcar|marcarme"
+    r"|marquen"
     r"|appels?|dappels|appeler|mappeler|appelez|mappelez|telephonez|telephoner)"
 )
 EMAIL = r"(emails?|emailing|e mails?|mails?|mailing|correos?|courriels?|demails?|dcourriels?|diffusion)"
@@ -58,10 +62,13 @@ EMAIL_NOUN = r"(email|e mail|mail|correo|courriel)"
 # ("Don't send me the brochure yet" is no refusal: "send" is en.dont_send's, with what is sent.)
 CONTACT_VERB = r"(text|txt|message|msg|sms|contact|call|phone|ring|email|e mail|mail|bother|spam|harass)"
 LIST_MEMBER = (
-    r"(me|us|my (phone |cell |mobile )?number|this number|my info|my name|my email( address)?|my contact( info"
-    r"| information| details)?|my details|my address)"
+    r"(me|us|him|her|them|my (phone |cell |mobile )?number|this number|my info|my name|my email( address)?|my contact"
+    r"( info| information| details)?|my details|my address|this (email )?address|this email|this contact)"
 )
-THING = r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list)"
+THING = (
+    r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list|cadence"
+    r"|sequence|campaign|drip|newsletter|distribution)"
+)
 # Not a refusal but a time to avoid: "Don't call me before 10", "No me llames antes de las 9".
 NOT_A_TIME = (
     r"(?! (before|after|until|till|til|during|between|at work|on (weekends|sundays|saturdays)|antes|despues|hasta"
@@ -80,9 +87,9 @@ LEAD_KEYWORD = (
 )
 _LEAD_FILLER = (
     r"(please|pls|plz|ok|okay|no|nope|nah|sorry|again|just|por favor|svp|merci|gracias|now|thanks|oh|great|ugh"
-    r"|seriously|wow|omg|hey|hi|hello|kindly)"
+    r"|seriously|wow|omg|hey|hi|hello|kindly|stp)"
 )
-_TAIL_FILLER = r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|merci|gracias|por favor|already|again)"
+_TAIL_FILLER = r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|stp|merci|gracias|por favor|already|again)"
 # Clauses that explain a refusal: why a keyword around them is meant ("Stop, I never
 # signed up for this"), where the keyword alone would be ordinary ("Stop! That price...").
 REASON_EN = (
@@ -117,7 +124,9 @@ REASON_ES = (
     r"|no soy (yo|la persona|esa persona|quien)|no hablo ingles"
     r"|(yo )?no (vendo|estoy vendiendo|vendemos|estamos vendiendo|voy a vender)|(yo )?no (autorice|di permiso)\w*"
     r"|(van|ya van|son|ya son|es la|ya es la) (\d+|dos|tres|cuatro|cinco|segunda|tercera|cuarta|quinta|mil) (mensajes"
-    r"|veces|vez|textos|llamadas|correos)|esto es (spam|acoso))"
+    r"|veces|vez|textos|llamadas|correos)|esto es (spam|acoso)"
+    r"|(ya )?no (vivo|vive|vivimos|trabajo|trabaja) (ahi|aqui|alli|alla|en)"
+    r"|(ya )?no (estoy|estamos) (buscando|vendiendo|comprando))"
 )
 REASON_FR = (
     r"(mauvais numero|(vous vous etes|tu tes|vous etes) trompe\w*|erreur de numero|(pas|plus) interesse\w*"
@@ -126,6 +135,7 @@ REASON_FR = (
     r"|je (vous|te) (lai|ai) (deja )?dit"
     r"|laiss(ez|e) (moi|nous) tranquilles?|qui vous a donne|ce nest pas (moi|le bon)"
     r"|(je |j )?(nai|n ai|ai) jamais (donne|demande|accepte|autorise|consenti|fourni)\w*"
+    r"|(cest|c est|ca fait) (la|le) (\d+(e|eme)?|deuxieme|troisieme|quatrieme|cinquieme) (fois|message|sms|texto)"
     r"|(je ne |je n |j )?(suis|me suis) jamais inscrit\w*|(je ne |j )?vends pas|(cest|c est) (du )?(spam|harcelement))"
 )
 _PLURAL_MEDIA = r"(texts|messages|msgs|sms|calls|phone calls|emails|e mails|mails|mensajes|llamadas|correos)"
@@ -214,7 +224,7 @@ RULES: tuple[Rule, ...] = (
         rf"|reaching out|hitting me up|hitting up|blowing up|{SMS}(?! (me|us)\b))\b{NOT_A_TIME_FOR_ME}"
         # someone else's number: "Stop texting my husband, text me instead"
         r"(?! (my|his|her|our) (husband|wife|partner|son|daughter|mom|mother|dad|father|boss|assistant"
-        r"|kids|family|friend|colleague)\b)",
+        r"|kids|family|friend|colleague)\b(?! (phone|number|cell|line)\b))",
         (
             "Stop texting me",
             "pls stop msging me",
@@ -222,6 +232,7 @@ RULES: tuple[Rule, ...] = (
             "cease texting me",
             "Stop sending me texts",
             "stop sending me these",
+            "Stop texting my kid's phone",
         ),
     ),
     Rule(
@@ -282,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(dont|do not|never)( ever)? reach out( to (me|us))? (again|anymore|any more)\b"
         rf"|\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,) {CONTACT_VERB})*"
         # "Don't text me the address, email it" asks for another medium for one thing
-        rf"( me| us| this number| my number| my phone| again|$){NOT_A_TIME}"
+        rf"( me| us| this number| my number| my phone| again| back|$){NOT_A_TIME}"
         r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)",
         (
             "Don't contact me again",
@@ -290,6 +301,7 @@ RULES: tuple[Rule, ...] = (
             "Never contact me again",
             "don't call or text me",
             "Do not reach out again",
+            "STOP AND DONT TEXT BACK",
         ),
         negatable=False,
     ),
@@ -318,8 +330,12 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         rf"\b(take|get|remove|delete) {LIST_MEMBER}"
-        rf" (off|from) this( \w+)? {THING}( please| thanks| thank you| now)*$",
-        ("Take me off this list", "remove me from this mailing list please"),
+        rf" (off|from) this( \w+)? {THING}\b(?! (and|but) (add|put|keep|move|sign)\b)",
+        (
+            "Take me off this list",
+            "remove me from this mailing list please",
+            "Take me off this list. I've clicked unsubscribe twice",
+        ),
         scope="medium",
     ),
     Rule(
@@ -329,13 +345,20 @@ RULES: tuple[Rule, ...] = (
         rf"\b(take|get|remove|delete) {LIST_MEMBER}"
         rf" (off|from) (your|ur|all|any|all your)( \w+)? {THING}\b"
         rf"|\b(i|we) want (off|out of) (your|this|the|ur)( \w+)? {THING}\b"
-        rf"|\b(take|get|remove|delete) {LIST_MEMBER} (off|from) the( \w+)? {THING}$",
+        rf"|\b(take|get|remove|delete) {LIST_MEMBER} (off|from) the( \w+)? {THING}$"
+        # "remove my name, number and email from all your lists" (not an old number replaced)
+        r"|\b(take|remove|delete|erase) my (?!(old|previous|former|other|work|wifes|husbands)\b)(\w+ ){1,6}(off|from)"
+        rf" (all |any )?(of )?(your|ur)( \w+)? {THING}\b",
         (
             "Take me off your list",
             "remove me from your list",
             "Remove me from your mailing list",
             "I want off your list",
             "Please remove my email address from your list",
+            "Please remove my name, number and email from all your lists",
+            "kindly remove this address from your distribution list",
+            "please take me off your email cadence",
+            "Please take him off your list",
         ),
     ),
     Rule(
@@ -350,8 +373,9 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         r"\b(remove|delete|erase) me( from (this|these|it|here|that))?( please| pls| plz| now| asap| thanks| thank you"
-        r"| thx| right now| already)*$",
-        ("remove me", "Please remove me", "Remove me please"),
+        r"| thx| right now| already)*$"
+        r"|\b(remove|delete|erase) me( right)? (now|immediately|asap) (or|and|before)\b",
+        ("remove me", "Please remove me", "Remove me please", "Remove me now or I file a complaint"),
         scope="medium",
     ),
     Rule(
@@ -463,6 +487,50 @@ RULES: tuple[Rule, ...] = (
             "You don't have my permission to text me",
         ),
     ),
+    Rule(
+        "en.how_do_i_stop",
+        "en",
+        "opt_out",
+        # asking the way out is asking out ("how do I stop by your office" is a visit)
+        r"^(so |ok |okay |um |hi |hey )*how (do|can|does one|would|should) (i|we|u|you|one) (stop|unsubscribe|opt out"
+        r"|get off|get removed|make (these|this|them|it) stop|stop getting|stop receiving)"
+        r"( (these|this|them|it|that|texts|messages|emails|calls|the (texts|messages|emails|calls)|your (texts"
+        r"|messages|emails|calls)|from (this|your) (list|texts|messages|emails)|this list|your list|now|please))*$",
+        ("how do I stop these", "How can I unsubscribe", "how do i stop getting these texts"),
+        scope="medium",
+    ),
+    Rule(
+        "en.report_if_again",
+        "en",
+        "opt_out",
+        # a threat is the wish: "I'll report this to the FCC if you text me one more time"
+        r"^(?=.*\b(report\w*|block\w*|sue|lawyer|attorney|fcc|ftc|police|complaint)\b).*\bif (you|u|yall) (ever )?"
+        rf"(text|txt|message|msg|contact|call|email|{SMS}|send|keep (texting|calling|messaging|emailing|contacting))"
+        r"( me| us| this number| another \w+| anything| again| one more time| ever again)*"
+        r" (one more time|again|ever again|anymore|any more|another (text|message|time))\b"
+        r"|^((im|i am|ive|i have|just|now) )*(reporting|reported|flagging|flagged|marking|marked)( you| this| it"
+        r"| this number| your number| these)?( \w+)?( as)? (spam|junk|a scam)\b",
+        ("I'll report this to the FCC if you text me one more time", "reporting as spam", "Reported this as spam"),
+        scope="medium",
+    ),
+    Rule(
+        "any.stop_both",
+        "any",
+        "opt_out",
+        r"\b(stop|quit|cease|end|cancel|discontinue) (them )?(both|all of them|all three)\b"
+        r"|\b(arret(e|ez|er)|cess(e|ez|er)|annul(e|ez|er)) (les deux|tout ca|les trois)\b"
+        r"|\b(paren|pare|para|dejen|detengan|cancelen|basta de) (los dos|ambos|ambas|las dos|los tres)\b",
+        ("Arrêtez les deux svp", "I get your emails and your texts. Stop both", "Paren los dos por favor"),
+        names_before=True,
+    ),
+    Rule(
+        "en.put_on_do_not_call",
+        "en",
+        "opt_out",
+        r"\b(put|add|place|keep) (me|us|this number|my number|him|her)( \w+)? (on|to) (your|ur|the company|the internal"
+        r"|an internal|your internal) (do not (call|contact|text|email|disturb)|dnc)( list| registry)?\b",
+        ("Put me on your do not call list", "add this number to your do not text list"),
+    ),
     # ---------------------------------------------------------------- opt-out: Spanish
     Rule(
         "es.no_me_escriba",
@@ -470,12 +538,14 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (escribir|enviar|mandar)\b"
         # ("No me mandes el folleto, ya lo tengo" is about the brochure)
-        rf"|\b(ya )?no me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban)\b{NOT_A_TIME}"
+        rf"|\b(ya )?no me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban|escribais|envieis"
+        rf"|mandeis|texteen|textees|textee)\b{NOT_A_TIME}"
         r"(?! (el|la|un|una|otro|otra|ese|esa|eso|esto|este|esta|nada hasta|hasta)\b)"
         r"|\bno (escriban|escribas|escriba|envien|manden|mande|mandes) mas\b(?! (de|que)\b)"
         rf"|\b(ya )?no (manden|envien|mande|mandes|envie|envies|escriban) (mas )?({SMS}|{EMAIL}|nada)\b"
         r"(?! (hasta|antes)\b)"
-        r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( ya| por favor| gracias)*$"
+        r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( a este (numero|telefono|celular))?( ya"
+        r"| por favor| gracias)*$"
         r"|\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b",
         (
             "No me escriba más",
@@ -487,6 +557,9 @@ RULES: tuple[Rule, ...] = (
             "XFA YA NO MANDEN TEXTOS",
             "Número equivocado, no soy Roberto. No escriban más",
             "para ya de escribirme",
+            "No me escribáis más a este número",
+            "no me texteen",
+            "dejen de escribir a este numero",
         ),
         scope="medium",
     ),
@@ -495,10 +568,14 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (contactar|llamar|molestar)\b"
-        r"|\bno (vuelva|vuelvas|vuelvan) a (contactarme|llamarme|molestarme|contactarnos|llamarnos)\b"
+        r"|\bno (vuelva|vuelvas|vuelvan) a (contactarme|llamarme|molestarme|contactarnos|llamarnos|marcarme)\b"
+        r"|\bno (me )?(vuelva|vuelvas|vuelvan) a (marcar|llamar|escribir)( a| al)? (este|mi|ese) (numero|telefono"
+        r"|celular)\b"
+        r"|\bno (la|lo|le|los|las) (molesten|llamen|contacten|escriban|moleste|llame|contacte|escriba) mas\b"
         r"|^(ya )?no (contacten|escriban|llamen|manden|envien|molesten)( mas)?( por favor| gracias)*$"
         r"|\bfavor de no (escribir|enviar|mandar|llamar|contactar|molestar)\b"
-        rf"|\b(ya )?no me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten)\b{NOT_A_TIME}",
+        rf"|\b(ya )?no me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten|llameis"
+        rf"|contacteis|molesteis|marquen)\b{NOT_A_TIME}",
         (
             "No me contacten más",
             "no me molesten mas",
@@ -507,6 +584,8 @@ RULES: tuple[Rule, ...] = (
             "no contacten",
             "favor de no enviar mensajes",
             "No vuelvan a contactarme",
+            "No vuelvan a marcar a este teléfono",
+            "no la molesten más",
         ),
     ),
     Rule(
@@ -522,8 +601,20 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         rf"\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me|nos)\b"
-        rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b",
-        ("Deja de enviarme mensajes", "Dejen de molestarme", "Deja de llamarme", "Paren de contactarme"),
+        rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b"
+        # with no object: "Ya basta, dejen de molestar", "dejen de chingar con sus mensajes"
+        r"|\bdej(a|e|en|ar)( ya)? de (molestar|chingar|joder|fregar)\b(?! (a|al|el|la)\b)"
+        rf"|\b(paren|pare|para|parale|basta|ya basta)( ya)? con (los |las |sus |tus |tantos |tantas |estos |esos )?"
+        rf"({SMS}|{CALL}|{EMAIL})\b",
+        (
+            "Deja de enviarme mensajes",
+            "Dejen de molestarme",
+            "Deja de llamarme",
+            "Paren de contactarme",
+            "Ya basta!! dejen de molestar",
+            "ya dejen de chingar con sus mensajes y llamadas",
+            "Oigan ya paren con los textos",
+        ),
     ),
     Rule(
         "es.no_contactarme",
@@ -536,8 +627,8 @@ RULES: tuple[Rule, ...] = (
         "es.dejenme_en_paz",
         "es",
         "opt_out",
-        r"\bdej(a|e|en)(me|nos) (en paz|tranquil[oa]s?)\b",
-        ("Déjenme en paz", "dejame en paz por favor"),
+        r"\bdej(a|e|en|ad)(me|nos) (en paz|tranquil[oa]s?)\b",
+        ("Déjenme en paz", "dejame en paz por favor", "dejadme en paz ya"),
     ),
     Rule(
         "es.quitame",
@@ -545,13 +636,16 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         # "Quítame una duda" (answer me something) is no revocation: a list, or nothing else, follows
         r"\b(quitame|quiteme|quitenme|sacame|saqueme|saquenme|borrame|borreme|borrenme|eliminame|elimineme"
-        r"|eliminenme|desuscribeme|desuscribame|desuscribanme)( (de|del) (la |tu |su |sus |tus |esta |este |el |los )?"
+        r"|eliminenme|desuscribeme|desuscribame|desuscribanme|borrenla|borrenlo|quitenla|quitenlo|saquenla|saquenlo"
+        r"|eliminenla|eliminenlo)( (de|del) (la |tu |su |sus |tus |esta |este |el |los )?"
         r"(lista|listas|base|sistema|contactos|registro|grupo|mensajes|correos|envios)\b|( por favor| ya| gracias)*$)"
         r"|\bque me (eliminen|borren|quiten|saquen|retiren|den de baja)\b"
         r"|\b(bajame|bajeme|bajenme)\b"
         r"|\b(eliminarme|borrarme|quitarme|sacarme|removerme) de (su|tu|la|sus|tus|esta|este|el) (lista|base|sistema)"
         r"|\b(quiero|quisiera|deseo|me gustaria|necesito) salir de (la|su|tu|sus|tus|esta|este|el) (lista|listas|base"
-        r"|sistema|grupo)\b",
+        r"|sistema|grupo)\b"
+        r"|\b(remove|delete|unsubscribe|take) me (de|del|off de) (la|tu|su|sus|tus|esta|este|el) (lista|base"
+        r"|sistema)\b",
         (
             "Quítame de tu lista",
             "Quiero salir de la lista",
@@ -561,6 +655,8 @@ RULES: tuple[Rule, ...] = (
             "Favor de eliminarme de su lista",
             "Quiero que me eliminen de su lista",
             "Bájame de la lista",
+            "Bórrenla de su lista",
+            "Remove me de tu lista porfa",
         ),
     ),
     Rule(
@@ -587,13 +683,23 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\bde baja (a )?(mi|este|el) (numero|telefono|celular)\b"
-        r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero)\b"
+        r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero|correos|textos"
+        r"|llamadas|envios|comunicaciones)\b"
         r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|quite|quita|saquen|sacar"
         r"|saque|saca|retiren|retirar)( por favor)? (mi|este) (numero|telefono|celular|contacto)\b"
         r"(?! (viejo|anterior|antiguo|de trabajo|del trabajo|de la oficina|fijo)\b)"
         r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|supriman|suprimir)( por favor)?"
-        r" (mis|todos mis) datos\b",
-        ("Dar de baja mi número", "Eliminen mi número", "borren mi numero de su lista", "Eliminen mis datos"),
+        r" (mis|todos mis) datos\b"
+        r"|\b(eliminen|borren|quiten|saquen|retiren|supriman)( por favor)? (su|mi|este|esta|sus|mis)( \w+){1,5} de"
+        r" (sus|su|la|las|tu|tus|esta) (lista|listas|base|bases|sistema|registros)\b",
+        (
+            "Dar de baja mi número",
+            "Eliminen mi número",
+            "borren mi numero de su lista",
+            "Eliminen mis datos",
+            "favor de darme de baja de sus correos",
+            "Por favor, retiren su nombre y este correo de sus listas",
+        ),
     ),
     Rule(
         "es.no_quiero",
@@ -629,6 +735,24 @@ RULES: tuple[Rule, ...] = (
             "no quiero ningún tipo de contacto con ustedes",
             "No quiero saber nada de ustedes",
         ),
+    ),
+    Rule(
+        "es.si_siguen",
+        "es",
+        "opt_out",
+        # a threat is the wish: "Si me siguen mandando mensajes voy a reportarlos"
+        r"^(?=.*\b(report\w*|demand\w*|denunci\w*|bloque\w*|queja|abogado|profeco)\b).*\bsi (me |nos )?(sigue"
+        r"|siguen|sigues|vuelve|vuelven|vuelves) (mandando|enviando|escribiendo|llamando|textando|texteando|molestando"
+        r"|a (escribir|llamar|mandar|enviar|contactar|molestar|textear))",
+        ("Si me siguen mandando mensajes voy a reportarlos",),
+    ),
+    Rule(
+        "es.revoco_consentimiento",
+        "es",
+        "opt_out",
+        r"\b(revoco|retiro|revocamos|retiramos|revocar|retirar) (mi |el |nuestro |todo )?(consentimiento|permiso"
+        r"|autorizacion)\b|\bno (les |le |te )?(doy|damos|di|dimos) (mi |el )?(consentimiento|permiso|autorizacion)\b",
+        ("Revoco mi consentimiento para cualquier tipo de comunicación", "No les doy mi permiso"),
     ),
     Rule(
         "es.cancelen_mensajes",
@@ -678,12 +802,16 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         r"\bne (veux|souhaite|desire|voulons|souhaitons) plus (recevoir|de |daucun|aucun|aucune|etre contacte"
-        r"|etre sollicite|etre appele|avoir de (vos )?nouvelles|entendre parler|rien recevoir|etre derange)",
+        r"|etre sollicite|etre appele|avoir de (vos )?nouvelles|entendre parler|rien recevoir|etre derange)"
+        # spoken, without the "ne" ("je veux plus être contacté"): not "je veux plus de détails"
+        r"|\b(je|j|on) (veux|voulons|veut|souhaite) (plus|pu) (etre (contacte|sollicite|appele|derange)|recevoir"
+        r"|rien recevoir|entendre parler)",
         (
             "Je ne veux plus recevoir de SMS",
             "Je ne veux plus être contacté",
             "Je ne veux plus recevoir vos emails",
             "Je ne veux plus avoir de nouvelles de votre entreprise",
+            "je veux plus être contacté",
         ),
     ),
     Rule(
@@ -750,8 +878,9 @@ RULES: tuple[Rule, ...] = (
         "fr.laissez_moi",
         "fr",
         "opt_out",
-        r"\blaiss(ez|e) (moi|nous) tranquilles?\b|\b(fichez|foutez|fiche|fous) (moi|nous) la paix\b",
-        ("Laissez-moi tranquille", "Fichez-moi la paix"),
+        r"\blaiss(ez|e) (moi|nous) tranquilles?\b|\b(fichez|foutez|fiche|fous) (moi|nous) la paix\b"
+        r"|\blach(ez|e) (moi|nous)( avec| la grappe| les baskets|$)",
+        ("Laissez-moi tranquille", "Fichez-moi la paix", "Lâchez-moi avec vos messages et vos appels"),
     ),
     Rule(
         "fr.desabonner",
@@ -770,12 +899,20 @@ RULES: tuple[Rule, ...] = (
         r"|\b(me |m )?(retirer|supprimer|enlever|radier|rayer) (de|des) (votre|vos|la|ta|cette|tes|les) (liste|listes"
         r"|fichier|fichiers|base|contacts)\b"
         r"|\betre (retire|supprime|desinscrit|radie|desabonne)e?s? (de|des) (votre|vos|la|ta|cette|tes|les)"
-        r" (liste|listes|fichier|fichiers|base|contacts)\b",
+        r" (liste|listes|fichier|fichiers|base|contacts)\b"
+        r"|\b(retirez|supprimez|enlevez|effacez|rayez)( le| la| les| ce numero| mon nom)? (de|des) (votre|vos|la|ta"
+        r"|cette|tes|les) (liste|listes|fichier|fichiers|base|contacts)\b"
+        r"|\b(merci de|veuillez|svp|pouvez vous|prière de) (m |me |m)(effacer|supprimer|retirer|enlever|desinscrire"
+        r"|radier)\b"
+        r"|\b(je|nous) (retire|retirons|revoque|revoquons) (mon|notre|le) (consentement|autorisation|accord)\b",
         (
             "Retirez-moi de votre liste",
             "Supprimez mon numéro",
             "Merci de me retirer de votre liste de diffusion",
             "Je souhaite être retiré de votre liste",
+            "Mauvais numéro, effacez-le de votre liste",
+            "merci de m'effacer",
+            "Je retire mon consentement à toute sollicitation",
         ),
     ),
     # ---------------------------------------------------------------- opt-out: a keyword explained
@@ -918,8 +1055,18 @@ RULES: tuple[Rule, ...] = (
         r"(\W+\w+){1,20}\W*$"
         r"|\W*(\w+\W+){1,20}(?<!\bBUS )(?<!\bTHE )(?<!\bA )(?<!\bTO )(?<!\bCANT )(?<!\bWONT )"
         r"(?P<kw2>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET)\W*$"
-        r"|\W*(?P<kw3>[Ss]top|[Uu]nsubscribe|[Aa]lto|[Bb]aja|[Aa]rret)\s*\.\s+\w+(\W+\w+){0,20}\W*$)",
-        ("STOP this is my work phone", "not the guy you want STOP", "Stop. I'm at work", "BAJA no vivo ahi"),
+        r"|\W*(?P<kw3>[Ss]top|[Uu]nsubscribe|[Aa]lto|[Bb]aja|[Aa]rret)\s*\.\s+\w+(\W+\w+){0,20}\W*$"
+        # or as its own last sentence, before a signature at most ("Enough already. stop", "Please stop. -Greg")
+        r"|.*\w[^\w\s]*[.!?]\s+((?i:please|pls|plz|just|so|now|ok|okay|seriously) )?(?P<kw4>[Ss]top|STOP)"
+        r"( (?i:please|pls|now|already|it|thanks|thank you|immediately))?[.!]*(\s+-+\s*[A-Z]\w*|\s+[A-Z]\w*)?\s*$)",
+        (
+            "STOP this is my work phone",
+            "not the guy you want STOP",
+            "Stop. I'm at work",
+            "BAJA no vivo ahi",
+            "enough already. stop",
+            "Hi, this is the 4th email this week. Please stop. -Greg",
+        ),
         scope="medium",
         cased=True,
     ),

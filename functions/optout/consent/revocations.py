@@ -38,7 +38,7 @@ def revoked_channels(found: Classification, medium: Channel) -> frozenset[Channe
     from optout.consent.phrases import rule_of
 
     rule = rule_of(found.rule)
-    typo = found.rule.startswith(("typo:", "spelt:"))
+    typo = found.rule.startswith(("typo:", "spelt:", "keywords:"))
     if found.by_keyword or typo or (rule is not None and rule.scope == "medium"):
         return frozenset({medium}) - found.keep
     return frozenset(CHANNELS) - found.keep
