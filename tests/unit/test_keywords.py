@@ -1078,6 +1078,16 @@ TRAP_CASES = [
     "Merci de me rappeler demain",
     "Baja el precio y hablamos",
     "Both work for me, stop by whenever",
+    "Remove Jane from the invite list and add Tom",
+    "Please stop sending paper invoices to our office",
+    "We'd like to unsubscribe from the basic tier and upgrade to premium",
+    "Deja de mandarme el link que no abre, mejor mándame la dirección",
+    "No me mandes más fotos de la sala, ya elegí",
+    "Ne m'envoie plus le lien, il marche pas",
+    "Please no calls before noon",
+    "Could you not make it Tuesday?",
+    "If I get another text from the bank I'll scream",
+    "Can you not call before 10?",
 ]
 
 

@@ -384,6 +384,8 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
     # A doubtful reading gives way to an opt-out read these ways ("STOP. My attorney has these").
     if opt_out := next((c for c in again if c.kind == "opt_out"), None) or _as_command(body or "", text):
         return opt_out
+    if opt_out := _in_a_sentence(body or "", config):
+        return opt_out
     if found.kind == "doubtful":
         return found
     return next((c for c in again if c.kind == "doubtful"), found)
@@ -400,6 +402,25 @@ def _as_command(body: str, text: str) -> Classification | None:
         if not _NEGATED.search(before):
             at = re.compile(r"\S+").search(text, len(before))
             return _opt_out(rule, at or re.compile("").match(text), text)  # type: ignore[arg-type]
+    return None
+
+
+# Where a sentence ends: its punctuation and the space after it, a line break, or a dash.
+_SENTENCE_END = re.compile(r"[.!?;\n]+(?=\s|$)|\s-+\s")
+
+
+def _in_a_sentence(body: str, config: KeywordConfig) -> Classification | None:
+    """A revocation in words that is one sentence of several ("Busy. No texts. Thx", "Deceased.
+    Remove."): the rules that read a whole message, read on each sentence. A keyword alone
+    in a sentence is not enough ("Stop! That price is amazing")."""
+    sentences = [normalise_text(part) for part in _SENTENCE_END.split(body)]
+    if len([s for s in sentences if s]) < 2:
+        return None
+    for sentence in filter(None, sentences):
+        for variant in dict.fromkeys((sentence, _corrected(sentence))):
+            found = _classify_text(variant, config)
+            if found.kind == "opt_out" and found.rule.startswith("phrase:"):
+                return found
     return None
 
 
@@ -425,6 +446,11 @@ _SPOKEN = {
     "callin": "calling",
     "contactin": "contacting",
     "emailin": "emailing",
+    "spammin": "spamming",
+    "sendin": "sending",
+    "messagin": "messaging",
+    "botherin": "bothering",
+    "hittin": "hitting",
     # Spanish and Quebec French text-speak
     "xfa": "por favor",
     "porfa": "por favor",

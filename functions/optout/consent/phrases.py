@@ -48,7 +48,8 @@ class Rule:
 # ---- Fragments shared by the patterns (and by the channel detection in keywords.py) ----
 
 SMS = (
-    r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|msging|mensajes?|textos?|textear(me|nos)?|texteen"
+    r"(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|msging|mensajes?|mensajitos?|textos?|textitos?"
+    r"|textear(me|nos)?|texteen"
     r"|mtexter|texter|textez)"
 )
 CALL = (
@@ -63,11 +64,13 @@ EMAIL_NOUN = r"(email|e mail|mail|correo|courriel)"
 CONTACT_VERB = r"(text|txt|message|msg|sms|contact|call|phone|ring|email|e mail|mail|bother|spam|harass)"
 LIST_MEMBER = (
     r"(me|us|him|her|them|my (phone |cell |mobile )?number|this number|my info|my name|my email( address)?|my contact"
-    r"( info| information| details)?|my details|my address|this (email )?address|this email|this contact)"
+    r"( info| information| details)?|my details|my address|this (email )?address|this email|this contact|it"
+    r"|this inbox|(his|her|their) (phone |cell )?(number|info|name|email|details)|our (address|email|company|firm"
+    r"|office|team|number|names|details))"
 )
 THING = (
     r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list|cadence"
-    r"|sequence|campaign|drip|newsletter|distribution)"
+    r"|sequence|campaign|drip|newsletter|distribution|records|files|roster|outreach|prospecting lists|prospect list)"
 )
 # Not a refusal but a time to avoid: "Don't call me before 10", "No me llames antes de las 9".
 NOT_A_TIME = (
@@ -83,13 +86,16 @@ NOT_A_TIME_FOR_ME = NOT_A_TIME.replace("(?! (", "(?!( me| us| this number)? (", 
 LEAD_KEYWORD = (
     r"(stop|stop it|stop this|quit it|stopall|stop all|unsubscribe|unsub|cancel|end|quit|optout|opt out|remove me"
     r"|remove|alto|para|parar|basta"
-    r"|baja|arret|arrete|arretez|stopper)"
+    r"|baja|arret|arrete|arretez|stopper|paren|pare|parenle|cessez)"
 )
 _LEAD_FILLER = (
     r"(please|pls|plz|ok|okay|no|nope|nah|sorry|again|just|por favor|svp|merci|gracias|now|thanks|oh|great|ugh"
     r"|seriously|wow|omg|hey|hi|hello|kindly|stp)"
 )
-_TAIL_FILLER = r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|stp|merci|gracias|por favor|already|again)"
+_TAIL_FILLER = (
+    r"(please|pls|plz|thanks|thank you|thx|now|asap|svp|stp|merci|gracias|por favor|already|again|ya|immediatement"
+    r"|tout de suite)"
+)
 # Clauses that explain a refusal: why a keyword around them is meant ("Stop, I never
 # signed up for this"), where the keyword alone would be ordinary ("Stop! That price...").
 REASON_EN = (
@@ -114,7 +120,8 @@ REASON_EN = (
     r"|no longer (at|with|own|have|use|live)"
     r"|another (one|text|message|email)|((this is|thats|its) )?the (second|third|fourth|fifth|\d+(st|nd|rd|th)?)"
     r" (time|text|message|email)|(you have|you got|youve got|u have|u got) (my|this|the) number by (mistake|accident)"
-    r"|by (mistake|accident)|(i|we) (dont|do not) (own|live at|live in|have) (that|this|the))"
+    r"|by (mistake|accident)|(i|we) (dont|do not) (own|live at|live in|have) (that|this|the)"
+    r"|deceased|(he|she|they) (died|passed|passed away|is deceased)|passed away)"
 )
 REASON_ES = (
     r"(numero equivocado|equivocad[oa]|se equivoc\w*|no me interesa|(ya )?no (estoy|estamos) interesad\w*"
@@ -124,7 +131,7 @@ REASON_ES = (
     r"|no soy (yo|la persona|esa persona|quien)|no hablo ingles"
     r"|(yo )?no (vendo|estoy vendiendo|vendemos|estamos vendiendo|voy a vender)|(yo )?no (autorice|di permiso)\w*"
     r"|(van|ya van|son|ya son|es la|ya es la) (\d+|dos|tres|cuatro|cinco|segunda|tercera|cuarta|quinta|mil) (mensajes"
-    r"|veces|vez|textos|llamadas|correos)|esto es (spam|acoso)"
+    r"|veces|vez|textos|llamadas|correos)|esto (ya )?es (spam|acoso)"
     r"|(ya )?no (vivo|vive|vivimos|trabajo|trabaja) (ahi|aqui|alli|alla|en)"
     r"|(ya )?no (estoy|estamos) (buscando|vendiendo|comprando))"
 )
@@ -134,6 +141,7 @@ REASON_FR = (
     r"|la bonne personne|le proprietaire)|(je|nous) (ne |n )?(veux|voulons) plus|jamais (inscrit|demande|donne)\w*"
     r"|je (vous|te) (lai|ai) (deja )?dit"
     r"|laiss(ez|e) (moi|nous) tranquilles?|qui vous a donne|ce nest pas (moi|le bon)"
+    r"|(je|nous) (ne |n )?(suis|sommes) plus (proprietaire|locataire)s?"
     r"|(je |j )?(nai|n ai|ai) jamais (donne|demande|accepte|autorise|consenti|fourni)\w*"
     r"|(cest|c est|ca fait) (la|le) (\d+(e|eme)?|deuxieme|troisieme|quatrieme|cinquieme) (fois|message|sms|texto)"
     r"|(je ne |je n |j )?(suis|me suis) jamais inscrit\w*|(je ne |j )?vends pas|(cest|c est) (du )?(spam|harcelement))"
@@ -219,8 +227,11 @@ RULES: tuple[Rule, ...] = (
         # "stop sending the wrong brochure" is about the brochure; "Stop, text me later" asks for texts
         rf"\b(stop|quit|cease|end) (sending( me)?( any more| anymore| more)?"
         rf"(?!( me| us)? (the|that|a|an|my|his|her|old|new|wrong|other) (?!{SMS}|{EMAIL}))"
+        rf"(?=$| (me|us|these|those|this|them|that|it|stuff|junk|spam|crap|garbage|anything|things|your|ur|all|any"
+        rf"|more|anymore|promo\w*|ads|offers|marketing)\b| {SMS}| {EMAIL})"
         rf"|texting|txting|messaging|msging|contacting|calling|phoning|emailing|bothering|spamming|harassing"
-        rf"|bugging|pestering|hounding|badgering|stalking"
+        rf"|bugging|pestering|hounding|badgering|stalking|pinging|hassling|nagging|soliciting"
+        r"|writing to (me|us|this)"
         rf"|reaching out|hitting me up|hitting up|blowing up|{SMS}(?! (me|us)\b))\b{NOT_A_TIME_FOR_ME}"
         # someone else's number: "Stop texting my husband, text me instead"
         r"(?! (my|his|her|our) (husband|wife|partner|son|daughter|mom|mother|dad|father|boss|assistant"
@@ -233,6 +244,7 @@ RULES: tuple[Rule, ...] = (
             "Stop sending me texts",
             "stop sending me these",
             "Stop texting my kid's phone",
+            "stop writing to this address",
         ),
     ),
     Rule(
@@ -291,10 +303,17 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         r"\b(dont|do not|never)( ever)? reach out( to (me|us))? (again|anymore|any more)\b"
-        rf"|\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,) {CONTACT_VERB})*"
+        rf"|\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,| dont| do not| no| and dont) {CONTACT_VERB})*"
         # "Don't text me the address, email it" asks for another medium for one thing
-        rf"( me| us| this number| my number| my phone| again| back|$){NOT_A_TIME}"
-        r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)",
+        rf"( me| us| this (number|phone|cell|line|address|email)| my (number|phone|cell|line|office)| again| back"
+        rf"|$| (him|her|them|it)(?= (again|anymore|any more|ever)\b)){NOT_A_TIME}"
+        r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)"
+        rf"|\b(can|could|would) (you|u|yall) (please |pls )?not( {CONTACT_VERB}( me| us| this number)?)?( anymore"
+        r"| any more| again| please| thanks)*$"
+        r"|\b(will|to) no longer (contact|text|call|email|message) (me|us)\b"
+        r"|\b(dont|do not|never) (add|put|include|subscribe|sign) (me|us|this (number|address|email))( up)? (to|on|in"
+        r"|for)"
+        r" (any|your|ur|the|more|other)( \w+)? (list|lists|mailing|campaign|campaigns|database|newsletter)\b",
         (
             "Don't contact me again",
             "do not text this number",
@@ -302,6 +321,11 @@ RULES: tuple[Rule, ...] = (
             "don't call or text me",
             "Do not reach out again",
             "STOP AND DONT TEXT BACK",
+            "can you not text me anymore",
+            "please dont message this phone anymore",
+            "Do not add me to any lists",
+            "do not text him again",
+            "dont text dont call",
         ),
         negatable=False,
     ),
@@ -309,27 +333,35 @@ RULES: tuple[Rule, ...] = (
         "en.dont_send",
         "en",
         "opt_out",
-        rf"\b(dont|do not|never) send me (any more |anymore |more |any )?({SMS}|{EMAIL}|anything)\b"
+        rf"\b(dont|do not|never) send( me| us)? (any more |anymore |more |any |any further |further )?({SMS}|{EMAIL}"
+        r"|anything)\b"
         r"|^(please )?(dont|do not) send (anymore|any more|more|anything( else| more)?)( please| thanks)*$"
         r"|\b(dont|do not|never)( ever)? hit (me|us) up\b",
-        ("Don't send me any more texts", "do not send me emails", "Do not send anymore", "dont hit me up"),
+        (
+            "Don't send me any more texts",
+            "do not send me emails",
+            "Do not send anymore",
+            "dont hit me up",
+            "Please don't send any further texts",
+        ),
         negatable=False,
     ),
     Rule(
         "en.stop_it",
         "en",
         "opt_out",
-        r"^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that)"
+        r"\b(cut it out|knock it off|make (it|this|them|these) stop)( already| please| now)*$"
+        r"|^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that)"
         r"( immediately| already"
         r"| right now| now| please| thanks| thank you)*$",
-        ("stop it", "stop this", "Please stop this now", "Stop it already", "quit it"),
+        ("stop it", "stop this", "Please stop this now", "Stop it already", "quit it", "Seriously, cut it out"),
         scope="medium",
     ),
     Rule(
         "en.off_this_list",
         "en",
         "opt_out",
-        rf"\b(take|get|remove|delete) {LIST_MEMBER}"
+        rf"\b(take|get|remove|delete|drop|erase|strike) {LIST_MEMBER}"
         rf" (off|from) this( \w+)? {THING}\b(?! (and|but) (add|put|keep|move|sign)\b)",
         (
             "Take me off this list",
@@ -342,12 +374,13 @@ RULES: tuple[Rule, ...] = (
         "en.off_list",
         "en",
         "opt_out",
-        rf"\b(take|get|remove|delete) {LIST_MEMBER}"
-        rf" (off|from) (your|ur|all|any|all your)( \w+)? {THING}\b"
+        rf"\b(take|get|remove|delete|drop|erase|strike) {LIST_MEMBER}"
+        rf" (off|from) (your|ur|all|any|all your|all of your|any of your)( \w+){{0,3}} {THING}\b"
         rf"|\b(i|we) want (off|out of) (your|this|the|ur)( \w+)? {THING}\b"
         rf"|\b(take|get|remove|delete) {LIST_MEMBER} (off|from) the( \w+)? {THING}$"
         # "remove my name, number and email from all your lists" (not an old number replaced)
-        r"|\b(take|remove|delete|erase) my (?!(old|previous|former|other|work|wifes|husbands)\b)(\w+ ){1,6}(off|from)"
+        r"|\b(take|remove|delete|erase) (me|my|our) (?!(old|previous|former|other|work|wifes|husbands)\b)(\w+ ){1,6}"
+        r"(off|from)"
         rf" (all |any )?(of )?(your|ur)( \w+)? {THING}\b",
         (
             "Take me off your list",
@@ -359,23 +392,46 @@ RULES: tuple[Rule, ...] = (
             "kindly remove this address from your distribution list",
             "please take me off your email cadence",
             "Please take him off your list",
+            "please delete me from your records",
+            "drop me from your list",
+            "Please remove him from your mailing and call lists",
+            "Please remove me and everyone at our firm from your outreach",
+            "Please take my name off your recruiting outreach",
         ),
     ),
     Rule(
         "en.take_me_off",
         "en",
         "opt_out",
-        r"\b(take|get) (me|my (phone |cell )?number|this number) off( please| thanks| thank you| now)*$",
-        ("take me off", "Please get my number off", "take this number off"),
+        r"\b(take|get) (me|us|my (phone |cell )?number|this number) off( this| here| it| of this)?( please| thanks"
+        r"| thank you| now)*$"
+        r"|\b(want|like|need) (it|this number|my number|me|us|my name|my info) (taken|removed|deleted|erased) (off"
+        r"|from)\b",
+        (
+            "take me off",
+            "Please get my number off",
+            "take this number off",
+            "take us off",
+            "can you take me off this please?",
+            "I would like it taken off whatever list it is on",
+        ),
     ),
     Rule(
         "en.remove_me",
         "en",
         "opt_out",
         r"\b(remove|delete|erase) me( from (this|these|it|here|that))?( please| pls| plz| now| asap| thanks| thank you"
-        r"| thx| right now| already)*$"
-        r"|\b(remove|delete|erase) me( right)? (now|immediately|asap) (or|and|before)\b",
-        ("remove me", "Please remove me", "Remove me please", "Remove me now or I file a complaint"),
+        r"| thx| right now| already| for good| permanently| this time| completely| entirely| immediately)*$"
+        r"|\b(remove|delete|erase) me( right)? (now|immediately|asap) (or|and|before)\b"
+        r"|\b(request(ing)?|demand(ing)?|ask(ing)? for) (my |our |immediate |the )?removal\b",
+        (
+            "remove me",
+            "Please remove me",
+            "Remove me please",
+            "Remove me now or I file a complaint",
+            "Please remove me for good this time",
+            "I am requesting removal from all of your lists",
+        ),
         scope="medium",
     ),
     Rule(
@@ -385,13 +441,19 @@ RULES: tuple[Rule, ...] = (
         r"\b(remove|delete|erase) (my|this|our) (phone |cell |mobile |contact |email |personal )?(number|info"
         r"|information|details|data|email|email address|address|contact)"
         r"( please| now| asap| thanks| thank you)*$"
-        r"|\b(lose|forget) (my|this) number\b",
+        r"|\b(lose|forget) (my|this|our) (number|info|information|details|contact( info| details| information)?"
+        r"|email|address|data)\b"
+        r"|\b(remove|delete|erase) (this|my) (phone |cell )?number (and|from)\b"
+        r"|\b(delete|erase|purge|remove) (all )?(of )?(my|our)( personal| contact)? (data|information)\b",
         (
             "delete my number",
             "remove my info",
             "Lose my number",
             "Remove this number",
             "Please delete my contact information",
+            "Lose my contact details, please.",
+            "delete this number and don't text it again",
+            "Please delete all my personal data",
         ),
     ),
     Rule(
@@ -415,8 +477,14 @@ RULES: tuple[Rule, ...] = (
         "en.dont_want_contact",
         "en",
         "opt_out",
-        r"\b(dont|do not|no longer) want to (be contacted|hear from (you|your)|receive)\b",
-        ("I don't want to be contacted", "I don't want to hear from you again"),
+        r"\b(dont|do not|no longer) (want|wish) to (be contacted|hear from (you|your)|receive)\b"
+        r"|\b(refrain|abstain|desist) from (contacting|texting|calling|emailing|messaging|sending|reaching out)\b",
+        (
+            "I don't want to be contacted",
+            "I don't want to hear from you again",
+            "I do not wish to receive any further communication from your company",
+            "Kindly refrain from contacting me in future",
+        ),
     ),
     Rule(
         "en.leave_me_alone",
@@ -429,8 +497,14 @@ RULES: tuple[Rule, ...] = (
         "en.unsubscribe_from",
         "en",
         "opt_out",
-        rf"\b(unsubscribe|opt out|optout|unsub|opt|remove) (me )?(out )?(of|from) (the |your |all |all your |these "
-        rf"|this |any )?(future )?({SMS}|{CALL}|{EMAIL}|list|lists|everything|it all|communications?|correspondence"
+        # "remove Linda from all communications", "remove me from ur recruiting texts"; not "the wait list"
+        rf"\b(unsubscribe|opt out|optout|unsub|opt|remove) \w+ from (all |any |your |ur |all your |these "
+        rf"|this )?(future )?"
+        rf"(\w+ )?({SMS}|{CALL}|{EMAIL}|communications?|correspondence|mailings|marketing)\b"
+        r"(?! (thread|chain|chat|group|conversation|loop)\b)"
+        rf"|\b(unsubscribe|opt out|optout|unsub|opt|remove) (me )?(out )?(of|from) (the |your |ur |all |all your "
+        rf"|these |this |any )?(future )?({SMS}|{CALL}|{EMAIL}|list|lists|everything|it all|communications?"
+        rf"|correspondence"
         r"|marketing|mailings|newsletters?|promotions)\b(?! (thread|chain|chat|group|conversation|loop)\b)"
         r"|\b(unsubscribe|opt out|optout|unsub|opt me out) (me )?from all$",
         (
@@ -438,6 +512,8 @@ RULES: tuple[Rule, ...] = (
             "Unsubscribe me from these texts",
             "Opt me out of these emails",
             "Please remove me from all communications",
+            "Please remove Linda from all communications going forward",
+            "Remove me from ur recruiting texts",
         ),
     ),
     Rule(
@@ -447,7 +523,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(unsubscribe|optout|opt out|unsub)( me| us| this number| my number| please| now| thanks)*$"
         r"|\b(unsubscribe|opt) me( out)?\b"
         r"|\b((i|we) (want|wish|would like|d like|need)|id like|wed like) to (unsubscribe|opt out|optout|unsub"
-        r"|be removed|be taken off|be unsubscribed)\b",
+        r"|be removed|be taken off|be unsubscribed)\b"
+        # ("We'd like to unsubscribe from the basic tier and upgrade" is about a plan)
+        r"(?! from (the|my|our|this|your) (\w+ )?(tier|plan|package|trial|account|membership|service|subscription)\b)",
         ("Please unsubscribe me", "opt me out", "I want to opt out", "I'd like to be removed from your list"),
         scope="medium",
     ),
@@ -504,13 +582,43 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         # a threat is the wish: "I'll report this to the FCC if you text me one more time"
-        r"^(?=.*\b(report\w*|block\w*|sue|lawyer|attorney|fcc|ftc|police|complaint)\b).*\bif (you|u|yall) (ever )?"
+        r"^(?=.*\b(report\w*|block\w*|sue|lawyer|attorney|fcc|ftc|police|complaint)\b).*\bif ((you|u|yall) (ever )?"
         rf"(text|txt|message|msg|contact|call|email|{SMS}|send|keep (texting|calling|messaging|emailing|contacting))"
         r"( me| us| this number| another \w+| anything| again| one more time| ever again)*"
-        r" (one more time|again|ever again|anymore|any more|another (text|message|time))\b"
+        r" (one more time|again|ever again|anymore|any more|another (text|message|time))"
+        r"|(i|we) (get|receive|see) (one more|another|any more|more) (text|message|email|call)s?)\b"
+        r"|^(text|call|email|message|contact) (me|us) (again|one more time)( and| or)? (im|i will|ill|i am|i m"
+        r"|i)( \w+){0,3}"
+        r" (report\w*|block\w*|sue|suing|calling my (lawyer|attorney)|call my (lawyer|attorney)|call the police"
+        r"|the fcc)\b"
         r"|^((im|i am|ive|i have|just|now) )*(reporting|reported|flagging|flagged|marking|marked)( you| this| it"
         r"| this number| your number| these)?( \w+)?( as)? (spam|junk|a scam)\b",
-        ("I'll report this to the FCC if you text me one more time", "reporting as spam", "Reported this as spam"),
+        (
+            "I'll report this to the FCC if you text me one more time",
+            "reporting as spam",
+            "Reported this as spam",
+            "I'm going to report this number if I get one more text",
+            "text me again and I'm calling my lawyer",
+        ),
+        scope="medium",
+    ),
+    Rule(
+        "en.needs_to_stop",
+        "en",
+        "opt_out",
+        r"\b(texting|calling|emailing|messaging|contacting|texts|calls|emails|messages)\b( \w+){0,6} (needs|need|has"
+        r"|have)"
+        r" to stop\b"
+        r"|^((i|we) )?(dont|do not|no longer) want (these|them|any more of these|any of these)( anymore| any more"
+        r"| thanks| please)*$"
+        r"|\b(stop|quit) asking( me)?( already| please)*$"
+        rf"|^(please|pls|plz) no ({_PLURAL_MEDIA})( or| and| nor| no)*( {_PLURAL_MEDIA})?\b{NOT_A_TIME}",
+        (
+            "Whoever keeps texting my personal phone needs to stop",
+            "i dont want these anymore",
+            "not buying, stop asking",
+            "please no phone calls, I'm hard of hearing",
+        ),
         scope="medium",
     ),
     Rule(
@@ -538,15 +646,19 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\b(ya )?no me (vuelva|vuelvas|vuelvan) a (escribir|enviar|mandar)\b"
         # ("No me mandes el folleto, ya lo tengo" is about the brochure)
-        rf"|\b(ya )?no me (envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban|escribais|envieis"
-        rf"|mandeis|texteen|textees|textee)\b{NOT_A_TIME}"
-        r"(?! (el|la|un|una|otro|otra|ese|esa|eso|esto|este|esta|nada hasta|hasta)\b)"
+        rf"|\b(ya )?(no|ni) me (los |las )?(envie|envies|envien|mande|mandes|manden|escriba|escribas|escriban|escribais"
+        rf"|envieis|mandeis|texteen|textees|textee)\b{NOT_A_TIME}"
+        r"(?!( mas)? (el|la|los|las|un|una|otro|otra|ese|esa|eso|esto|este|esta|nada hasta|hasta|todavia|aun|fotos?"
+        r"|link"
+        r"|enlace|liga|archivo|pdf|info|informacion|precio|precios|cotizacion|direccion)\b)"
+        r"|\bno (la|lo|le|les|los|las) (escriban|llamen|manden|envien|contacten|molesten|textee|texteen)( mas| ni|$)"
         r"|\bno (escriban|escribas|escriba|envien|manden|mande|mandes) mas\b(?! (de|que)\b)"
         rf"|\b(ya )?no (manden|envien|mande|mandes|envie|envies|escriban) (mas )?({SMS}|{EMAIL}|nada)\b"
         r"(?! (hasta|antes)\b)"
         r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( a este (numero|telefono|celular))?( ya"
         r"| por favor| gracias)*$"
-        r"|\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b",
+        r"|\b(dej(a|e|en|ar|ad)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b"
+        r"(?! (el|la|los|las|un|una|ese|esa|esos|esas|fotos?|link|enlace|liga|archivo|pdf|info|precio|precios)\b)",
         (
             "No me escriba más",
             "no me escribas",
@@ -560,6 +672,9 @@ RULES: tuple[Rule, ...] = (
             "No me escribáis más a este número",
             "no me texteen",
             "dejen de escribir a este numero",
+            "Ni me llamen ni me escriban",
+            "le ruego que ya no me los mande",
+            "Por favor no le escriban ni le llamen",
         ),
         scope="medium",
     ),
@@ -572,9 +687,15 @@ RULES: tuple[Rule, ...] = (
         r"|\bno (me )?(vuelva|vuelvas|vuelvan) a (marcar|llamar|escribir)( a| al)? (este|mi|ese) (numero|telefono"
         r"|celular)\b"
         r"|\bno (la|lo|le|los|las) (molesten|llamen|contacten|escriban|moleste|llame|contacte|escriba) mas\b"
+        r"|\bno (volver|volverme|volvernos|vuelva|vuelvan|vuelvas) a (llamar|escribir|contactar|molestar|marcar)(me|nos"
+        r"|la|lo"
+        r"|le|les|los|las)?\b"
+        r"|\bno (escriban|llamen|manden|envien|contacten|molesten)( mas)?( por favor| gracias)*$"
+        r"|\b(no|ni) me (sigan|siga|sigas) (enviando|mandando|escribiendo|llamando|marcando|molestando|contactando)\b"
+        r"|\bno hace falta que (me )?(sigan|siga|sigas) (enviando|mandando|escribiendo|llamando)\b"
         r"|^(ya )?no (contacten|escriban|llamen|manden|envien|molesten)( mas)?( por favor| gracias)*$"
         r"|\bfavor de no (escribir|enviar|mandar|llamar|contactar|molestar)\b"
-        rf"|\b(ya )?no me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten|llameis"
+        rf"|\b(ya )?(no|ni) me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten|llameis"
         rf"|contacteis|molesteis|marquen)\b{NOT_A_TIME}",
         (
             "No me contacten más",
@@ -586,6 +707,11 @@ RULES: tuple[Rule, ...] = (
             "No vuelvan a contactarme",
             "No vuelvan a marcar a este teléfono",
             "no la molesten más",
+            "le pido el favor de no volverme a llamar",
+            "ya no vivo en esa casa, no escriban",
+            "No me sigan enviando cotizaciones ni me marquen",
+            "No hace falta que sigan mandando nada",
+            "no vuelvan a contactarla",
         ),
     ),
     Rule(
@@ -600,10 +726,15 @@ RULES: tuple[Rule, ...] = (
         "es.deja_de",
         "es",
         "opt_out",
-        rf"\b(dej(a|e|en|ar)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me|nos)\b"
+        rf"\b(dej(a|e|en|ar|ad)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me"
+        rf"|nos)\b"
+        r"(?! (el|la|los|las|un|una|ese|esa|esos|esas|fotos?|link|enlace|liga|archivo|pdf|info|precio|precios)\b)"
         rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b"
         # with no object: "Ya basta, dejen de molestar", "dejen de chingar con sus mensajes"
-        r"|\bdej(a|e|en|ar)( ya)? de (molestar|chingar|joder|fregar)\b(?! (a|al|el|la)\b)"
+        r"|\bdej(a|e|en|ar|ad)( ya)? de (molestar|chingar|joder|fregar|insistir)\b(?! (a|al|el|la)\b)"
+        r"|\bdej(a|e|en|ar|ad)( ya)? de (mandar|enviar)( me| nos)? (sus|tus|las|los|esas|esos|estas|estos|tanta|tantas"
+        r"|tantos|vuestras|vuestros)( \w+)? (promociones|ofertas|mensajes|mensajitos|publicidad|anuncios|correos|textos"
+        r"|cosas)\b"
         rf"|\b(paren|pare|para|parale|basta|ya basta)( ya)? con (los |las |sus |tus |tantos |tantas |estos |esos )?"
         rf"({SMS}|{CALL}|{EMAIL})\b",
         (
@@ -614,6 +745,9 @@ RULES: tuple[Rule, ...] = (
             "Ya basta!! dejen de molestar",
             "ya dejen de chingar con sus mensajes y llamadas",
             "Oigan ya paren con los textos",
+            "Por favor dejen de insistir con los mensajitos",
+            "ya dejen de mandar sus promociones",
+            "Dejad de llamarme a todas horas",
         ),
     ),
     Rule(
@@ -627,8 +761,18 @@ RULES: tuple[Rule, ...] = (
         "es.dejenme_en_paz",
         "es",
         "opt_out",
-        r"\bdej(a|e|en|ad)(me|nos) (en paz|tranquil[oa]s?)\b",
-        ("Déjenme en paz", "dejame en paz por favor", "dejadme en paz ya"),
+        r"\bdej(a|e|en|ad|ar)(me|nos) (en paz|tranquil[oa]s?)\b|\b(me|nos) (pueden|puede|podrian|podria) dejar en paz\b"
+        r"|\bolvid(ense|ate|ese|en|a|ad) de (mi|nosotros)\b|\b(absten|abstenga|absteng)\w* de (contactar|llamar"
+        r"|escribir"
+        r"|enviar|mandar|molestar)\w*",
+        (
+            "Déjenme en paz",
+            "dejame en paz por favor",
+            "dejadme en paz ya",
+            "¿Me pueden dejar en paz?",
+            "olvídense de mí, de verdad",
+            "absténganse de contactarme por cualquier vía",
+        ),
     ),
     Rule(
         "es.quitame",
@@ -644,6 +788,11 @@ RULES: tuple[Rule, ...] = (
         r"|\b(eliminarme|borrarme|quitarme|sacarme|removerme) de (su|tu|la|sus|tus|esta|este|el) (lista|base|sistema)"
         r"|\b(quiero|quisiera|deseo|me gustaria|necesito) salir de (la|su|tu|sus|tus|esta|este|el) (lista|listas|base"
         r"|sistema|grupo)\b"
+        r"|\bme (saca|sacan|quita|quitan|borra|borran|elimina|eliminan|quite|quiten|saque|saquen|borre|borren|elimine"
+        r"|eliminen|quiteis|saqueis|borreis|elimineis) de (la|su|tu|sus|tus|esa|esta|este|ese|el|vuestra"
+        r"|vuestras)( \w+)?"
+        r" (lista|listas|base|sistema|registro|contactos)\b"
+        r"|\b(borrenme|quitenme|saquenme|eliminenme) de (eso|ahi|alli|todo|todas|todos)\b"
         r"|\b(remove|delete|unsubscribe|take) me (de|del|off de) (la|tu|su|sus|tus|esta|este|el) (lista|base"
         r"|sistema)\b",
         (
@@ -657,6 +806,9 @@ RULES: tuple[Rule, ...] = (
             "Bájame de la lista",
             "Bórrenla de su lista",
             "Remove me de tu lista porfa",
+            "me hace el favor y me saca de esa base de datos",
+            "os pido por favor que me quitéis de vuestra lista de contactos",
+            "bórrenme de eso",
         ),
     ),
     Rule(
@@ -685,11 +837,14 @@ RULES: tuple[Rule, ...] = (
         r"\bde baja (a )?(mi|este|el) (numero|telefono|celular)\b"
         r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero|correos|textos"
         r"|llamadas|envios|comunicaciones)\b"
+        r"|\bde baja (del|de los|de las|de sus|de su) (boletin|newsletter|lista|listas|correos|mensajes|envios"
+        r"|servicio)\b"
         r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|quite|quita|saquen|sacar"
         r"|saque|saca|retiren|retirar)( por favor)? (mi|este) (numero|telefono|celular|contacto)\b"
         r"(?! (viejo|anterior|antiguo|de trabajo|del trabajo|de la oficina|fijo)\b)"
-        r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|supriman|suprimir)( por favor)?"
-        r" (mis|todos mis) datos\b"
+        r"|\b(eliminen|eliminar|elimine|elimina|borren|borrar|borre|borra|quiten|quitar|supriman|suprimir|retire"
+        r"|retiren"
+        r"|retirar)( por favor)? (mis|todos mis|sus|todos sus|todos los) datos\b"
         r"|\b(eliminen|borren|quiten|saquen|retiren|supriman)( por favor)? (su|mi|este|esta|sus|mis)( \w+){1,5} de"
         r" (sus|su|la|las|tu|tus|esta) (lista|listas|base|bases|sistema|registros)\b",
         (
@@ -699,6 +854,9 @@ RULES: tuple[Rule, ...] = (
             "Eliminen mis datos",
             "favor de darme de baja de sus correos",
             "Por favor, retiren su nombre y este correo de sus listas",
+            "Quiero darme de baja del boletín",
+            "le ruego que retire mis datos de todas sus campañas",
+            "borren todos sus datos",
         ),
     ),
     Rule(
@@ -706,12 +864,14 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         rf"\b(ya )?no (quiero|queremos|deseo|deseamos) ((mas|recibir|sus|tus|estos|esos|los|mas de sus) )*({SMS}|{CALL}"
-        rf"|{EMAIL})\b",
+        rf"|{EMAIL})\b"
+        r"|\bno (quiero|queremos|deseo|deseamos) recibir nada\b",
         (
             "Ya no quiero recibir mensajes",
             "no quiero mas mensajes",
             "ya no quiero correos",
             "Ya no quiero recibir sus mensajes",
+            "no quiero recibir nada de ustedes",
         ),
     ),
     Rule(
@@ -777,8 +937,12 @@ RULES: tuple[Rule, ...] = (
         "fr.ne_mecrivez_plus",
         "fr",
         "opt_out",
-        r"\bne (me |m |m)?(ecrivez|envoyez|textez|ecris|envoie) (plus|pas)\b",
-        ("Ne m'envoyez plus de messages", "ne m envoyez plus de sms", "Ne m'écrivez plus"),
+        r"\bne (me |m |m)?(ecrivez|envoyez|textez|ecris|envoie) (plus|pas)\b"
+        # ("Ne m'envoie plus le lien, envoie le PDF" is about the link)
+        r"(?! (le|la|les|un|une|ce|cette|ces|ton|votre|vos|tes|ta|de (photos|liens|documents))\b"
+        r"(?! (messages|sms|textos|courriels|emails|mails|pubs|publicites|offres|promotions)\b))"
+        r"|\b(textez|ecrivez|texte|ecris) (moi|moe) (pu|plus)\b",
+        ("Ne m'envoyez plus de messages", "ne m envoyez plus de sms", "Ne m'écrivez plus", "Textez-moi pu jamais"),
         scope="medium",
     ),
     Rule(
@@ -793,9 +957,20 @@ RULES: tuple[Rule, ...] = (
         "fr.ne_plus_me",
         "fr",
         "opt_out",
-        r"\bne plus (me |m |m)?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter)\b"
+        r"\bne plus (me |m |m|lui |leur |nous )?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter|relancer"
+        r"|recevoir)\b"
+        r"|\b(appelez|appelle|contactez|contacte) (moi|moe) (pu|plus)\b"
+        r"|\binutile de (continuer a )?(mecrire|me contacter|mappeler|me texter|me relancer|m ecrire|m appeler)\b"
         rf"|\bne pas (me |m |m)?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter)\b{NOT_A_TIME}",
-        ("Merci de ne plus me contacter", "Veuillez ne plus m'appeler", "Merci de ne pas me contacter"),
+        (
+            "Merci de ne plus me contacter",
+            "Veuillez ne plus m'appeler",
+            "Merci de ne pas me contacter",
+            "J'aimerais ne plus recevoir vos messages",
+            "merci de ne plus lui écrire",
+            "Appelez-moi pu",
+            "inutile de continuer à m'écrire",
+        ),
     ),
     Rule(
         "fr.ne_veux_plus",
@@ -828,7 +1003,7 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         r"\b(arret(e|ez|er)|cess(e|ez|er)) d(e |)(m|me |)(envoyer|contacter|appeler|texter|deranger|harceler"
-        r"|solliciter)"
+        r"|solliciter|achaler|relancer|spammer|importuner|embeter)"
         rf"|\b(arret(e|ez|er)|cess(e|ez|er)) (les|vos|ces|tes) ({SMS}|{CALL}|{EMAIL}|envois)\b",
         (
             "Arrêtez de m'envoyer des messages",
@@ -836,6 +1011,7 @@ RULES: tuple[Rule, ...] = (
             "arretez les sms svp",
             "arrete les messages",
             "arrete de m'texter stp",
+            "Heille, arrêtez de m'achaler avec vos offres",
         ),
     ),
     Rule(
@@ -879,8 +1055,15 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         r"\blaiss(ez|e) (moi|nous) tranquilles?\b|\b(fichez|foutez|fiche|fous) (moi|nous) la paix\b"
-        r"|\blach(ez|e) (moi|nous)( avec| la grappe| les baskets|$)",
-        ("Laissez-moi tranquille", "Fichez-moi la paix", "Lâchez-moi avec vos messages et vos appels"),
+        r"|\blach(ez|e) (moi|moe|nous)( avec| la grappe| les baskets| svp| stp| merci| donc|$)"
+        r"|\boubli(ez|e) (mon numero|moi|mes coordonnees|mon adresse|mon courriel|mon email)\b",
+        (
+            "Laissez-moi tranquille",
+            "Fichez-moi la paix",
+            "Lâchez-moi avec vos messages et vos appels",
+            "Oubliez mon numéro.",
+            "pu capable de vos textos, lâchez-moé",
+        ),
     ),
     Rule(
         "fr.desabonner",
@@ -895,7 +1078,8 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         r"\b(retirez|supprimez|enlevez|effacez|rayez|retire|supprime|enleve|raye)( moi| mon numero| mon contact"
-        r"| mes coordonnees)\b"
+        r"| mes coordonnees| mon adresse| mon courriel| mon email| mes donnees| mon nom)\b"
+        r"|\b(retirer|supprimer|effacer|enlever) (mes coordonnees|mon numero|mon adresse|mon courriel|mes donnees)\b"
         r"|\b(me |m )?(retirer|supprimer|enlever|radier|rayer) (de|des) (votre|vos|la|ta|cette|tes|les) (liste|listes"
         r"|fichier|fichiers|base|contacts)\b"
         r"|\betre (retire|supprime|desinscrit|radie|desabonne)e?s? (de|des) (votre|vos|la|ta|cette|tes|les)"
@@ -912,6 +1096,8 @@ RULES: tuple[Rule, ...] = (
             "Je souhaite être retiré de votre liste",
             "Mauvais numéro, effacez-le de votre liste",
             "merci de m'effacer",
+            "je vous prie de retirer mes coordonnées de votre fichier clients",
+            "supprimez mon adresse de votre base",
             "Je retire mon consentement à toute sollicitation",
         ),
     ),
@@ -922,12 +1108,14 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         rf"\b(i |we )?(prefer|would prefer|d prefer|id prefer|d rather|id rather|wed rather|would rather)"
         rf" (not (to )?(get|receive|be sent|have)"
-        rf"( any)?|no) ({SMS}|{CALL}|{EMAIL})\b"
+        rf"( any| these| those| your| more| further| any more| any further)?|no) ({SMS}|{CALL}|{EMAIL})\b"
+        r"|\b(prefer|would prefer|d prefer|id prefer|d rather|id rather|wed rather|would rather) not (to )?be"
+        r" (contacted|texted|called|emailed|messaged|reached)\b"
         rf"|\b(i|we) (dont|do not) do ({SMS}|{CALL}|{EMAIL})\b"
         rf"|^({SMS}|{CALL}|{EMAIL})( no| no thanks| no thank you| not ok| arent ok| are not ok| please no)+$"
         rf"|\bnot interested in ((getting|receiving|any) )?({SMS}|{CALL}|{EMAIL})\b"
-        rf"|\b(stop|enough|knock it off|cut it out|done|quit it) with (the|these|those|your|ur|all the|all these|all"
-        rf"|all your) ({SMS}|{CALL}|{EMAIL})\b"
+        rf"|\b(stop|enough|knock it off|cut it out|done|quit it|quit|chill|easy) with (the|these|those|your|ur|all the"
+        rf"|all these|all|all your)( \w+)? ({SMS}|{CALL}|{EMAIL})\b"
         rf"|\blay off( with)? (the|these|those|your|ur|all the|all these|all your) ({SMS}|{CALL}|{EMAIL})\b",
         (
             "I prefer not to get texts",
@@ -937,6 +1125,9 @@ RULES: tuple[Rule, ...] = (
             "not interested in texts",
             "Enough with the texts",
             "lay off the texts",
+            "please quit with the solar texts",
+            "I'd rather not receive these texts going forward",
+            "I'd prefer not to be contacted by your team",
         ),
     ),
     Rule(
@@ -985,7 +1176,7 @@ RULES: tuple[Rule, ...] = (
         "en.want_out",
         "en",
         "opt_out",
-        r"^(i|we) (want|wanna|would like|d like) out( please| of this| of here| of these| now)*$"
+        r"^(i|we) (want|wanna|would like|d like) (out|off)( please| of this| of here| of these| now)*$"
         r"|^count (me|us) out( please| thanks| thank you)*$|^(please )?(do not|dont) disturb( please| thanks)*$"
         r"|^(please |pls )?((take|get) )?(me |us )?off (the|your|ur|this) list( please| pls| thanks| now)*$"
         r"|^(please |pls )?(take|get) off (the |your |ur |this )?list( please| pls| thanks| now)*$",
@@ -1057,7 +1248,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<kw2>STOP|STOPALL|UNSUBSCRIBE|UNSUB|OPTOUT|ALTO|BAJA|ARRET)\W*$"
         r"|\W*(?P<kw3>[Ss]top|[Uu]nsubscribe|[Aa]lto|[Bb]aja|[Aa]rret)\s*\.\s+\w+(\W+\w+){0,20}\W*$"
         # or as its own last sentence, before a signature at most ("Enough already. stop", "Please stop. -Greg")
-        r"|.*\w[^\w\s]*[.!?]\s+((?i:please|pls|plz|just|so|now|ok|okay|seriously) )?(?P<kw4>[Ss]top|STOP)"
+        r"|.*\w[^\w\s]*[.!?]\s+((?i:please|pls|plz|just|so|now|ok|okay|seriously) )?(?P<kw4>[Ss]top|STOP|[Qq]uit|QUIT)"
         r"( (?i:please|pls|now|already|it|thanks|thank you|immediately))?[.!]*(\s+-+\s*[A-Z]\w*|\s+[A-Z]\w*)?\s*$)",
         (
             "STOP this is my work phone",
