@@ -10,7 +10,9 @@ revokes when it answers an opt-out, or a switch to email that also ends texts; i
 name the labelled channels (an opt-out without channels counts as the medium's channel for
 a keyword or a rule that stands for one, `all` for other words). Two doubtful counts: the
 labelled-doubtful replies the classifier flagged doubtful, and the `none` replies it
-flagged doubtful (noise in the reviewers' queue).
+flagged doubtful (noise in the reviewers' queue). The held-out file has parts: part 1 was
+written before the rules; each later part ("# Added <date>: ...") was written apart from the
+rules and appended unread; "part N sms" and "part N email" score each part by medium.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Reply:
     lang: str
     revokes: frozenset[str]  # channels, {"all"}, {"none"} or {"doubtful"}
     text: str
+    part: int = 1  # the file's part: a comment "# Added <date>: ..." starts the next one
 
     @property
     def is_revocation(self) -> bool:
@@ -51,7 +54,9 @@ def load(name: str) -> list[Reply]:
     """The replies of replies-<name>.tsv; a malformed line is an error naming it."""
     replies = []
     path = CORPUS / f"replies-{name}.tsv"
+    part = 1
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        part += line.startswith("# Added ")
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -61,7 +66,7 @@ def load(name: str) -> list[Reply]:
         labels = frozenset(revokes.split("+"))
         if medium not in MEDIA or lang not in LANGUAGES or not labels <= set(LABELS) or not text.strip():
             raise ValueError(f"{path.name}:{number}: bad medium, language, label or empty text")
-        replies.append(Reply(medium, lang, labels, text))
+        replies.append(Reply(medium, lang, labels, text, part))
     return replies
 
 
@@ -143,7 +148,7 @@ def score(replies: list[Reply]) -> tuple[dict[str, Score], list[tuple[Reply, fro
     for reply in replies:
         found = classify(reply.text)
         said, doubtful = heard(reply, found), found.kind == "doubtful"
-        for group in ("all", f"lang {reply.lang}", f"medium {reply.medium}"):
+        for group in ("all", f"lang {reply.lang}", f"medium {reply.medium}", f"part {reply.part} {reply.medium}"):
             groups[group].add(reply, said, doubtful)
         if reply.is_revocation:  # recall per revoked channel
             for label in reply.revokes:
@@ -186,6 +191,7 @@ def main() -> None:
     )
     names = ["all", *(f"lang {x}" for x in LANGUAGES), *(f"medium {x}" for x in MEDIA)]
     names += [f"revokes {x}" for x in ("sms", "email", "call", "all") if f"revokes {x}" in groups]
+    names += sorted(name for name in groups if name.startswith("part "))  # part 1: written before the rules
     for name in names:
         s = groups[name]
         channel = s.channel_right / s.tp if s.tp else 1.0

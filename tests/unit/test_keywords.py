@@ -937,6 +937,7 @@ REVOCATION_CHANNEL_CASES = [
         set(),
     ),
     ("Stop both", set(), True, set()),
+    ("Don't call, just text me the details", {Channel.CALL}, False, {Channel.SMS}),
 ]
 
 
@@ -1088,6 +1089,13 @@ TRAP_CASES = [
     "Could you not make it Tuesday?",
     "If I get another text from the bank I'll scream",
     "Can you not call before 10?",
+    "I'd like them to stop by Friday",
+    "I'm done with these forms, sending now",
+    "Remove her from the cc",
+    "Il me faut plus d'appels de clients",
+    "Cómo salgo de la autopista?",
+    "We opted out of the warranty",
+    "I wish it would just stop raining",
 ]
 
 

@@ -141,7 +141,8 @@ for _rule in RULES:
 
 # The message also withdraws texts: a switch to email that is an SMS opt-out too.
 _REVOKES_TEXTS = re.compile(
-    rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me) ?){{0,2}}{SMS}|stop texting|dont text"
+    rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me|the|these|those|your|all) ?){{0,2}}{SMS}"
+    r"|stop texting|dont text"
     r"|do not text|no me (envies|envien|mandes|manden) (mas )?(mensajes|sms|textos)|deja(n)? de (enviar|mandar)(me)?"
     r"|ya no me (envies|envien|manden|mandes)|arret(e|ez|er) (les (sms|messages|textos)|de menvoyer)"
     r"|plus de (sms|messages|textos)|pas de (sms|messages|textos)"
@@ -154,17 +155,19 @@ _REVOKES_TEXTS = re.compile(
 _KEEP = {
     Channel.SMS: re.compile(
         r"\b((text|txt|message) me( instead| only| please|$)|(texts?|texting|sms) (is|are) (fine|ok|okay|better|good)"
+        r"|(just|only) (text|txt|message) me"
         r"|(?<!you )(?<!u )keep (the )?(texts|texting|sms)|text is fine|texting is fine|(texts?|texting) only"
         r"|(mejor )?por (mensaje|mensajes|texto|textos|sms|whatsapp) mejor"
         r"|mejor por (mensaje|mensajes|texto|textos|sms)"
         r"|(mensajes|textos) (esta|estan) bien|plutot par (sms|message|texto)|par (sms|message|texto) plutot)\b"
     ),
     Channel.CALL: re.compile(
-        r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good)"
+        r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good)|(just|only) call me"
         r"|mejor (llamame|llameme|por telefono)|appelez moi plutot)\b"
     ),
     Channel.EMAIL: re.compile(
-        r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good)|(by |via )?email (only|instead))\b"
+        r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good)|(by |via )?email (only|instead)"
+        r"|(just|only) email me)\b"
     ),
 }
 _NAMES = {
@@ -461,6 +464,7 @@ _SPOKEN = {
     "jvx": "je ne veux",
     "chu": "je suis",
     "jsuis": "je suis",
+    "pus": "plus",
     "dnt": "dont",
     "txt": "text",
     "txts": "texts",

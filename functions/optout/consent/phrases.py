@@ -70,7 +70,8 @@ LIST_MEMBER = (
 )
 THING = (
     r"(list|lists|database|system|contacts|contact list|mailing list|call list|texting list|sms list|cadence"
-    r"|sequence|campaign|drip|newsletter|distribution|records|files|roster|outreach|prospecting lists|prospect list)"
+    r"|sequence|campaign|drip|newsletter|distribution|records|files|roster|outreach|prospecting lists|prospect list"
+    r"|crm|prospecting tool|tool|platform|automation|sequences|campaigns)(?! of\b)"
 )
 # Not a refusal but a time to avoid: "Don't call me before 10", "No me llames antes de las 9".
 NOT_A_TIME = (
@@ -231,7 +232,8 @@ RULES: tuple[Rule, ...] = (
         rf"|more|anymore|promo\w*|ads|offers|marketing)\b| {SMS}| {EMAIL})"
         rf"|texting|txting|messaging|msging|contacting|calling|phoning|emailing|bothering|spamming|harassing"
         rf"|bugging|pestering|hounding|badgering|stalking|pinging|hassling|nagging|soliciting"
-        r"|writing to (me|us|this)"
+        r"|writing to (me|us|this)|hitting (my|this) (line|phone|number|cell)"
+        r"|send( me)? (message|messages|msg|text|texts|sms)|to (message|text|call|contact|send|email)( me)?"
         rf"|reaching out|hitting me up|hitting up|blowing up|{SMS}(?! (me|us)\b))\b{NOT_A_TIME_FOR_ME}"
         # someone else's number: "Stop texting my husband, text me instead"
         r"(?! (my|his|her|our) (husband|wife|partner|son|daughter|mom|mother|dad|father|boss|assistant"
@@ -245,6 +247,9 @@ RULES: tuple[Rule, ...] = (
             "stop sending me these",
             "Stop texting my kid's phone",
             "stop writing to this address",
+            "lmaooo nah. stop hitting my line",
+            "Stop send me message please",
+            "Kindly stop to message me on this number",
         ),
     ),
     Rule(
@@ -268,7 +273,7 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         rf"\b(stop|cease|halt|discontinue|end)( (the|these|those|your|ur|yall|all|all the|all these|all your|any|my"
-        rf"|future|all future))+ ({SMS}|calls"
+        rf"|future|all future|les|vos|ces|tes|los|las|sus))+ ({SMS}|calls"
         rf"|phone calls"
         rf"|{EMAIL}|spam)\b"
         # no determiner: plural nouns only, and not a verb ("Stop, text me later")
@@ -306,11 +311,17 @@ RULES: tuple[Rule, ...] = (
         rf"|\b(dont|do not|never)( ever)? {CONTACT_VERB}(( or| and|,| dont| do not| no| and dont) {CONTACT_VERB})*"
         # "Don't text me the address, email it" asks for another medium for one thing
         rf"( me| us| this (number|phone|cell|line|address|email)| my (number|phone|cell|line|office)| again| back"
+        rf"| (the|our) (practice|office|company|firm|school|business|clinic|team|staff)"
         rf"|$| (him|her|them|it)(?= (again|anymore|any more|ever)\b)){NOT_A_TIME}"
         r"(?! (the|a|an|that|those|it|your|until|unless|if|when|til)\b)"
         rf"|\b(can|could|would) (you|u|yall) (please |pls )?not( {CONTACT_VERB}( me| us| this number)?)?( anymore"
         r"| any more| again| please| thanks)*$"
         r"|\b(will|to) no longer (contact|text|call|email|message) (me|us)\b"
+        # "Don't call, just text me the details": calls only (the text is kept)
+        rf"|\b(dont|do not|never) {CONTACT_VERB}( me)?(?= (just|only) (text|txt|message|call|email) me\b)"
+        r"|\b(ask|request|asked|requested) (that )?(you|your team|u|your company) (do )?not (reach out|contact|email"
+        r"|text"
+        r"|call|message|phone)\b"
         r"|\b(dont|do not|never) (add|put|include|subscribe|sign) (me|us|this (number|address|email))( up)? (to|on|in"
         r"|for)"
         r" (any|your|ur|the|more|other)( \w+)? (list|lists|mailing|campaign|campaigns|database|newsletter)\b",
@@ -326,6 +337,8 @@ RULES: tuple[Rule, ...] = (
             "Do not add me to any lists",
             "do not text him again",
             "dont text dont call",
+            "Dr. Patel has asked that you do not email or phone the practice",
+            "I'd ask that you not reach out again by email",
         ),
         negatable=False,
     ),
@@ -333,8 +346,10 @@ RULES: tuple[Rule, ...] = (
         "en.dont_send",
         "en",
         "opt_out",
-        rf"\b(dont|do not|never) send( me| us)? (any more |anymore |more |any |any further |further )?({SMS}|{EMAIL}"
-        r"|anything)\b"
+        rf"\b(dont|do not|never) send( me| us)? (any more |anymore |more |any |any further |further |such |these "
+        rf"|those "
+        rf"|your |this kind of |this type of )?({SMS}|{EMAIL}|anything|marketing|promotions|promos|ads|spam|junk|offers"
+        r"|newsletters)\b"
         r"|^(please )?(dont|do not) send (anymore|any more|more|anything( else| more)?)( please| thanks)*$"
         r"|\b(dont|do not|never)( ever)? hit (me|us) up\b",
         (
@@ -343,6 +358,8 @@ RULES: tuple[Rule, ...] = (
             "Do not send anymore",
             "dont hit me up",
             "Please don't send any further texts",
+            "Kindly do not send such mails to my id henceforth",
+            "Please don't send marketing here again",
         ),
         negatable=False,
     ),
@@ -350,11 +367,29 @@ RULES: tuple[Rule, ...] = (
         "en.stop_it",
         "en",
         "opt_out",
-        r"\b(cut it out|knock it off|make (it|this|them|these) stop)( already| please| now)*$"
+        r"\b(cut it out|knock it off|make (it|this|them|these)( texts| messages| calls| emails)? stop)( already| please"
+        r"| now| both of (em|them))*$"
+        r"|\b(like|want|need) (them|these|it|this|the texts|these texts|the messages|these messages) to stop\b"
+        r"(?! (by|at|in|over|for|on)\b)"
+        r"|(?<!would )(?<!will )(?<!to )\b(please|pls|plz|kindly|just) (stop|quit)( it| now| already| immediately"
+        r"| asap)*$"
+        r"|\b(im|i am|were|we are) done with (these|them|your (texts|messages|emails|calls))"
+        r"(?=$| (no more|please|already|now|stop)\b| (texts|messages|emails|calls)\b)"
         r"|^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that)"
         r"( immediately| already"
         r"| right now| now| please| thanks| thank you)*$",
-        ("stop it", "stop this", "Please stop this now", "Stop it already", "quit it", "Seriously, cut it out"),
+        (
+            "stop it",
+            "stop this",
+            "Please stop this now",
+            "Stop it already",
+            "quit it",
+            "Seriously, cut it out",
+            "Is there a way to make these texts stop? Because I'd like them to stop",
+            "Whoever you are, please stop",
+            "I'm done with these, no more",
+            "Knock it off, both of em",
+        ),
         scope="medium",
     ),
     Rule(
@@ -374,14 +409,19 @@ RULES: tuple[Rule, ...] = (
         "en.off_list",
         "en",
         "opt_out",
-        rf"\b(take|get|remove|delete|drop|erase|strike) {LIST_MEMBER}"
-        rf" (off|from) (your|ur|all|any|all your|all of your|any of your)( \w+){{0,3}} {THING}\b"
+        rf"\b(take|get|remove|delete|drop|erase|strike|scrub|purge) {LIST_MEMBER}"
+        rf" (off|from|out of) (your|ur|all|any|all your|all of your|any of your|whatever|every)( \w+){{0,3}} {THING}\b"
         rf"|\b(i|we) want (off|out of) (your|this|the|ur)( \w+)? {THING}\b"
         rf"|\b(take|get|remove|delete) {LIST_MEMBER} (off|from) the( \w+)? {THING}$"
         # "remove my name, number and email from all your lists" (not an old number replaced)
-        r"|\b(take|remove|delete|erase) (me|my|our) (?!(old|previous|former|other|work|wifes|husbands)\b)(\w+ ){1,6}"
-        r"(off|from)"
-        rf" (all |any )?(of )?(your|ur)( \w+)? {THING}\b",
+        r"|\b(take|remove|delete|erase|strike|drop|scrub|purge) (me|my|our|this|the|his|her|their)"
+        r" (?!(old|previous|former|other|work|wifes|husbands|wrong)\b)(\w+ ){1,6}(off|from)"
+        rf" (all |any )?(of )?(your|ur)( \w+){{0,3}} {THING}\b"
+        # "Delete sales@ from your prospecting tool"; passive: "our school is taken off your contact list"
+        rf"|\b(remove|delete|strike|scrub) \w+ (off|from) (your|ur|all your|all of your)( \w+){{0,2}} {THING}\b"
+        rf"|\b(?<!to )(is|be|are|get|gets|been) (taken|removed|deleted|struck|scrubbed) (off|from) (your|ur|the|all|any"
+        rf"|all your"
+        rf"|all of your)( \w+){{0,2}} {THING}\b",
         (
             "Take me off your list",
             "remove me from your list",
@@ -397,13 +437,21 @@ RULES: tuple[Rule, ...] = (
             "Please remove him from your mailing and call lists",
             "Please remove me and everyone at our firm from your outreach",
             "Please take my name off your recruiting outreach",
+            "Please strike this address and all staff addresses from your outreach lists",
+            "Scrub my details from your system please",
+            "Delete me from your CRM",
+            "Please take the practice and all physicians off your call and email lists",
+            "Please ensure our school is taken off your contact list",
+            "pls take me off whatever list this is",
+            "Get my number out of your system now",
         ),
     ),
     Rule(
         "en.take_me_off",
         "en",
         "opt_out",
-        r"\b(take|get) (me|us|my (phone |cell )?number|this number) off( this| here| it| of this)?( please| thanks"
+        r"\b(take|get) (me|us|my (phone |cell )?number|this number) off( this| here| it| of this| of there| there"
+        r"| of it)?( please| thanks"
         r"| thank you| now)*$"
         r"|\b(want|like|need) (it|this number|my number|me|us|my name|my info) (taken|removed|deleted|erased) (off"
         r"|from)\b",
@@ -412,6 +460,7 @@ RULES: tuple[Rule, ...] = (
             "Please get my number off",
             "take this number off",
             "take us off",
+            "Hey you can go ahead and take me off of there thank you",
             "can you take me off this please?",
             "I would like it taken off whatever list it is on",
         ),
@@ -420,7 +469,11 @@ RULES: tuple[Rule, ...] = (
         "en.remove_me",
         "en",
         "opt_out",
-        r"\b(remove|delete|erase) me( from (this|these|it|here|that))?( please| pls| plz| now| asap| thanks| thank you"
+        r"\b(remove|delete|take|erase) (it|me|this number|my number|him|her) (off|from) (whatever|wherever|everything"
+        r"|all)( you have| you got| list| lists| its on| it is on)*$"
+        r"|\b(remove|delete|erase) (me|him|her|them)( from (this|these|it|here|that))?( please| pls| plz| now| asap"
+        r"| thanks"
+        r"| thank you"
         r"| thx| right now| already| for good| permanently| this time| completely| entirely| immediately)*$"
         r"|\b(remove|delete|erase) me( right)? (now|immediately|asap) (or|and|before)\b"
         r"|\b(request(ing)?|demand(ing)?|ask(ing)? for) (my |our |immediate |the )?removal\b",
@@ -431,6 +484,9 @@ RULES: tuple[Rule, ...] = (
             "Remove me now or I file a complaint",
             "Please remove me for good this time",
             "I am requesting removal from all of your lists",
+            "How did you get it? Remove her immediately.",
+            "Please remove it from whatever you have.",
+            "Take it off whatever you got.",
         ),
         scope="medium",
     ),
@@ -440,7 +496,10 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\b(remove|delete|erase) (my|this|our) (phone |cell |mobile |contact |email |personal )?(number|info"
         r"|information|details|data|email|email address|address|contact)"
-        r"( please| now| asap| thanks| thank you)*$"
+        r"( please| now| asap| thanks| thank you)*(?=$| (i|we|im|and dont|and do not|or|this|it)\b)"
+        r"|\b(delete|erase|remove|purge) (his|her|their) (details|info|information|data|contact details)\b"
+        r"|\bforget (you (ever )?had|about) (this|my) (number|email|info|address)\b"
+        r"|\b(want|get) (you|yall|u) (outta|out of) my (phone|inbox|life|hair)\b"
         r"|\b(lose|forget) (my|this|our) (number|info|information|details|contact( info| details| information)?"
         r"|email|address|data)\b"
         r"|\b(remove|delete|erase) (this|my) (phone |cell )?number (and|from)\b"
@@ -454,6 +513,10 @@ RULES: tuple[Rule, ...] = (
             "Lose my contact details, please.",
             "delete this number and don't text it again",
             "Please delete all my personal data",
+            "Yo chill. forget you ever had this number",
+            "Erase my info or I will sue",
+            "Please delete my number, I no want receive message from you company",
+            "I want you outta my phone",
         ),
     ),
     Rule(
@@ -470,8 +533,16 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         rf"\b(dont|do not|no longer) want (to (get|receive) )?(any more |anymore |any |more |your |these |those "
-        rf"|this |the )?({SMS}|{CALL}|{EMAIL})\b",
-        ("I don't want your texts", "I don't want these emails anymore", "I do not want to receive calls"),
+        rf"|this |the )?({SMS}|{CALL}|{EMAIL})\b"
+        r"|\b(dont|do not|doesnt|does not|no longer) (want|wants|wish|wishes) (any )?(further |more )?(contact"
+        r"|communication"
+        r"|communications|correspondence|solicitations?)\b",
+        (
+            "I don't want your texts",
+            "I don't want these emails anymore",
+            "I do not want to receive calls",
+            "he does not want any further contact from your firm",
+        ),
     ),
     Rule(
         "en.dont_want_contact",
@@ -520,13 +591,21 @@ RULES: tuple[Rule, ...] = (
         "en.unsubscribe_me",
         "en",
         "opt_out",
-        r"\b(unsubscribe|optout|opt out|unsub)( me| us| this number| my number| please| now| thanks)*$"
-        r"|\b(unsubscribe|opt) me( out)?\b"
+        r"\b(unsubscribe|optout|opt out|unsub)( me| us| this number| my number| this address| this email| this inbox"
+        r"| my email| please| now| thanks)*$"
+        r"|\b(unsubscribe|unsub|opt) me( out)?\b|\bopt (this (email|address|number)|my (email|number)) out\b"
         r"|\b((i|we) (want|wish|would like|d like|need)|id like|wed like) to (unsubscribe|opt out|optout|unsub"
         r"|be removed|be taken off|be unsubscribed)\b"
         # ("We'd like to unsubscribe from the basic tier and upgrade" is about a plan)
         r"(?! from (the|my|our|this|your) (\w+ )?(tier|plan|package|trial|account|membership|service|subscription)\b)",
-        ("Please unsubscribe me", "opt me out", "I want to opt out", "I'd like to be removed from your list"),
+        (
+            "Please unsubscribe me",
+            "opt me out",
+            "I want to opt out",
+            "I'd like to be removed from your list",
+            "ok boomer marketing. unsub me fr",
+            "Please opt this email out of your marketing",
+        ),
         scope="medium",
     ),
     Rule(
@@ -573,8 +652,15 @@ RULES: tuple[Rule, ...] = (
         r"^(so |ok |okay |um |hi |hey )*how (do|can|does one|would|should) (i|we|u|you|one) (stop|unsubscribe|opt out"
         r"|get off|get removed|make (these|this|them|it) stop|stop getting|stop receiving)"
         r"( (these|this|them|it|that|texts|messages|emails|calls|the (texts|messages|emails|calls)|your (texts"
-        r"|messages|emails|calls)|from (this|your) (list|texts|messages|emails)|this list|your list|now|please))*$",
-        ("how do I stop these", "How can I unsubscribe", "how do i stop getting these texts"),
+        r"|messages|emails|calls)|from (this|your) (list|texts|messages|emails)|this list|your list|now|please))*$"
+        r"|^how (do|can|would) (i|we|u|you) (get off|get removed from|get out of|unsubscribe from|opt out of)( of)?"
+        r" (this|your|the|these)( \w+){0,3}$",
+        (
+            "how do I stop these",
+            "How can I unsubscribe",
+            "how do i stop getting these texts",
+            "How do I get off this text thing?",
+        ),
         scope="medium",
     ),
     Rule(
@@ -587,6 +673,7 @@ RULES: tuple[Rule, ...] = (
         r"( me| us| this number| another \w+| anything| again| one more time| ever again)*"
         r" (one more time|again|ever again|anymore|any more|another (text|message|time))"
         r"|(i|we) (get|receive|see) (one more|another|any more|more) (text|message|email|call)s?)\b"
+        r"|^keep (texting|calling|messaging|emailing) (me|us) and see what happens\b"
         r"|^(text|call|email|message|contact) (me|us) (again|one more time)( and| or)? (im|i will|ill|i am|i m"
         r"|i)( \w+){0,3}"
         r" (report\w*|block\w*|sue|suing|calling my (lawyer|attorney)|call my (lawyer|attorney)|call the police"
@@ -599,6 +686,28 @@ RULES: tuple[Rule, ...] = (
             "Reported this as spam",
             "I'm going to report this number if I get one more text",
             "text me again and I'm calling my lawyer",
+            "Keep texting me and see what happens",
+        ),
+        scope="medium",
+    ),
+    Rule(
+        "en.stop_the_sequence",
+        "en",
+        "opt_out",
+        # what a sales tool sends: it is the medium the reply came by
+        r"\b(stop|cease|end|halt|discontinue|cancel)( (the|this|these|your|ur|all))* (sequence|cadence|drip"
+        r"|drip campaign"
+        r"|email campaign|email sequence|follow ups|followups|automated emails|mailers)s?\b"
+        r"|\b(take|get|remove|drop) (me|us) (off|from) the( \w+)? (sequence|cadence|drip|campaign|drip campaign)"
+        r"( entirely| completely| please| now| for good)*$"
+        # "I opted out of your emails in January and I'm still getting them"
+        r"|\b(i|we) (already |have already |already have |previously |have )?(opted out|unsubscribed"
+        r"|asked to be removed)\b(?=.*\b(still|again|keep|keeps|continue|yet)\b)"
+        r"(?!.*\b(by mistake|accidentally|by accident|add me back|resubscribe|re subscribe)\b)",
+        (
+            "No thanks, stop the sequence",
+            "please take me off the drip campaign entirely",
+            "I opted out of your emails in January and I'm still getting them",
         ),
         scope="medium",
     ),
@@ -612,12 +721,14 @@ RULES: tuple[Rule, ...] = (
         r"|^((i|we) )?(dont|do not|no longer) want (these|them|any more of these|any of these)( anymore| any more"
         r"| thanks| please)*$"
         r"|\b(stop|quit) asking( me)?( already| please)*$"
-        rf"|^(please|pls|plz) no ({_PLURAL_MEDIA})( or| and| nor| no)*( {_PLURAL_MEDIA})?\b{NOT_A_TIME}",
+        rf"|^(please|pls|plz) no ({_PLURAL_MEDIA})( or| and| nor| no)*( {_PLURAL_MEDIA})?\b{NOT_A_TIME}"
+        r"|^(please|pls|plz) no (text|txt|message|msg|call|email)s? (more|anymore|again)\b",
         (
             "Whoever keeps texting my personal phone needs to stop",
             "i dont want these anymore",
             "not buying, stop asking",
             "please no phone calls, I'm hard of hearing",
+            "Plz no text more. I not interest",
         ),
         scope="medium",
     ),
@@ -627,8 +738,21 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\b(stop|quit|cease|end|cancel|discontinue) (them )?(both|all of them|all three)\b"
         r"|\b(arret(e|ez|er)|cess(e|ez|er)|annul(e|ez|er)) (les deux|tout ca|les trois)\b"
-        r"|\b(paren|pare|para|dejen|detengan|cancelen|basta de) (los dos|ambos|ambas|las dos|los tres)\b",
-        ("Arrêtez les deux svp", "I get your emails and your texts. Stop both", "Paren los dos por favor"),
+        r"|\b(paren|pare|para|dejen|detengan|cancelen|basta de)( con)? (los dos|ambos|ambas|las dos|los tres"
+        r"|ambas cosas"
+        r"|las dos cosas)\b"
+        rf"|\bni ({SMS}|{CALL}|{EMAIL}|appel|sms) ni ({SMS}|{CALL}|{EMAIL}|appel|sms)\b"
+        r"|\bni por (aqui|aca|mensaje|texto|sms|correo|mail|email|telefono|llamada) ni por\b"
+        r"|\bne (veux|voulons|souhaite) ni (lun|l un) ni (lautre|l autre)\b",
+        (
+            "Arrêtez les deux svp",
+            "I get your emails and your texts. Stop both",
+            "Paren los dos por favor",
+            "ni llamadas ni mensajes por favor",
+            "Ni appel ni sms, merci",
+            "Les pido que paren con ambas cosas",
+            "je reçois vos mails ET vos appels. Je ne veux ni l'un ni l'autre",
+        ),
         names_before=True,
     ),
     Rule(
@@ -781,9 +905,15 @@ RULES: tuple[Rule, ...] = (
         # "Quítame una duda" (answer me something) is no revocation: a list, or nothing else, follows
         r"\b(quitame|quiteme|quitenme|sacame|saqueme|saquenme|borrame|borreme|borrenme|eliminame|elimineme"
         r"|eliminenme|desuscribeme|desuscribame|desuscribanme|borrenla|borrenlo|quitenla|quitenlo|saquenla|saquenlo"
-        r"|eliminenla|eliminenlo)( (de|del) (la |tu |su |sus |tus |esta |este |el |los )?"
-        r"(lista|listas|base|sistema|contactos|registro|grupo|mensajes|correos|envios)\b|( por favor| ya| gracias)*$)"
+        r"|eliminenla|eliminenlo|quitadme|sacadme|borradme|eliminadme)( (de|del) (la |tu |su |sus |tus |esta |este |el "
+        r"|los"
+        r" |esa |ese |esas |vuestra |vuestras )?"
+        r"(lista|listas|base|sistema|contactos|registro|grupo|mensajes|correos|envios)\b|( por favor| ya| gracias)*$"
+        r"|(?= (o|y|ya|porque|que)\b))"
         r"|\bque me (eliminen|borren|quiten|saquen|retiren|den de baja)\b"
+        r"|\b(lo|la|me|nos|los|las) (den|de|des|dan) de baja\b"
+        r"|\bcomo (me )?(desuscribo|doy de baja|desinscribo)\b"
+        r"|\bcomo (salgo|me salgo|me quito|me borro) de (la|su|sus|esta|estas|tu|tus) (lista|listas|base)\b"
         r"|\b(bajame|bajeme|bajenme)\b"
         r"|\b(eliminarme|borrarme|quitarme|sacarme|removerme) de (su|tu|la|sus|tus|esta|este|el) (lista|base|sistema)"
         r"|\b(quiero|quisiera|deseo|me gustaria|necesito) salir de (la|su|tu|sus|tus|esta|este|el) (lista|listas|base"
@@ -809,6 +939,11 @@ RULES: tuple[Rule, ...] = (
             "me hace el favor y me saca de esa base de datos",
             "os pido por favor que me quitéis de vuestra lista de contactos",
             "bórrenme de eso",
+            "Mano ya, bórrame de esa lista de textos",
+            "Quitadme de vuestras listas de una vez",
+            "Les pido que lo den de baja de todas sus listas",
+            "Elimínenme o los reporto a Profeco",
+            "¿cómo me desuscribo de estos correos?",
         ),
     ),
     Rule(
@@ -865,13 +1000,18 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         rf"\b(ya )?no (quiero|queremos|deseo|deseamos) ((mas|recibir|sus|tus|estos|esos|los|mas de sus) )*({SMS}|{CALL}"
         rf"|{EMAIL})\b"
-        r"|\bno (quiero|queremos|deseo|deseamos) recibir nada\b",
+        r"|\bno (quiero|queremos|deseo|deseamos) recibir (nada|ni uno mas|mas$)"
+        r"|\bno (deseo|quiero|queremos|deseamos) ser (contactad[oa]s?|llamad[oa]s?|molestad[oa]s?)\b"
+        r"|\b(solicito|pido|exijo|solicitamos) (la )?(eliminacion|supresion|baja) de (mis|nuestros|todos mis) datos\b",
         (
             "Ya no quiero recibir mensajes",
             "no quiero mas mensajes",
             "ya no quiero correos",
             "Ya no quiero recibir sus mensajes",
             "no quiero recibir nada de ustedes",
+            "xq me siguen mandando msjs si nunca me registre?? no quiero recibir mas",
+            "No deseo ser contactado por ningún medio",
+            "solicito la eliminación de mis datos personales de sus bases",
         ),
     ),
     Rule(
@@ -957,7 +1097,8 @@ RULES: tuple[Rule, ...] = (
         "fr.ne_plus_me",
         "fr",
         "opt_out",
-        r"\bne plus (me |m |m|lui |leur |nous )?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter|relancer"
+        r"\bne plus (me |m |m|lui |leur |nous |la |le |les |l |l)?(contacter|appeler|ecrire|envoyer|deranger|texter"
+        r"|solliciter|relancer"
         r"|recevoir)\b"
         r"|\b(appelez|appelle|contactez|contacte) (moi|moe) (pu|plus)\b"
         r"|\binutile de (continuer a )?(mecrire|me contacter|mappeler|me texter|me relancer|m ecrire|m appeler)\b"
@@ -968,6 +1109,7 @@ RULES: tuple[Rule, ...] = (
             "Merci de ne pas me contacter",
             "J'aimerais ne plus recevoir vos messages",
             "merci de ne plus lui écrire",
+            "Merci de ne plus la contacter",
             "Appelez-moi pu",
             "inutile de continuer à m'écrire",
         ),
@@ -1002,7 +1144,8 @@ RULES: tuple[Rule, ...] = (
         "fr.arretez_de",
         "fr",
         "opt_out",
-        r"\b(arret(e|ez|er)|cess(e|ez|er)) d(e |)(m|me |)(envoyer|contacter|appeler|texter|deranger|harceler"
+        r"\bd?(arret(e|ez|er)|cess(e|ez|er))( immediatement| tout de suite)? d(e |)(m|me |le |la |les |lui |)(envoyer"
+        r"|contacter|appeler|texter|deranger|harceler"
         r"|solliciter|achaler|relancer|spammer|importuner|embeter)"
         rf"|\b(arret(e|ez|er)|cess(e|ez|er)) (les|vos|ces|tes) ({SMS}|{CALL}|{EMAIL}|envois)\b",
         (
@@ -1012,6 +1155,8 @@ RULES: tuple[Rule, ...] = (
             "arrete les messages",
             "arrete de m'texter stp",
             "Heille, arrêtez de m'achaler avec vos offres",
+            "Merci d'arrêter de m'envoyer ces SMS",
+            "Je vous prie de cesser immédiatement de le solliciter",
         ),
     ),
     Rule(
@@ -1034,12 +1179,14 @@ RULES: tuple[Rule, ...] = (
         "fr",
         "opt_out",
         rf"^((merci|svp|stp|non|allo|bonjour|salut) )*plus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails"
-        r"|courriels)\b(?! (que|qu|dune|dun|de|avant|apres)\b)",
+        r"|courriels)\b(?! (que|qu|dune|dun|de|avant|apres)\b)"
+        rf"|\bplus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)( svp| merci| stp)*$",
         (
             "Plus de messages svp",
             "Plus d'appels svp",
             "Plus de courriels svp",
             "Plus de textos svp, je suis pas intéressé",
+            "Vous m'appelez même la nuit, arrêtez ça, plus d'appels svp",
         ),
     ),
     Rule(
@@ -1080,7 +1227,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(retirez|supprimez|enlevez|effacez|rayez|retire|supprime|enleve|raye)( moi| mon numero| mon contact"
         r"| mes coordonnees| mon adresse| mon courriel| mon email| mes donnees| mon nom)\b"
         r"|\b(retirer|supprimer|effacer|enlever) (mes coordonnees|mon numero|mon adresse|mon courriel|mes donnees)\b"
-        r"|\b(me |m )?(retirer|supprimer|enlever|radier|rayer) (de|des) (votre|vos|la|ta|cette|tes|les) (liste|listes"
+        r"|\b(me |m |m)?(retirer|supprimer|enlever|radier|rayer) (de|des) (votre|vos|la|ta|cette|tes|les) (liste|listes"
         r"|fichier|fichiers|base|contacts)\b"
         r"|\betre (retire|supprime|desinscrit|radie|desabonne)e?s? (de|des) (votre|vos|la|ta|cette|tes|les)"
         r" (liste|listes|fichier|fichiers|base|contacts)\b"
@@ -1088,7 +1235,9 @@ RULES: tuple[Rule, ...] = (
         r"|cette|tes|les) (liste|listes|fichier|fichiers|base|contacts)\b"
         r"|\b(merci de|veuillez|svp|pouvez vous|prière de) (m |me |m)(effacer|supprimer|retirer|enlever|desinscrire"
         r"|radier)\b"
-        r"|\b(je|nous) (retire|retirons|revoque|revoquons) (mon|notre|le) (consentement|autorisation|accord)\b",
+        r"|\b(je|nous) (retire|retirons|revoque|revoquons) (mon|notre|le) (consentement|autorisation|accord)\b"
+        r"|\b(la )?(suppression|effacement) de (l ensemble de |lensemble de |toutes )?(mes|nos) (donnees|coordonnees)\b"
+        r"|\bcessation de (tout|toute) (demarchage|sollicitation|contact|communication)\b",
         (
             "Retirez-moi de votre liste",
             "Supprimez mon numéro",
@@ -1098,6 +1247,8 @@ RULES: tuple[Rule, ...] = (
             "merci de m'effacer",
             "je vous prie de retirer mes coordonnées de votre fichier clients",
             "supprimez mon adresse de votre base",
+            "pourriez-vous m'enlever de votre liste d'envoi?",
+            "je vous demande la suppression de l'ensemble de mes données",
             "Je retire mon consentement à toute sollicitation",
         ),
     ),
@@ -1114,7 +1265,8 @@ RULES: tuple[Rule, ...] = (
         rf"|\b(i|we) (dont|do not) do ({SMS}|{CALL}|{EMAIL})\b"
         rf"|^({SMS}|{CALL}|{EMAIL})( no| no thanks| no thank you| not ok| arent ok| are not ok| please no)+$"
         rf"|\bnot interested in ((getting|receiving|any) )?({SMS}|{CALL}|{EMAIL})\b"
-        rf"|\b(stop|enough|knock it off|cut it out|done|quit it|quit|chill|easy) with (the|these|those|your|ur|all the"
+        rf"|\b(stop|enough|knock it off|cut it out|done|quit it|quit|chill|easy) (with|w) (the|these|those|your|ur"
+        rf"|all the"
         rf"|all these|all|all your)( \w+)? ({SMS}|{CALL}|{EMAIL})\b"
         rf"|\blay off( with)? (the|these|those|your|ur|all the|all these|all your) ({SMS}|{CALL}|{EMAIL})\b",
         (
@@ -1126,6 +1278,7 @@ RULES: tuple[Rule, ...] = (
             "Enough with the texts",
             "lay off the texts",
             "please quit with the solar texts",
+            "pls stop w the texts",
             "I'd rather not receive these texts going forward",
             "I'd prefer not to be contacted by your team",
         ),
