@@ -1096,6 +1096,7 @@ TRAP_CASES = [
     "Cómo salgo de la autopista?",
     "We opted out of the warranty",
     "I wish it would just stop raining",
+    "This email is confidential. If you are not the intended recipient please notify the sender and delete it.",
 ]
 
 

@@ -55,7 +55,7 @@ SMS = (
 CALL = (
     r"(calls?|calling|phone calls?|phoning|ringing|llamadas?|llamarme|llamen|llames|llame|llamar|marcar|marcarme"
     r"|marquen"
-    r"|appels?|dappels|appeler|mappeler|appelez|mappelez|telephonez|telephoner)"
+    r"|appels?|dappels|appeler|mappeler|appelez|mappelez|telephonez|telephoner|por telefono|al telefono)"
 )
 EMAIL = r"(emails?|emailing|e mails?|mails?|mailing|correos?|courriels?|demails?|dcourriels?|diffusion)"
 # The medium itself, as a switch to email names it ("email me instead", "por correo").
@@ -226,7 +226,8 @@ RULES: tuple[Rule, ...] = (
         "en",
         "opt_out",
         # "stop sending the wrong brochure" is about the brochure; "Stop, text me later" asks for texts
-        rf"\b(stop|quit|cease|end) (sending( me)?( any more| anymore| more)?"
+        rf"\b(stop|quit|cease|end) ((fucking|freaking|effing|frickin|friggin|damn|goddamn|bloody) )?(sending( me)?"
+        rf"( any more| anymore| more)?"
         rf"(?!( me| us)? (the|that|a|an|my|his|her|old|new|wrong|other) (?!{SMS}|{EMAIL}))"
         rf"(?=$| (me|us|these|those|this|them|that|it|stuff|junk|spam|crap|garbage|anything|things|your|ur|all|any"
         rf"|more|anymore|promo\w*|ads|offers|marketing)\b| {SMS}| {EMAIL})"
@@ -246,6 +247,7 @@ RULES: tuple[Rule, ...] = (
             "Stop sending me texts",
             "stop sending me these",
             "Stop texting my kid's phone",
+            "Stop fucking texting me",
             "stop writing to this address",
             "lmaooo nah. stop hitting my line",
             "Stop send me message please",
@@ -500,6 +502,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(delete|erase|remove|purge) (his|her|their) (details|info|information|data|contact details)\b"
         r"|\bforget (you (ever )?had|about) (this|my) (number|email|info|address)\b"
         r"|\b(want|get) (you|yall|u) (outta|out of) my (phone|inbox|life|hair)\b"
+        # ("This email is confidential... please delete it" is a disclaimer)
+        r"|\b(my|this) (number|info)\b( \w+){0,8} (delete|remove|erase) it\b"
         r"|\b(lose|forget) (my|this|our) (number|info|information|details|contact( info| details| information)?"
         r"|email|address|data)\b"
         r"|\b(remove|delete|erase) (this|my) (phone |cell )?number (and|from)\b"
@@ -517,6 +521,7 @@ RULES: tuple[Rule, ...] = (
             "Erase my info or I will sue",
             "Please delete my number, I no want receive message from you company",
             "I want you outta my phone",
+            "who gave you my number? delete it",
         ),
     ),
     Rule(
@@ -561,8 +566,8 @@ RULES: tuple[Rule, ...] = (
         "en.leave_me_alone",
         "en",
         "opt_out",
-        r"\bleave (me|us) (alone|be)\b",
-        ("leave me alone", "Leave me alone!!", "Why won't you leave me alone"),
+        r"\bleave (me|us) (the (hell|fuck|f|heck) )?(alone|be)\b",
+        ("leave me alone", "Leave me alone!!", "Why won't you leave me alone", "Leave me the hell alone"),
     ),
     Rule(
         "en.unsubscribe_from",
@@ -597,7 +602,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b((i|we) (want|wish|would like|d like|need)|id like|wed like) to (unsubscribe|opt out|optout|unsub"
         r"|be removed|be taken off|be unsubscribed)\b"
         # ("We'd like to unsubscribe from the basic tier and upgrade" is about a plan)
-        r"(?! from (the|my|our|this|your) (\w+ )?(tier|plan|package|trial|account|membership|service|subscription)\b)",
+        r"(?! from (the|my|our|this|your) (\w+ )?(tier|plan|package|trial|account|membership|service|subscription)\b)"
+        r"|\b(asking|ask|asked|request|requesting) (you )?to (be removed|be taken off|be unsubscribed|unsubscribe me)\b",
         (
             "Please unsubscribe me",
             "opt me out",
@@ -605,6 +611,7 @@ RULES: tuple[Rule, ...] = (
             "I'd like to be removed from your list",
             "ok boomer marketing. unsub me fr",
             "Please opt this email out of your marketing",
+            "This is the second time I'm asking to be removed from your emails",
         ),
         scope="medium",
     ),
@@ -781,7 +788,7 @@ RULES: tuple[Rule, ...] = (
         r"(?! (hasta|antes)\b)"
         r"|\bdej(a|e|en) de (escribir|mandar mensajes|enviar mensajes)( a este (numero|telefono|celular))?( ya"
         r"| por favor| gracias)*$"
-        r"|\b(dej(a|e|en|ar|ad)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b"
+        r"|\b(dej(a|e|en|ar|ad|es|aran|ara|aras)|par(a|e|en))( ya)? de (escribir|mandar|enviar)(me|nos)\b"
         r"(?! (el|la|los|las|un|una|ese|esa|esos|esas|fotos?|link|enlace|liga|archivo|pdf|info|precio|precios)\b)",
         (
             "No me escriba más",
@@ -819,6 +826,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bno hace falta que (me )?(sigan|siga|sigas) (enviando|mandando|escribiendo|llamando)\b"
         r"|^(ya )?no (contacten|escriban|llamen|manden|envien|molesten)( mas)?( por favor| gracias)*$"
         r"|\bfavor de no (escribir|enviar|mandar|llamar|contactar|molestar)\b"
+        r"|\b(no|ni) me (hablen|hable|hables)( mas)? (por telefono|al celular|al telefono)\b"
         rf"|\b(ya )?(no|ni) me (contacte|contactes|contacten|llame|llames|llamen|moleste|molestes|molesten|llameis"
         rf"|contacteis|molesteis|marquen)\b{NOT_A_TIME}",
         (
@@ -836,6 +844,7 @@ RULES: tuple[Rule, ...] = (
             "No me sigan enviando cotizaciones ni me marquen",
             "No hace falta que sigan mandando nada",
             "no vuelvan a contactarla",
+            "No me hablen más por teléfono",
         ),
     ),
     Rule(
@@ -843,20 +852,23 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\bno (quiero|queremos) que me (contacten|contacte|contactes|llamen|llame|llames|escriban|escriba|escribas"
-        r"|envien|envie|envies|manden|mande|mandes|molesten|moleste|sigan)\b",
-        ("No quiero que me contacten más", "no quiero que me llamen"),
+        r"|envien|envie|envies|manden|mande|mandes|molesten|moleste|sigan)\b"
+        r"|\bno (quiero|queremos) que me (vuelvan|vuelva|vuelvas) a (contactar|llamar|escribir|mandar|enviar|molestar)",
+        ("No quiero que me contacten más", "no quiero que me llamen", "No quiero que me vuelvan a contactar"),
     ),
     Rule(
         "es.deja_de",
         "es",
         "opt_out",
-        rf"\b(dej(a|e|en|ar|ad)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar|molestar|textear)(me"
+        rf"\b(dej(a|e|en|ar|ad|es|aran|ara|aras)|par(a|e|en))( ya)? de (enviar|mandar|escribir|llamar|contactar"
+        rf"|molestar|textear)(me"
         rf"|nos)\b"
         r"(?! (el|la|los|las|un|una|ese|esa|esos|esas|fotos?|link|enlace|liga|archivo|pdf|info|precio|precios)\b)"
         rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b"
         # with no object: "Ya basta, dejen de molestar", "dejen de chingar con sus mensajes"
-        r"|\bdej(a|e|en|ar|ad)( ya)? de (molestar|chingar|joder|fregar|insistir)\b(?! (a|al|el|la)\b)"
-        r"|\bdej(a|e|en|ar|ad)( ya)? de (mandar|enviar)( me| nos)? (sus|tus|las|los|esas|esos|estas|estos|tanta|tantas"
+        r"|\bdej(a|e|en|ar|ad|es|aran|ara|aras)( ya)? de (molestar|chingar|joder|fregar|insistir)\b(?! (a|al|el|la)\b)"
+        r"|\bdej(a|e|en|ar|ad|es|aran|ara|aras)( ya)? de (mandar|enviar)( me| nos)? (sus|tus|las|los|esas|esos|estas"
+        r"|estos|tanta|tantas"
         r"|tantos|vuestras|vuestros)( \w+)? (promociones|ofertas|mensajes|mensajitos|publicidad|anuncios|correos|textos"
         r"|cosas)\b"
         rf"|\b(paren|pare|para|parale|basta|ya basta)( ya)? con (los |las |sus |tus |tantos |tantas |estos |esos )?"
@@ -954,7 +966,8 @@ RULES: tuple[Rule, ...] = (
         r"| gracias)*$"
         r"|^((hola|buenas|buenos dias|buenas tardes|por favor|favor de) )*(quiero |deseo |quisiera )?"
         r"(dar|darme|darse|dame|denme|deme) de baja\b(?!( a)? (mi|este|el|de)\b)"
-        r"|\b(desuscribirme|desuscribanme|desuscribame|desuscribeme|desinscribirme)( por favor| ya| gracias)*$"
+        r"|\b(desuscribirme|desuscribanme|desuscribame|desuscribeme|desinscribirme)\b"
+        r"|^baja (de|del) (este|su|la|el|esta|sus)( \w+)? (servicio|lista|mensajes|numero|sms|textos|correos)\b"
         r"|\bcancelar (la |mi )?suscripcion\b",
         (
             "Quiero darme de baja",
@@ -962,6 +975,8 @@ RULES: tuple[Rule, ...] = (
             "Quiero desuscribirme",
             "Cancelar suscripción",
             "Darse de baja por favor, recibo 4 correos por semana",
+            "quiero desuscribirme de los sms",
+            "Baja de este servicio de mensajes por favor",
         ),
         scope="medium",
     ),
@@ -1001,6 +1016,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(ya )?no (quiero|queremos|deseo|deseamos) ((mas|recibir|sus|tus|estos|esos|los|mas de sus) )*({SMS}|{CALL}"
         rf"|{EMAIL})\b"
         r"|\bno (quiero|queremos|deseo|deseamos) recibir (nada|ni uno mas|mas$)"
+        r"|\bno (quiero|queremos|deseo|deseamos) (recibir )?(mas )?(sus |tus |estas |esas |las |los )?(promociones"
+        r"|publicidad|ofertas|anuncios)\b"
         r"|\bno (deseo|quiero|queremos|deseamos) ser (contactad[oa]s?|llamad[oa]s?|molestad[oa]s?)\b"
         r"|\b(solicito|pido|exijo|solicitamos) (la )?(eliminacion|supresion|baja) de (mis|nuestros|todos mis) datos\b",
         (
@@ -1009,6 +1026,7 @@ RULES: tuple[Rule, ...] = (
             "ya no quiero correos",
             "Ya no quiero recibir sus mensajes",
             "no quiero recibir nada de ustedes",
+            "Ya no quiero recibir sus promociones por mensaje",
             "xq me siguen mandando msjs si nunca me registre?? no quiero recibir mas",
             "No deseo ser contactado por ningún medio",
             "solicito la eliminación de mis datos personales de sus bases",
@@ -1077,21 +1095,36 @@ RULES: tuple[Rule, ...] = (
         "fr.ne_mecrivez_plus",
         "fr",
         "opt_out",
-        r"\bne (me |m |m)?(ecrivez|envoyez|textez|ecris|envoie) (plus|pas)\b"
+        r"\b(ne (me |m |m)?|n)(ecrivez|envoyez|textez|ecris|envoie) (plus|pas)\b"
         # ("Ne m'envoie plus le lien, envoie le PDF" is about the link)
         r"(?! (le|la|les|un|une|ce|cette|ces|ton|votre|vos|tes|ta|de (photos|liens|documents))\b"
         r"(?! (messages|sms|textos|courriels|emails|mails|pubs|publicites|offres|promotions)\b))"
         r"|\b(textez|ecrivez|texte|ecris) (moi|moe) (pu|plus)\b",
-        ("Ne m'envoyez plus de messages", "ne m envoyez plus de sms", "Ne m'écrivez plus", "Textez-moi pu jamais"),
+        (
+            "Ne m'envoyez plus de messages",
+            "ne m envoyez plus de sms",
+            "Ne m'écrivez plus",
+            "Textez-moi pu jamais",
+            "N'envoyez plus de messages à ce numéro",
+        ),
         scope="medium",
     ),
     Rule(
         "fr.ne_me_contactez_plus",
         "fr",
         "opt_out",
-        r"\bne (me |m |m)?(contactez|appelez|derangez|harcelez|telephonez|contacte|appelle|derange|telephone)"
+        r"\b(mappelez|mecrivez|mtextez|mtexte|mappelle|mecris|me contactez|me textez|me texte) (pu|plus)\b"
+        r"|\bne (me |m |m)?(contactez|appelez|derangez|harcelez|telephonez|contacte|appelle|derange|telephone"
+        r"|recontactez"
+        r"|rappelez|relancez|recontacte|rappelle|relance)"
         rf" (plus|pas)\b{NOT_A_TIME}",
-        ("Ne me contactez plus", "ne me contactez plus jamais", "Ne m'appelez plus"),
+        (
+            "Ne me contactez plus",
+            "ne me contactez plus jamais",
+            "Ne m'appelez plus",
+            "M'appelez pu svp",
+            "Ne me recontactez pas",
+        ),
     ),
     Rule(
         "fr.ne_plus_me",
@@ -1099,7 +1132,7 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\bne plus (me |m |m|lui |leur |nous |la |le |les |l |l)?(contacter|appeler|ecrire|envoyer|deranger|texter"
         r"|solliciter|relancer"
-        r"|recevoir)\b"
+        r"|recevoir|etre (contacte|sollicite|appele|derange)e?s?)\b"
         r"|\b(appelez|appelle|contactez|contacte) (moi|moe) (pu|plus)\b"
         r"|\binutile de (continuer a )?(mecrire|me contacter|mappeler|me texter|me relancer|m ecrire|m appeler)\b"
         rf"|\bne pas (me |m |m)?(contacter|appeler|ecrire|envoyer|deranger|texter|solliciter)\b{NOT_A_TIME}",
@@ -1110,6 +1143,7 @@ RULES: tuple[Rule, ...] = (
             "J'aimerais ne plus recevoir vos messages",
             "merci de ne plus lui écrire",
             "Merci de ne plus la contacter",
+            "je souhaite ne plus être sollicité par votre société",
             "Appelez-moi pu",
             "inutile de continuer à m'écrire",
         ),
@@ -1302,11 +1336,20 @@ RULES: tuple[Rule, ...] = (
         # a STOP keyword and the channel it stops, nothing else: "SMS STOP", "Parar mensajes"
         # ("End call" is a button, not a refusal: no "end" here)
         rf"^({_LEAD_FILLER} )*(stop|stopp|quit|cancel|unsubscribe|unsub|optout|opt out|parar|para|alto|basta"
-        rf"|cancelar|baja|arret|arrete|arretez|stopper)( (the|all|these|les|vos|ces|los|las|mis|sus|tus|des|de))?"
+        rf"|cancelar|baja|arret|arrete|arretez|stopper)( (the|all|these|les|vos|ces|los|las|mis|sus|tus|des|de|a los"
+        rf"|a las|con los|con las|a sus|con sus|a tus|aux|a vos))?"
         rf" ({SMS}|{CALL}|{EMAIL})( {_TAIL_FILLER})*$"
         rf"|^({SMS}|{CALL}|{EMAIL}) (stop|stopp|quit|cancel|unsubscribe|unsub|optout|opt out|parar|alto|basta"
         rf"|cancelar|baja|arret|stopper)( {_TAIL_FILLER})*$",
-        ("SMS STOP", "Stop msg", "Parar mensajes", "Stop les messages", "stop sms please", "texts stop"),
+        (
+            "SMS STOP",
+            "Stop msg",
+            "Parar mensajes",
+            "Stop les messages",
+            "stop sms please",
+            "texts stop",
+            "Alto a los mensajes por favor",
+        ),
     ),
     Rule(
         "en.you_can_stop",
