@@ -258,7 +258,8 @@ RULES: tuple[Rule, ...] = (
         "en.stop_all_contact",
         "en",
         "opt_out",
-        r"\b(stop|cease|end|halt|discontinue)( all| any)?( further)? (communication|communications|contact"
+        r"\b(stop|cease|end|halt|discontinue)( all| any)?( further)?( email| text| phone| written)? (communication"
+        r"|communications|contact"
         r"|correspondence|outreach)\b"
         r"|\b(i|we) (want|wish|would like) nothing (more )?to do with (you|your|this|ur)\b",
         (
@@ -267,6 +268,7 @@ RULES: tuple[Rule, ...] = (
             "Cease all communication",
             "cease contact",
             "Discontinue all contact",
+            "Kindly cease further email correspondence",
             "I want nothing to do with your company",
         ),
     ),
@@ -377,7 +379,10 @@ RULES: tuple[Rule, ...] = (
         r"| asap)*$"
         r"|\b(im|i am|were|we are) done with (these|them|your (texts|messages|emails|calls))"
         r"(?=$| (no more|please|already|now|stop)\b| (texts|messages|emails|calls)\b)"
-        r"|^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that)"
+        r"|^(please |pls )?cancel (this|it|all this|all of this)( please| now| thanks)*$"
+        r"|^(please |pls )?(stop|quit) (it|this|that|immediately|already|right now|with this|with it|with that"
+        r"|all of it"
+        r"|all of this|all this|everything|all of them)"
         r"( immediately| already"
         r"| right now| now| please| thanks| thank you)*$",
         (
@@ -391,6 +396,8 @@ RULES: tuple[Rule, ...] = (
             "Whoever you are, please stop",
             "I'm done with these, no more",
             "Knock it off, both of em",
+            "STOP ALL OF IT",
+            "cancel this",
         ),
         scope="medium",
     ),
@@ -498,7 +505,8 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         r"\b(remove|delete|erase) (my|this|our) (phone |cell |mobile |contact |email |personal )?(number|info"
         r"|information|details|data|email|email address|address|contact)"
-        r"( please| now| asap| thanks| thank you)*(?=$| (i|we|im|and dont|and do not|or|this|it)\b)"
+        r"( please| now| asap| thanks| thank you| immediately| right now)*(?=$| (i|we|im|and dont|and do not|or|this"
+        r"|it)\b)"
         r"|\b(delete|erase|remove|purge) (his|her|their) (details|info|information|data|contact details)\b"
         r"|\bforget (you (ever )?had|about) (this|my) (number|email|info|address)\b"
         r"|\b(want|get) (you|yall|u) (outta|out of) my (phone|inbox|life|hair)\b"
@@ -530,8 +538,17 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         rf"\bno (more|further) ({SMS}|{CALL}|{EMAIL}|contact|spam|communication|communications)\b{NOT_A_TIME}"
         rf"|^no (txt|text|{_PLURAL_MEDIA})(( or| and| nor|)( no)? {_PLURAL_MEDIA})*"
-        r"( please| pls| thanks| thank you| thx| ever| again)*$",
-        ("no more texts please", "No more messages", "no more calls", "No further contact", "No calls or texts please"),
+        r"( please| pls| thanks| thank you| thx| ever| again| no nothing| nothing)*$"
+        r"|^no (text|txt|message|msg|call|email)s? (more|anymore|again)( please| pls| thanks)*$",
+        (
+            "no more texts please",
+            "No more messages",
+            "no more calls",
+            "No further contact",
+            "No calls or texts please",
+            "no calls no texts no nothing",
+            "no text more please",
+        ),
     ),
     Rule(
         "en.dont_want_messages",
@@ -603,7 +620,8 @@ RULES: tuple[Rule, ...] = (
         r"|be removed|be taken off|be unsubscribed)\b"
         # ("We'd like to unsubscribe from the basic tier and upgrade" is about a plan)
         r"(?! from (the|my|our|this|your) (\w+ )?(tier|plan|package|trial|account|membership|service|subscription)\b)"
-        r"|\b(asking|ask|asked|request|requesting) (you )?to (be removed|be taken off|be unsubscribed|unsubscribe me)\b",
+        r"|\b(asking|ask|asked|request|requesting) (you )?to (be removed|be taken off|be unsubscribed"
+        r"|unsubscribe me)\b",
         (
             "Please unsubscribe me",
             "opt me out",
@@ -818,6 +836,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bno (me )?(vuelva|vuelvas|vuelvan) a (marcar|llamar|escribir)( a| al)? (este|mi|ese) (numero|telefono"
         r"|celular)\b"
         r"|\bno (la|lo|le|los|las) (molesten|llamen|contacten|escriban|moleste|llame|contacte|escriba) mas\b"
+        r"|\bno (le|la|lo|les|los|las) (vuelva|vuelvan|vuelvas) a (escribir|llamar|contactar|molestar|marcar|mandar)"
         r"|\bno (volver|volverme|volvernos|vuelva|vuelvan|vuelvas) a (llamar|escribir|contactar|molestar|marcar)(me|nos"
         r"|la|lo"
         r"|le|les|los|las)?\b"
@@ -845,6 +864,7 @@ RULES: tuple[Rule, ...] = (
             "No hace falta que sigan mandando nada",
             "no vuelvan a contactarla",
             "No me hablen más por teléfono",
+            "no le vuelvan a escribir ni a llamar",
         ),
     ),
     Rule(
@@ -866,7 +886,8 @@ RULES: tuple[Rule, ...] = (
         r"(?! (el|la|los|las|un|una|ese|esa|esos|esas|fotos?|link|enlace|liga|archivo|pdf|info|precio|precios)\b)"
         rf"|\bdej(a|e|en) de (enviar|mandar)( me)? ({SMS}|{EMAIL})\b"
         # with no object: "Ya basta, dejen de molestar", "dejen de chingar con sus mensajes"
-        r"|\bdej(a|e|en|ar|ad|es|aran|ara|aras)( ya)? de (molestar|chingar|joder|fregar|insistir)\b(?! (a|al|el|la)\b)"
+        r"|\bdej(a|e|en|ar|ad|es|aran|ara|aras)( ya)? de (molestar|chingar|joder|fregar|insistir|contactar|llamar)\b"
+        r"(?! (a|al|el|la)\b)"
         r"|\bdej(a|e|en|ar|ad|es|aran|ara|aras)( ya)? de (mandar|enviar)( me| nos)? (sus|tus|las|los|esas|esos|estas"
         r"|estos|tanta|tantas"
         r"|tantos|vuestras|vuestros)( \w+)? (promociones|ofertas|mensajes|mensajitos|publicidad|anuncios|correos|textos"
@@ -884,6 +905,7 @@ RULES: tuple[Rule, ...] = (
             "Por favor dejen de insistir con los mensajitos",
             "ya dejen de mandar sus promociones",
             "Dejad de llamarme a todas horas",
+            "Por favor dejen de contactar.",
         ),
     ),
     Rule(
@@ -897,7 +919,9 @@ RULES: tuple[Rule, ...] = (
         "es.dejenme_en_paz",
         "es",
         "opt_out",
-        r"\bdej(a|e|en|ad|ar)(me|nos) (en paz|tranquil[oa]s?)\b|\b(me|nos) (pueden|puede|podrian|podria) dejar en paz\b"
+        r"\b(me|nos) (dejen|deje|dejes|dejan|dejeis) (en paz|tranquil[oa]s?)\b"
+        r"|\bdej(a|e|en|ad|ar)(me|nos) (en paz|tranquil[oa]s?)\b|\b(me|nos) (pueden|puede|podrian"
+        r"|podria) dejar en paz\b"
         r"|\bolvid(ense|ate|ese|en|a|ad) de (mi|nosotros)\b|\b(absten|abstenga|absteng)\w* de (contactar|llamar"
         r"|escribir"
         r"|enviar|mandar|molestar)\w*",
@@ -905,6 +929,7 @@ RULES: tuple[Rule, ...] = (
             "Déjenme en paz",
             "dejame en paz por favor",
             "dejadme en paz ya",
+            "q me dejen en paz!!! ya les dije 3 veces",
             "¿Me pueden dejar en paz?",
             "olvídense de mí, de verdad",
             "absténganse de contactarme por cualquier vía",
@@ -985,7 +1010,8 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         r"\bde baja (a )?(mi|este|el) (numero|telefono|celular)\b"
-        r"|\bde baja de (la |su |sus |esta |este |tu |tus )?(lista|listas|mensajes|servicio|numero|correos|textos"
+        r"|\bde baja de (la |su |sus |esta |este |tu |tus |estos |estas |esos |esas |los |las )?(lista|listas|mensajes"
+        r"|servicio|numero|correos|textos"
         r"|llamadas|envios|comunicaciones)\b"
         r"|\bde baja (del|de los|de las|de sus|de su) (boletin|newsletter|lista|listas|correos|mensajes|envios"
         r"|servicio)\b"
@@ -1005,6 +1031,7 @@ RULES: tuple[Rule, ...] = (
             "favor de darme de baja de sus correos",
             "Por favor, retiren su nombre y este correo de sus listas",
             "Quiero darme de baja del boletín",
+            "Quiero darme de baja de estos mensajes",
             "le ruego que retire mis datos de todas sus campañas",
             "borren todos sus datos",
         ),
@@ -1077,9 +1104,11 @@ RULES: tuple[Rule, ...] = (
         "es",
         "opt_out",
         # ("Quiero cancelar la cita de mañana" is about the appointment)
-        rf"\bcancel(en|a|e|ar|o)( (los|las|estos|estas|sus|mis|esos|esas|todos los|todas las))* ({SMS}|{EMAIL}"
+        rf"\b(cancel(en|a|e|ar|o)|deten(gan|ga|er)|suspend(an|a|er)|corten)( (los|las|estos|estas|sus|mis|esos|esas"
+        rf"|todos"
+        rf" los|todas las|tus))* ({SMS}|{EMAIL}"
         r"|llamadas|envios|notificaciones|alertas)\b",
-        ("cancelen los mensajes", "Cancelar mensajes por favor"),
+        ("cancelen los mensajes", "Cancelar mensajes por favor", "detengan los mensajes"),
         scope="medium",
     ),
     Rule(
@@ -1214,13 +1243,15 @@ RULES: tuple[Rule, ...] = (
         "opt_out",
         rf"^((merci|svp|stp|non|allo|bonjour|salut) )*plus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails"
         r"|courriels)\b(?! (que|qu|dune|dun|de|avant|apres)\b)"
-        rf"|\bplus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)( svp| merci| stp)*$",
+        rf"|\bplus (de |d)?({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)( svp| merci| stp)*$"
+        rf"|\bplus aucun(e|s)? ({SMS}|{CALL}|{EMAIL}|sms|textos|appels|emails|courriels)\b",
         (
             "Plus de messages svp",
             "Plus d'appels svp",
             "Plus de courriels svp",
             "Plus de textos svp, je suis pas intéressé",
             "Vous m'appelez même la nuit, arrêtez ça, plus d'appels svp",
+            "plus aucun SMS svp",
         ),
     ),
     Rule(
@@ -1364,9 +1395,10 @@ RULES: tuple[Rule, ...] = (
         "en.go_away",
         "en",
         "opt_out",
-        r"^((please|pls|just|ok|okay|ugh) )*(go away|get lost|buzz off|piss off|f off|fuck off|back off)"
+        r"^((please|pls|just|ok|okay|ugh) )*(go away|get lost|buzz off|piss off|f off|fuck off|back off|gfy|kick rocks"
+        r"|eat rocks|get bent|screw off|go to hell|fuck you|stfu|get fucked)"
         r"( please| pls| now| already| and stop( texting| messaging| contacting)?( me)?)*$",
-        ("go away", "Please go away", "Go away and stop texting"),
+        ("go away", "Please go away", "Go away and stop texting", "GFY", "eat rocks"),
     ),
     Rule(
         "en.want_out",
