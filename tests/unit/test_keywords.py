@@ -959,6 +959,13 @@ def test_a_revocation_read_past_doubt_text_speak_or_emoji(body: str, rule: str) 
     assert (result.kind, result.rule, result.by_keyword) == ("opt_out", rule, False)
 
 
+def test_a_sentence_near_the_top_of_a_long_reply_is_read_and_one_deep_in_a_quoted_thread_is_not() -> None:
+    quoted = " ".join(f"> Line {n} of the quoted thread." for n in range(40))
+    assert classify(f"Busy. No texts. Thx. {quoted}").rule == "phrase:en.no_more"
+    # past the first sentences only the whole-message reading applies: "no texts" alone is no rule there
+    assert classify(f"{quoted} No texts.").kind == "reply"
+
+
 def test_keywords_only_are_confirmed_by_us_and_revoke_the_medium() -> None:
     from optout.consent.revocations import revoked_channels
 

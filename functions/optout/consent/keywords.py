@@ -411,16 +411,19 @@ def _as_command(body: str, text: str) -> Classification | None:
 
 # Where a sentence ends: its punctuation and the space after it, a line break, or a dash.
 _SENTENCE_END = re.compile(r"[.!?;\n]+(?=\s|$)|\s-+\s")
+_SENTENCES_READ = 12
 
 
 def _in_a_sentence(body: str, config: KeywordConfig) -> Classification | None:
     """A revocation in words that is one sentence of several ("Busy. No texts. Thx", "Deceased.
     Remove."): the rules that read a whole message, read on each sentence. A keyword alone
     in a sentence is not enough ("Stop! That price is amazing")."""
-    sentences = [normalise_text(part) for part in _SENTENCE_END.split(body)]
-    if len([s for s in sentences if s]) < 2:
+    sentences = [text for part in _SENTENCE_END.split(body) if (text := normalise_text(part))]
+    if len(sentences) < 2:
         return None
-    for sentence in filter(None, sentences):
+    # A reply says it in its first sentences; a long quoted thread or a pasted page below
+    # them is not read sentence by sentence (its cost would grow with it).
+    for sentence in sentences[:_SENTENCES_READ]:
         for variant in dict.fromkeys((sentence, _corrected(sentence))):
             found = _classify_text(variant, config)
             if found.kind == "opt_out" and found.rule.startswith("phrase:"):
