@@ -79,23 +79,17 @@ def normalise_key(text: str) -> str:
 
 
 def heard(reply: Reply, found: Classification | None = None) -> frozenset[str]:
-    """What the classifier says the reply revokes: channels, {"all"}, or nothing."""
-    from optout.consent.channels import CHANNELS
+    """What the classifier says the reply revokes: channels, {"all"}, or nothing; the
+    service's own reading (`revocations.revoked_channels`) for the medium the reply came by."""
+    from optout.consent.channels import CHANNELS, Channel
     from optout.consent.keywords import classify
-    from optout.consent.phrases import rule_of
+    from optout.consent.revocations import revoked_channels
 
     found = found or classify(reply.text)
-    if found.kind == "channel_email":
-        return frozenset({"sms"}) if found.revokes_sms else frozenset()
-    if found.kind != "opt_out":  # a doubtful message is for a person to decide: no revocation
-        return frozenset()
-    if found.channels:
-        named = {channel.value for channel in found.channels}
-        return frozenset({"all"}) if len(named) == len(CHANNELS) else frozenset(named)
-    rule = rule_of(found.rule)
-    typo = found.rule.startswith(("typo:", "spelt:", "keywords:"))  # a keyword mistyped: the keyword's channel
-    medium = found.by_keyword or typo or (rule is not None and rule.scope == "medium")
-    return frozenset({reply.medium}) if medium else frozenset({"all"})
+    if found.kind == "channel_email" or found.kind == "opt_out":  # a doubtful one is for a person
+        channels = revoked_channels(found, Channel(reply.medium))
+        return frozenset({"all"}) if len(channels) == len(CHANNELS) else frozenset(c.value for c in channels)
+    return frozenset()
 
 
 @dataclass
