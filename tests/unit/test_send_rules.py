@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from optout.consent.channels import Channel
-from optout.consent.places import Place, place_of, state_of
+from optout.consent.places import NON_GEOGRAPHIC, Place, place_of, state_of
 from optout.consent.send_rules import RULES, applicable, call_window, holidays, load, window_decision
 
 NY, CHI, LA_ = "America/New_York", "America/Chicago", "America/Los_Angeles"
@@ -53,6 +53,15 @@ def place(state: str | None, zone: str) -> Place:
         ("TX", CHI, "2026-12-25T12:00:00", True, None),  # Texas has no holiday rule
         ("MS", CHI, "2026-03-08T12:00:00", False, "quiet_hours:MS"),
         ("MS", CHI, "2026-03-07T20:30:00", True, None),
+        # Connecticut: 9:00-20:00; New Jersey: the federal window; Washington: 8:00-20:00
+        ("CT", NY, "2026-03-04T08:59:00", False, "quiet_hours:CT"),
+        ("CT", NY, "2026-03-04T09:00:00", True, None),
+        ("CT", NY, "2026-03-04T20:00:00", False, "quiet_hours:CT"),
+        ("NJ", NY, "2026-03-04T20:59:00", True, None),
+        ("NJ", NY, "2026-03-04T07:59:00", False, "quiet_hours:NJ"),
+        ("WA", LA_, "2026-03-04T19:59:00", True, None),
+        ("WA", LA_, "2026-03-04T20:00:00", False, "quiet_hours:WA"),
+        ("WA", LA_, "2026-03-08T12:00:00", True, None),  # a Sunday: Washington has no Sunday rule
     ],
 )
 def test_each_state_window(state: str, zone: str, local: str, allowed: bool, rule: str | None) -> None:
@@ -113,6 +122,8 @@ def test_informational_and_transactional_sends_have_no_window() -> None:
         ("+14155550100", "CA", True),
         ("+14055550100", "OK", True),
         ("+18005550100", None, False),  # toll-free: anywhere
+        # phonenumbers names Washington's area codes "Washington State"
+        *((f"+1{code}5550100", "WA", True) for code in (206, 253, 360, 425, 509, 564)),
     ],
 )
 def test_the_state_is_presumed_from_the_area_code(number: str, state: str | None, sure: bool) -> None:
@@ -131,6 +142,45 @@ def test_when_unsure_the_strictest_rule_applies() -> None:
         "TX",
         "OR",
     }
+
+
+def _us_area_codes() -> dict[int, set[str]]:
+    """Every US area code phonenumbers holds a valid number of, with every geocoding it
+    gives for it (by area code and by each longer prefix of its data)."""
+    import phonenumbers
+    from phonenumbers import geocoder
+    from phonenumbers.geodata import GEOCODE_DATA
+
+    found: dict[int, set[str]] = {}
+    for code in range(200, 1000):
+        for line in ("2345678", "5550100", "9876543"):  # a plan may hold some exchanges only
+            number = phonenumbers.parse(f"+1{code}{line}")
+            if phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == "US":
+                found.setdefault(code, set()).add(geocoder.description_for_number(number, "en"))
+    for prefix, names in GEOCODE_DATA.items():
+        if prefix.startswith("1") and len(prefix) >= 4 and int(prefix[1:4]) in found and "en" in names:
+            found[int(prefix[1:4])].add(names["en"])
+    return found
+
+
+def test_every_us_area_code_maps_to_its_state_or_is_named_non_geographic() -> None:
+    codes = _us_area_codes()
+    assert len(codes) > 350  # the walk found the plan, not an empty table
+    unplaced = {
+        code: names
+        for code, names in codes.items()
+        if code not in NON_GEOGRAPHIC and any(state_of(name) is None for name in names)
+    }
+    assert unplaced == {}
+    geographic_named_non_geographic = {code for code in NON_GEOGRAPHIC if any(state_of(n) for n in codes.get(code, ()))}
+    assert geographic_named_non_geographic == set()
+    assert NON_GEOGRAPHIC <= set(codes)  # no stale entry
+
+
+def test_a_washington_number_is_judged_by_washingtons_rules_not_the_strictest() -> None:
+    sunday_noon = at("2026-03-08T12:00:00", LA_)
+    decision = window_decision(RULES, Channel.SMS, "marketing", place_of("+12065550100"), sunday_noon)
+    assert decision.allowed and decision.rules_in_force == ["quiet_hours:US", "quiet_hours:WA"]
 
 
 def test_state_names_from_geocoding() -> None:

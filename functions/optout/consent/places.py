@@ -27,8 +27,17 @@ STATE_NAMES = {
     "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY", "North Carolina": "NC",
     "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI",
     "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
-    "Virginia": "VA", "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Virginia": "VA", "Washington": "WA", "Washington State": "WA", "West Virginia": "WV", "Wisconsin": "WI",
+    "Wyoming": "WY",
 }  # fmt: skip
+
+# US area codes that name no place (phonenumbers geocodes them as ""): personal
+# communication services (5XX), toll-free (8XX) and premium (900). Every other US area code
+# phonenumbers knows maps to its state (tests/unit/test_send_rules.py walks them all).
+NON_GEOGRAPHIC = frozenset(
+    {500, 521, 522, 523, 524, 525, 526, 527, 528, 529, 532, 533, 544, 566, 577, 588,
+     800, 833, 844, 855, 866, 877, 888, 900}
+)  # fmt: skip
 
 
 # Each state's time zones (the first its most populous), for a state known from an address.

@@ -145,6 +145,39 @@ RULES: tuple[SendRule, ...] = (
         "Mississippi telephone solicitation law, Miss. Code 77-3-725: 8:00-21:00 Monday to Saturday, none on Sunday",
         hours={**_every_day(8, 21), 6: None},
     ),
+    SendRule(
+        "quiet_hours",
+        "CT",
+        PHONE,
+        MARKETING,
+        date(2023, 10, 1),
+        "Connecticut telemarketing law, Conn. Gen. Stat. 42-288a as amended by Public Act 23-98 (SB 1058, "
+        "2023), texts and media messages included: no telephonic sales call before 9:00 or after 20:00, "
+        "local time",
+        hours=_every_day(9, 20),
+    ),
+    SendRule(
+        "quiet_hours",
+        "NJ",
+        PHONE,
+        MARKETING,
+        date(2003, 7, 1),
+        "New Jersey Do Not Call law, N.J.S.A. 56:8-128(d) (P.L.2003, c.76) and N.J.A.C. 13:45D-4.1: no "
+        "unsolicited telemarketing sales call between 21:00 and 8:00 at the customer's location (the "
+        "federal window; texts taken as calls, as the FCC does)",
+        hours=_every_day(8, 21),
+    ),
+    SendRule(
+        "quiet_hours",
+        "WA",
+        PHONE,
+        MARKETING,
+        date(1986, 6, 11),
+        "Washington Telephone Solicitation Act, RCW 80.36.390, and Commercial Telephone Solicitation Act, "
+        "RCW 19.158.110: no solicitation call before 8:00 or after 20:00 at the called party's location; "
+        "texts taken as calls here (RCW 19.190.060 bars unsolicited commercial texts outright)",
+        hours=_every_day(8, 20),
+    ),
 )
 
 
@@ -178,7 +211,7 @@ HOLIDAYS = frozenset(holidays(2000))
 
 
 # The shipped table's version: its date, changed with any rule. A file's is its digest.
-RULES_VERSION = "2026-12-02"
+RULES_VERSION = "2026-12-07"
 
 
 @lru_cache(maxsize=4)
