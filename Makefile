@@ -121,9 +121,9 @@ sms: $(VENV)/.run-installed
 status: $(VENV)/.run-installed
 	@$(PY) -m infra.twilio_sim status --to "$(TO)" --error-code "$(or $(ERROR_CODE),21610)"
 
-## email: an inbound email as SES delivers it (FROM=ada@example.com SUBJECT="Re: hi" BODY="remove me" [MESSAGE_ID=<x@y>] [KIND=bounce|complaint])
+## email: an inbound email as SES delivers it (FROM=ada@example.com SUBJECT="Re: hi" BODY="remove me" [MESSAGE_ID=<x@y>] [KIND=bounce|complaint] [AUTH=FAIL])
 email: $(VENV)/.run-installed
-	@$(PY) -m infra.email_sim --from "$(FROM)" --subject "$(or $(SUBJECT),Re: our conversation)" --body "$(BODY)" $(if $(MESSAGE_ID),--message-id "$(MESSAGE_ID)") $(if $(filter bounce,$(KIND)),--bounce) $(if $(filter complaint,$(KIND)),--complaint)
+	@$(PY) -m infra.email_sim --from "$(FROM)" --subject "$(or $(SUBJECT),Re: our conversation)" --body "$(BODY)" $(if $(MESSAGE_ID),--message-id "$(MESSAGE_ID)") $(if $(AUTH),--auth "$(AUTH)") $(if $(filter bounce,$(KIND)),--bounce) $(if $(filter complaint,$(KIND)),--complaint)
 
 ## call: a signed fake Twilio incoming call (FROM=+14155550100): the TwiML that forwards it
 call: $(VENV)/.run-installed

@@ -49,9 +49,15 @@ def mail(
 
 
 def received(
-    raw: bytes, *, s3: tuple[str, str] | None = None, virus: str = "PASS", ses_id: str | None = None
+    raw: bytes,
+    *,
+    s3: tuple[str, str] | None = None,
+    virus: str = "PASS",
+    ses_id: str | None = None,
+    verdicts: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """SES's `Received` notification: the mail in it (the SNS action) or in S3 (the S3 action)."""
+    """SES's `Received` notification: the mail in it (the SNS action) or in S3 (the S3 action),
+    with SES's SPF, DKIM and DMARC verdicts (`verdicts`: {"spf": "FAIL", …}; PASS otherwise)."""
     action: dict[str, Any] = {"type": "SNS", "topicArn": "arn:aws:sns:us-east-1:123456789012:mail", "encoding": "UTF8"}
     mail_id = ses_id or secrets.token_hex(8)
     notification: dict[str, Any] = {"notificationType": "Received", "mail": {"messageId": mail_id}}
@@ -60,6 +66,8 @@ def received(
     else:
         notification["content"] = raw.decode("utf-8", "surrogateescape")
     notification["receipt"] = {"action": action, "virusVerdict": {"status": virus}, "spamVerdict": {"status": "PASS"}}
+    for name in ("spf", "dkim", "dmarc"):
+        notification["receipt"][f"{name}Verdict"] = {"status": (verdicts or {}).get(name, "PASS")}
     return notification
 
 
@@ -98,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--message-id", help="repeat one to see a redelivery change nothing")
     parser.add_argument("--bounce", action="store_true", help="SES's permanent bounce of mail to --from")
     parser.add_argument("--complaint", action="store_true", help="SES's complaint report for --from")
+    parser.add_argument("--auth", default="PASS", help="SES's SPF, DKIM and DMARC verdict (PASS, FAIL, GRAY)")
     args = parser.parse_args(argv)
 
     from infra.local_server import DEFAULTS, state_file
@@ -117,7 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.complaint:
         notification = complaint([args.from_])
     else:
-        notification = received(mail(args.from_, args.subject, args.body, args.to, args.message_id))
+        verdict = args.auth.upper()
+        notification = received(
+            mail(args.from_, args.subject, args.body, args.to, args.message_id),
+            verdicts={"spf": verdict, "dkim": verdict, "dmarc": verdict},
+        )
     from infra.local_server import _Context
     from optout.handlers import inbound_email
 

@@ -194,3 +194,115 @@ def test_a_reply_while_the_store_fails_is_parked_and_applied_once(api: Client, f
     assert applied == 1 and contact(api)["do_not_email"] is True
     assert reply("remove me", message_id="<parked@mail.example.com>")["applied"] is False
     assert len([r for r in records() if r.action == "email.opt_out"]) == 1
+
+
+# ---- authentication: SES's SPF, DKIM and DMARC verdicts -------------------------------------
+
+FORGED = {"spf": "FAIL", "dkim": "FAIL", "dmarc": "FAIL"}
+
+
+def forged(body: str, subject: str = "Re: your quote", verdicts: dict[str, str] = FORGED, **kwargs: Any) -> Any:
+    (result,) = deliver(email_sim.received(email_sim.mail(ADA, subject, body, **kwargs), verdicts=verdicts))
+    return result
+
+
+@pytest.mark.parametrize(
+    "verdicts",
+    [
+        FORGED,
+        {"spf": "PASS", "dkim": "GRAY", "dmarc": "FAIL"},  # an unaligned SPF pass: DMARC decides
+        {"spf": "FAIL", "dkim": "GRAY", "dmarc": "GRAY"},
+    ],
+)
+def test_a_forged_opt_out_goes_to_a_person_and_closes_nothing(api: Client, verdicts: dict[str, str]) -> None:
+    result = forged("Remove me from everything, stop texting and emailing me.", verdicts=verdicts)
+    assert (result["kind"], result["auth"]) == ("doubtful", "fail") and result["rule"].startswith("unauthenticated:")
+    after = contact(api)
+    assert after["do_not_email"] is False and all(c["allowed"] for c in after["consent"].values())
+    (review,) = api.get("/reviews?status=open", role="rep").json()["reviews"]
+    assert review["channel"] == "email" and review["contact_ids"] == ["c-1"] and "email" in review["suggested"]
+    (record,) = [r for r in records() if r.action == "email.doubtful"]
+    assert record.evidence["authentication"] == "fail"
+    decided = api.post(f"/reviews/{review['id']}", {"decision": "revoke"}, role="manager")
+    assert decided.status == 200 and contact(api)["do_not_email"] is True  # a person may still honour it
+
+
+def test_a_forged_ordinary_reply_changes_nothing(api: Client) -> None:
+    result = forged("Sounds good, talk Tuesday.")
+    assert (result["kind"], result["applied"]) == ("unauthenticated", False)
+    assert contact(api)["channel"] == "sms" and [r.action for r in records()] == ["contact.created"]
+
+
+def test_a_forged_mailto_unsubscribe_goes_to_a_person(api: Client) -> None:
+    token = make_token(signing_keys(get_settings()), "c-1", ADA)
+    result = forged("", subject=f"unsubscribe {token}", to=UNSUBSCRIBE)
+    assert result["kind"] == "doubtful" and result["rule"] == "unauthenticated:mailto"
+    assert contact(api)["do_not_email"] is False
+    assert len(api.get("/reviews?status=open", role="rep").json()["reviews"]) == 1
+
+
+def test_mail_passing_any_check_or_without_verdicts_is_applied(api: Client) -> None:
+    assert forged("remove me", verdicts={"spf": "FAIL", "dkim": "PASS", "dmarc": "GRAY"})["kind"] == "revoked"
+    assert contact(api)["do_not_email"] is True
+    raw = email_sim.mail("grace@example.com", "Re: hi", "remove me")
+    notification = email_sim.received(raw)
+    for name in ("spfVerdict", "dkimVerdict", "dmarcVerdict"):
+        del notification["receipt"][name]
+    assert api.put("/contacts/c-2", ada(email="grace@example.com"), role="integration").status == 201
+    (result,) = deliver(notification)
+    assert (result["kind"], result["auth"]) == ("revoked", "unverified")
+    assert api.get("/contacts/c-2").json()["do_not_email"] is True
+
+
+def test_a_mailto_with_another_contacts_token_acts_on_the_senders_address_only(api: Client) -> None:
+    assert api.put("/contacts/c-2", ada(email="grace@example.com"), role="integration").status == 201
+    token = make_token(signing_keys(get_settings()), "c-1", ADA)  # Ada's link, mailed by Grace
+    result = reply("", subject=f"unsubscribe {token}", sender="grace@example.com", to=UNSUBSCRIBE)
+    assert (result["kind"], result["applied"]) == ("unsubscribed", True)
+    assert api.get("/contacts/c-2").json()["do_not_email"] is True
+    assert contact(api)["do_not_email"] is False and [r.action for r in records()] == ["contact.created"]
+
+
+def test_a_parked_forged_reply_is_still_a_review_when_applied(api: Client, faults: Faults) -> None:
+    for call in ("GetItem", "BatchGetItem", "Query", "TransactWriteItems"):
+        faults.fail(call)
+    assert forged("remove me", message_id="<forged-parked@mail.example.com>")["kind"] == "parked"
+    faults.clear()
+    settings = get_settings()
+    parking, consumer = DirectoryIntake(str(settings.intake_dir)), IntakeConsumer(Repository(settings), settings)
+    for path, parked in parking.pending():
+        consumer.apply(parked)
+        parking.done(path)
+    assert contact(api)["do_not_email"] is False
+    assert len(api.get("/reviews?status=open", role="rep").json()["reviews"]) == 1
+
+
+@pytest.mark.parametrize(
+    "notification",
+    [
+        {"notificationType": "Received", "receipt": {"action": {"type": "S3", "objectKey": "k"}}},  # no bucket
+        {"notificationType": "Received", "receipt": ["not", "an", "object"], "content": "x"},
+        {"notificationType": "Received", "receipt": {"action": "S3"}, "content": "x"},
+        {"notificationType": "Received", "receipt": {"virusVerdict": "FAIL"}, "content": "x"},
+        {"notificationType": "Bounce", "bounce": {"bounceType": "Permanent", "bouncedRecipients": "ada@example.com"}},
+        {"notificationType": "Bounce", "bounce": {"bounceType": "Permanent", "bouncedRecipients": [ADA]}},
+        {"notificationType": "Bounce", "bounce": ["Permanent"]},
+        {"eventType": "Complaint", "complaint": {"complainedRecipients": {"emailAddress": ADA}}},
+        {"eventType": "Complaint", "complaint": "spam"},
+    ],
+)
+def test_malformed_notifications_are_unreadable_counted_and_change_nothing(
+    api: Client, notification: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (result,) = deliver(notification)
+    assert result["kind"] == "unreadable"
+    assert contact(api)["do_not_email"] is False and contact(api)["consent"]["email"]["allowed"] is True
+    assert ADA not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("record", [None, "x", {"Sns": "x"}, {"Sns": {"Message": 7}}, {"Sns": {"Message": "[1]"}}])
+def test_malformed_sns_records_are_unreadable(api: Client, record: Any) -> None:
+    from optout.handlers import inbound_email
+
+    result = inbound_email.lambda_handler({"Records": [record]}, LambdaContext())
+    assert [r["kind"] for r in result["results"]] == ["unreadable"]

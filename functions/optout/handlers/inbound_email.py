@@ -3,7 +3,8 @@ and SES's bounce and complaint reports.
 
 A received mail's notification carries the message itself (SES's SNS action, up to 150 KB)
 or names the S3 object SES's S3 action stored it as (larger mail). A notification that
-cannot be read is logged and dropped (retrying would not help); a store failure raises, so
+cannot be read (not JSON, a field of the wrong type, a missing bucket name) is counted,
+logged and dropped (retrying would not help); a store failure raises, so
 SNS's asynchronous invocation retries it, after the reply or unsubscribe was parked in the
 durable intake when that was possible.
 """
@@ -18,7 +19,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.consent import email_message
+from optout.consent import email_message, mail_auth
 from optout.consent.errors import InvalidInput
 from optout.observability import count, logger
 from optout.settings import get_settings
@@ -44,11 +45,36 @@ def s3() -> Any:
     return boto3.client("s3")
 
 
+def _object(value: object, name: str) -> dict[str, Any]:
+    """A JSON object of the notification (absent: empty); InvalidInput for another type."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidInput(f"the notification's {name} is not an object")
+    return value
+
+
+def _objects(value: object, name: str) -> list[dict[str, Any]]:
+    """A list of JSON objects (absent: empty); InvalidInput for another type."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise InvalidInput(f"the notification's {name} is not a list of objects")
+    return value
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidInput(f"the notification has no {name}")
+    return value
+
+
 def raw_mail(notification: dict[str, Any]) -> bytes:
     """The message of a `Received` notification, from the notification or from S3."""
-    action = (notification.get("receipt") or {}).get("action") or {}
+    action = _object(_object(notification.get("receipt"), "receipt").get("action"), "receipt action")
     if action.get("type") == "S3":
-        found = s3().get_object(Bucket=action["bucketName"], Key=action["objectKey"])
+        bucket, key = _text(action.get("bucketName"), "bucket name"), _text(action.get("objectKey"), "object key")
+        found = s3().get_object(Bucket=bucket, Key=key)
         if int(found.get("ContentLength") or 0) > MAX_MAIL_BYTES:
             raise InvalidInput("the mail is too large to read")
         return bytes(found["Body"].read())
@@ -63,28 +89,33 @@ def raw_mail(notification: dict[str, Any]) -> bytes:
     return content.encode("utf-8", "surrogateescape")
 
 
+def _recipients(report: dict[str, Any], name: str) -> list[str]:
+    return [str(r.get("emailAddress") or "") for r in _objects(report.get(name), name)]
+
+
 def handle(notification: dict[str, Any]) -> dict[str, Any]:
     """One SES notification: what was done, without personal data (for the log)."""
     kind = notification.get("notificationType") or notification.get("eventType")
     if kind == "Received":
-        receipt = notification.get("receipt") or {}
-        if (receipt.get("virusVerdict") or {}).get("status") == "FAIL":
+        receipt = _object(notification.get("receipt"), "receipt")
+        if _object(receipt.get("virusVerdict"), "virus verdict").get("status") == "FAIL":
             count("EmailVirusDropped")
             return {"kind": "virus"}
-        outcome = service().receive(email_message.parse(raw_mail(notification)))
-        return {"kind": outcome.kind, "rule": outcome.rule, "applied": outcome.applied}
+        authentication = mail_auth.authentication(receipt)
+        outcome = service().receive(email_message.parse(raw_mail(notification)), authentication)
+        return {"kind": outcome.kind, "rule": outcome.rule, "applied": outcome.applied, "auth": authentication}
     if kind == "Bounce":
-        bounce = notification.get("bounce") or {}
+        bounce = _object(notification.get("bounce"), "bounce")
         if bounce.get("bounceType") != "Permanent":
             count("EmailBounceTransient")
-            return {"kind": "bounce", "type": bounce.get("bounceType")}
-        recipients = [str(r.get("emailAddress") or "") for r in bounce.get("bouncedRecipients") or []]
+            return {"kind": "bounce", "type": str(bounce.get("bounceType"))[:40]}
+        recipients = _recipients(bounce, "bouncedRecipients")
         changed = service().feedback("bounce", recipients, str(bounce.get("feedbackId") or ""))
         count("EmailBouncePermanent", len(recipients))
         return {"kind": "bounce", "type": "Permanent", "suppressed": changed}
     if kind == "Complaint":
-        complaint = notification.get("complaint") or {}
-        recipients = [str(r.get("emailAddress") or "") for r in complaint.get("complainedRecipients") or []]
+        complaint = _object(notification.get("complaint"), "complaint")
+        recipients = _recipients(complaint, "complainedRecipients")
         changed = service().feedback("complaint", recipients, str(complaint.get("feedbackId") or ""))
         count("EmailComplaint", len(recipients))
         return {"kind": "complaint", "suppressed": changed}
@@ -95,9 +126,11 @@ def handle(notification: dict[str, Any]) -> dict[str, Any]:
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     results = []
-    for record in event.get("Records") or []:
+    records = event.get("Records")
+    for record in records if isinstance(records, list) else []:
         try:
-            notification = json.loads((record.get("Sns") or {}).get("Message") or "")
+            sns = _object(record, "record").get("Sns")
+            notification = json.loads(_text(_object(sns, "SNS envelope").get("Message"), "message"))
             if not isinstance(notification, dict):
                 raise InvalidInput("not a notification")
             result = handle(notification)

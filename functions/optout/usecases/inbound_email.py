@@ -7,13 +7,18 @@ A reply is read by the same classifier as texts: "remove me", "stop emailing me"
 Email as Customer Stopped; "stop texting me" sent by email closes texts; a doubtful one goes
 to a person; any other reply from a contact whose channel is SMS switches it back to email.
 An auto-reply or a vacation notice changes nothing.
+
+Mail that fails authentication (SES's SPF, DKIM and DMARC verdicts, consent/mail_auth.py)
+may still be a real request, so it is not dropped: an opt-out, a doubtful reply or a mailto:
+unsubscribe in it goes to a person as a doubtful message; an ordinary reply changes nothing.
+A mailto: unsubscribe acts on the sender's own address: a token of another address is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
@@ -27,6 +32,7 @@ from optout.consent.email_message import InboundEmail
 from optout.consent.errors import InvalidInput, StoreUnavailable
 from optout.consent.inbound import CUSTOMER, InboundPlanner
 from optout.consent.keywords import Classification, classify
+from optout.consent.mail_auth import AUTHENTICATIONS, Authentication
 from optout.consent.model import CUSTOMER_STOPPED, SYSTEM, Contact, OptOut, OwnerLink
 from optout.consent.sources import EMAIL_REPLY, SES_BOUNCE, SES_COMPLAINT
 from optout.consent.tokens import read_token
@@ -36,7 +42,9 @@ from optout.store.repository import Repository
 from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
-Kind = Literal["unsubscribed", "revoked", "doubtful", "channel_email", "reply", "auto_reply", "parked"]
+Kind = Literal[
+    "unsubscribed", "revoked", "doubtful", "channel_email", "reply", "auto_reply", "parked", "unauthenticated"
+]
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,9 @@ class InboundEmailService:
         self.settings = settings
         self.parking = parking_for(settings, parking)
 
-    def receive(self, mail: InboundEmail) -> EmailOutcome:
-        """Apply what one inbound email asks for (InvalidInput: no usable sender)."""
+    def receive(self, mail: InboundEmail, authentication: Authentication = "unverified") -> EmailOutcome:
+        """Apply what one inbound email asks for (InvalidInput: no usable sender), as far as
+        its authentication allows."""
         if mail.auto_reply and not mail.is_unsubscribe(self.settings.inbound_email_address):
             count("EmailAutoReplyIgnored")
             return EmailOutcome("auto_reply", "auto_submitted")
@@ -78,18 +87,22 @@ class InboundEmailService:
                 "subject": mail.subject[:300],
                 "body_sha256": mail.body_hash,
                 "text": mail.text[:2000],
+                "authentication": authentication,
             },
         )
         try:
-            return self._apply(mail, message)
+            return self._apply(mail, message, authentication)
         except StoreUnavailable:
             if self.parking is None:
                 raise
-            self.parking.park(Parked("email", {"mail": asdict(mail)}))
+            self.parking.park(Parked("email", {"mail": asdict(mail), "authentication": authentication}))
             return EmailOutcome("parked", "store_unavailable")
 
-    def _apply(self, mail: InboundEmail, message: InboundMessage) -> EmailOutcome:
-        if mail.is_unsubscribe(self.settings.inbound_email_address):
+    def _apply(self, mail: InboundEmail, message: InboundMessage, authentication: Authentication) -> EmailOutcome:
+        unsubscribe = mail.is_unsubscribe(self.settings.inbound_email_address)
+        if authentication == "fail":
+            return self._unauthenticated(mail, message, unsubscribe)
+        if unsubscribe:
             return self._unsubscribe(mail, message)
         found = classify(mail.text or _subject_words(mail.subject))
         channels = revocations.revoked_channels(found, Channel.EMAIL)
@@ -110,16 +123,39 @@ class InboundEmailService:
         plan = apply_at_address(self.runner, message.address, lambda p: back_to_email(p, message, found))
         return _outcome("reply", found, plan)
 
+    def _unauthenticated(self, mail: InboundEmail, message: InboundMessage, unsubscribe: bool) -> EmailOutcome:
+        """Mail that fails authentication: what it asks for goes to a person, never applied."""
+        count("EmailUnauthenticated")
+        if unsubscribe:
+            found = Classification("doubtful", "unauthenticated:mailto", frozenset({Channel.EMAIL}))
+        else:
+            read = classify(mail.text or _subject_words(mail.subject))
+            if read.kind not in ("opt_out", "doubtful", "channel_email"):
+                return EmailOutcome("unauthenticated", read.rule)
+            named = revocations.revoked_channels(read, Channel.EMAIL) or read.channels
+            found = replace(read, kind="doubtful", rule="unauthenticated:" + read.rule, channels=named)
+        plan = apply_at_address(
+            self.runner,
+            message.address,
+            lambda p: review_plans.doubtful(p, message, found, medium=Channel.EMAIL, action="email.doubtful"),
+        )
+        return _outcome("doubtful", found, plan)
+
     def _unsubscribe(self, mail: InboundEmail, message: InboundMessage) -> EmailOutcome:
-        """A mailto: unsubscribe: the link's contact when the subject carries our token, the
-        sender's address otherwise; as a one-click."""
+        """A mailto: unsubscribe, as a one-click, at the sender's own address: the link's
+        contact too when the subject carries our token for that same address (a token of
+        another address, forwarded or forged, is ignored)."""
         token_contact = None
         if mail.unsubscribe_token:
             try:
                 token = read_token(signing_keys(self.settings), mail.unsubscribe_token)
-                token_contact = token.contact_id
             except InvalidInput:
                 count("EmailUnsubscribeTokenInvalid")
+            else:
+                if _same_address(token.email, message.address):
+                    token_contact = token.contact_id
+                else:
+                    count("EmailUnsubscribeTokenOtherAddress")
         evidence = {**message.evidence, "form": "mailto", "apple": mail.apple_unsubscribe}
         plan = apply_at_address(
             self.runner,
@@ -146,6 +182,13 @@ class InboundEmailService:
             plan = apply_at_address(self.runner, address, _suppressing(source, action, key, evidence))
             changed += int(plan.applied)
         return changed
+
+
+def _same_address(raw: str, address: str) -> bool:
+    try:
+        return normalise_email(raw) == address
+    except InvalidInput:
+        return False
 
 
 def _subject_words(subject: str) -> str:
@@ -229,8 +272,11 @@ def suppress_for_email(planner: InboundPlanner, source: str, action: str, key: s
     return planner.plan(AddressChange(key, suppressed, change, SYSTEM, action, source, evidence, "email"))
 
 
-def mail_from(data: dict[str, Any]) -> InboundEmail:
-    """A parked email back (the intake keeps what was read of it, not the raw message)."""
+def mail_from(data: dict[str, Any]) -> tuple[InboundEmail, Authentication]:
+    """A parked email back (the intake keeps what was read of it, not the raw message), with
+    its authentication (mail parked before verdicts were kept: unverified, as it was read)."""
     fields = dict(data["mail"])
     fields["recipients"] = tuple(fields.get("recipients") or ())
-    return InboundEmail(**fields)
+    kept = data.get("authentication")
+    authentication: Authentication = next((a for a in AUTHENTICATIONS if a == kept), "unverified")
+    return InboundEmail(**fields), authentication

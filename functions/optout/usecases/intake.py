@@ -26,7 +26,7 @@ class IntakeConsumer:
             outcome = self.sms.inbound_sms(message_from(data), data.get("body"), data.get("opt_out_type"))
             return bool(outcome.plan and outcome.plan.applied)
         if parked.kind == "email":
-            return self.email.receive(mail_from(data)).applied
+            return self.email.receive(*mail_from(data)).applied
         if parked.kind == "status":
             plan = self.sms.carrier_unsubscribed(message_from(data))
             return bool(plan and plan.applied)
