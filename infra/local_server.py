@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlsplit
 import jwt
 
 from infra import engine, event_relay, local_s3, template
+from infra.instances import FunctionInstances, Throttled
 from infra.tables import create_tables, table_environment
 from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER, mint
 
@@ -55,6 +56,9 @@ DEFAULTS = {
     # The console's role picker (SPEC 16): GET /console/local-token?role= mints a local
     # token; it exists only here, never in the template.
     "CONSOLE_SIGN_IN": "local",
+    # As Lambda scales a function out: up to this many instances of each function serve
+    # requests at once (a burst of STOPs while the store hangs is answered in parallel).
+    "LOCAL_FUNCTION_CONCURRENCY": "64",
 }
 LOCAL_TOKEN_PATH = "/console/local-token"
 CONSOLE_ROLES = ("rep", "manager", "support", "admin")
@@ -160,17 +164,26 @@ def build_event(
 
 
 class LocalApi:
-    def __init__(self, secret: str) -> None:
+    """The routes of template.yaml served by their handlers. `concurrency`: how many
+    instances of one function may serve requests at once (infra/instances.py); None, as the
+    in-process tests use it: one request at a time per function, on the imported module."""
+
+    def __init__(self, secret: str, concurrency: int | None = None) -> None:
         self.secret = secret
         self.routes = template.routes()
-        self._handlers: dict[str, Any] = {}
-        self._locks: dict[str, threading.RLock] = {}
+        self.concurrency = concurrency
+        self._instances: dict[str, FunctionInstances] = {}
+        self._lock = threading.Lock()
+
+    def instances(self, dotted: str) -> FunctionInstances:
+        with self._lock:
+            if dotted not in self._instances:
+                self._instances[dotted] = FunctionInstances(dotted, self.concurrency)
+            return self._instances[dotted]
 
     def handler(self, dotted: str) -> Any:
-        if dotted not in self._handlers:
-            module, _, attr = dotted.rpartition(".")
-            self._handlers[dotted] = getattr(importlib.import_module(module), attr)
-        return self._handlers[dotted]
+        module, _, attr = dotted.rpartition(".")
+        return getattr(importlib.import_module(module), attr)
 
     def authorize(self, headers: dict[str, str]) -> dict[str, str] | None:
         auth = headers.get("authorization", "")
@@ -225,11 +238,14 @@ class LocalApi:
                         401, "unauthorized", "a valid bearer token is required", {"WWW-Authenticate": "Bearer"}
                     )
             event = build_event(route, match.groupdict(), method, path, parts.query, headers, body, source_ip, claims)
-            # One request at a time per function, as one Lambda instance serves them (re-entrant
-            # for a request made from inside another, as the race tests do): a
-            # handler's resolver keeps the current event in module state.
-            with self._locks.setdefault(route.function, threading.RLock()):
-                result = self.handler(route.handler)(event, _Context(route.function))
+            # One request at a time per instance, as a Lambda execution environment serves
+            # them: a handler's resolver keeps the current event in module state.
+            try:
+                with self.instances(route.handler).acquire() as handler:
+                    result = handler(event, _Context(route.function))
+            except Throttled:  # API Gateway's answer when Lambda throttles the function
+                body = json.dumps({"message": "Internal Server Error"}).encode()
+                return 500, {"Content-Type": "application/json"}, body
             return _http_response(result)
         if allowed:
             return _json(
@@ -371,6 +387,18 @@ def write_state(port: int, endpoint: str) -> None:
     state_file(port).write_text(json.dumps(state))
 
 
+def warm_store_clients() -> None:
+    """Build the store's botocore clients (shared by every instance of every function, which
+    Lambda's instances are not) before the first request, as SnapStart's warm-up does: else
+    a burst arriving at a fresh server builds them in every thread at once, holding the GIL
+    for seconds."""
+    from optout.settings import get_settings
+    from optout.snapstart import warm_store
+    from optout.store.repository import Repository
+
+    warm_store(Repository(get_settings()))
+
+
 def install_fake_twilio() -> None:
     """No network here: the twilio package's REST client talks to infra.twilio_fake."""
     from infra.twilio_fake import FakeTwilio
@@ -400,6 +428,9 @@ def check_configuration() -> int:
         raise SystemExit(f"optout: configuration error: {exc}") from None
     if len(os.environ["LOCAL_JWT_SECRET"]) < 16:
         raise SystemExit("optout: configuration error: LOCAL_JWT_SECRET must be at least 16 characters")
+    concurrency = os.environ["LOCAL_FUNCTION_CONCURRENCY"]
+    if not concurrency.isdigit() or not 1 <= int(concurrency) <= 1000:
+        raise SystemExit(f"optout: configuration error: LOCAL_FUNCTION_CONCURRENCY must be 1-1000, got {concurrency!r}")
     try:
         get_settings()
     except ValueError as exc:
@@ -458,9 +489,10 @@ def main() -> None:
 def serve(port: int, dynamodb: engine.Engine) -> None:
     endpoint = dynamodb.endpoint
     env = configure(endpoint, port)
-    api = LocalApi(os.environ["LOCAL_JWT_SECRET"])
+    api = LocalApi(os.environ["LOCAL_JWT_SECRET"], int(os.environ["LOCAL_FUNCTION_CONCURRENCY"]))
     install_fake_twilio()
     uploads = local_s3.start()
+    warm_store_clients()  # after every variable is set: the settings are built here
     ThreadingHTTPServer.request_queue_size = 128  # socketserver's default of 5 resets bursts of clients
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_request_handler(api))
     port = httpd.server_address[1]

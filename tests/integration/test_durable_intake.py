@@ -153,3 +153,54 @@ def test_when_parking_fails_too_the_answer_is_503(
     twilio_webhooks.service.cache_clear()
     outage(faults, "error")
     assert text(api, number(2), "STOP", sid="SM" + "8" * 32).status == 503
+
+
+# ---- Twilio's fallback URL: parked without the store ---------------------------------------
+
+FALLBACK = "/webhooks/twilio/sms/fallback"
+
+
+def fallback_text(api: Client, sender: str, body: str, sid: str, signed_for: str = FALLBACK) -> Any:
+    headers, raw = signed_request(BASE, TOKEN, signed_for, sms_params(sender, body, sid=sid))
+    return api.request("POST", FALLBACK, raw=raw, headers=headers, role=None)
+
+
+def test_the_fallback_parks_a_stop_without_reading_the_store_and_it_applies_once(api: Client, faults: Faults) -> None:
+    faults.calls.clear()
+    answer = fallback_text(api, number(3), "STOP", sid="SM" + "3" * 32)
+    assert answer.status == 200 and b"<Message>" in answer.body
+    assert faults.calls == []  # not one DynamoDB call
+    assert api.post("/consent/check", {"channel": "sms", "address": number(3)}).json()["allowed"] is True
+    # Twilio had also reached the primary (which answered too late for it): one opt-out all the same
+    assert text(api, number(3), "STOP", sid="SM" + "3" * 32).status == 200
+    assert drain() == 0  # the primary applied it; the parked copy changes nothing
+    check = api.post("/consent/check", {"channel": "sms", "address": number(3), "purpose": "informational"})
+    assert check.json()["allowed"] is False
+    chain = Repository(get_settings()).chain(contact_subject("c-3"))
+    assert [r.action for r in chain].count("sms.opt_out") == 1
+
+
+def test_a_fallback_stop_alone_is_applied_by_the_intake(api: Client) -> None:
+    assert fallback_text(api, number(4), "stop texting me", sid="SM" + "4" * 32).status == 200
+    assert drain() == 1 and drain() == 0
+    check = api.post("/consent/check", {"channel": "sms", "address": number(4), "purpose": "informational"})
+    assert check.json()["allowed"] is False
+
+
+def test_the_fallback_answers_help_and_parks_nothing_and_refuses_what_is_not_signed_for_it(api: Client) -> None:
+    answer = fallback_text(api, number(5), "HELP", sid="SM" + "5" * 32)
+    assert answer.status == 200 and b"STOP" in answer.body
+    assert list(DirectoryIntake(str(get_settings().intake_dir)).pending()) == []
+    # signed for the primary's URL, posted to the fallback: refused, nothing parked
+    assert fallback_text(api, number(5), "STOP", sid="SM" + "6" * 32, signed_for=SMS_PATH).status == 403
+    assert api.request("POST", FALLBACK, raw=b"Body=STOP", headers={}, role=None).status == 403
+    assert list(DirectoryIntake(str(get_settings().intake_dir)).pending()) == []
+
+
+def test_without_an_intake_the_fallback_answers_503(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("INTAKE_DIR")
+    get_settings.cache_clear()
+    from optout.handlers import twilio_webhooks
+
+    twilio_webhooks.service.cache_clear()
+    assert fallback_text(api, number(6), "STOP", sid="SM" + "7" * 32).status == 503

@@ -14,6 +14,7 @@ from optout.store import models
 NEEDS = {
     "RepActionsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "TwilioWebhooksFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
+    "TwilioFallbackFunction": set(),  # parks in the IntakeQueue, never reads the store
     "EmailUnsubscribeFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "PhoneLookupFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},
     "SweepsFunction": {"ContactsTable", "SuppressionsTable", "AuditTable"},

@@ -14,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
 )
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -217,3 +218,24 @@ def contact_id(raw: str) -> str:
     if not _ID.match(raw):
         raise InvalidInput("contact id must be 1-128 letters, digits or . _ : @ -")
     return raw
+
+
+_ERROR_BODY: dict[str, Any] = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+            "required": ["error", "message"],
+        }
+    }
+}
+# The documented errors of the Twilio webhooks (form posts, signed).
+FORM_ERRORS: dict[int, OpenAPIResponse] = {
+    status: {"description": text, "content": _ERROR_BODY}
+    for status, text in (
+        (403, "Missing or wrong X-Twilio-Signature; nothing changed"),
+        (413, "Body too large"),
+        (422, "Signed, but a required field is missing or invalid"),
+        (503, "Store unavailable; nothing was written, Twilio retries"),
+    )
+}

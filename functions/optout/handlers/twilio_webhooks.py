@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
@@ -24,7 +23,7 @@ from optout.consent.addresses import mask, normalise_sender
 from optout.consent.channels import Channel
 from optout.consent.errors import Forbidden, InvalidInput
 from optout.consent.keywords import classify
-from optout.handlers.http import build_resolver, error_event, public_url, resolve
+from optout.handlers.http import FORM_ERRORS, build_resolver, error_event, public_url, resolve
 from optout.observability import count, logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
@@ -35,6 +34,7 @@ from optout.usecases.send_gate import SendGate
 app = build_resolver(validation=False)  # form posts, parsed and checked here
 
 TEXT_XML = "text/xml"
+FALLBACK_PATH = "/webhooks/twilio/sms/fallback"
 CARRIER_UNSUBSCRIBED = "21610"
 MAX_EVIDENCE_BODY = 2000  # Twilio bodies are at most 1,600 characters; keep a margin, not more
 _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -133,26 +133,6 @@ def render(reply: Reply | None, settings: Settings) -> str | None:
     return template.format(program=settings.program_name, support=settings.support_contact)
 
 
-_ERROR_BODY: dict[str, Any] = {
-    "application/json": {
-        "schema": {
-            "type": "object",
-            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
-            "required": ["error", "message"],
-        }
-    }
-}
-_FORM_ERRORS: dict[int, OpenAPIResponse] = {
-    status: {"description": text, "content": _ERROR_BODY}
-    for status, text in (
-        (403, "Missing or wrong X-Twilio-Signature; nothing changed"),
-        (413, "Body too large"),
-        (422, "Signed, but a required field is missing or invalid"),
-        (503, "Store unavailable; nothing was written, Twilio retries"),
-    )
-}
-
-
 @app.post(
     "/webhooks/twilio/sms",
     operation_id="twilio_inbound_sms",
@@ -160,17 +140,41 @@ _FORM_ERRORS: dict[int, OpenAPIResponse] = {
     summary="Inbound text from Twilio (form-encoded, signed)",
     responses={
         200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
-        **_FORM_ERRORS,
+        **FORM_ERRORS,
     },
 )
 def inbound_sms() -> Response[str]:
+    return _inbound_text(fallback=False)
+
+
+@app.post(
+    FALLBACK_PATH,
+    operation_id="twilio_inbound_sms_fallback",
+    tags=["twilio"],
+    summary="Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store",
+    description="Twilio calls it when the primary answers an error, times out or is throttled (README).",
+    responses={
+        200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
+        **FORM_ERRORS,
+    },
+)
+def inbound_sms_fallback() -> Response[str]:
+    return _inbound_text(fallback=True)
+
+
+def _inbound_text(fallback: bool) -> Response[str]:
     params = _verified_form()
     try:
         message = _message(params, "From", "twilio-sms")
     except UnusableSender:
         _count_unusable("sms")
         return Response(200, TEXT_XML, twiml(None))
-    outcome = service().inbound_sms(message, params.first("Body"), params.first("OptOutType"))
+    body, opt_out_type = params.first("Body"), params.first("OptOutType")
+    if fallback:
+        count("TwilioFallbackText")
+        outcome = service().park_text(message, body, opt_out_type)
+    else:
+        outcome = service().inbound_sms(message, body, opt_out_type)
     plan = outcome.plan
     logger.info(
         "inbound sms",
@@ -182,6 +186,7 @@ def inbound_sms() -> Response[str]:
             "duplicate": bool(plan and plan.duplicate),
             "contacts_changed": len(plan.contacts_changed) if plan else 0,
             "parked": outcome.parked,
+            "fallback": fallback,
         },
     )
     return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
@@ -214,7 +219,7 @@ def _count_send(params: FormParams) -> None:
     operation_id="twilio_message_status",
     tags=["twilio"],
     summary="Message status callback from Twilio (form-encoded, signed)",
-    responses={204: {"description": "Accepted", "content": {}}, **_FORM_ERRORS},
+    responses={204: {"description": "Accepted", "content": {}}, **FORM_ERRORS},
 )
 def message_status() -> Response[str]:
     params = _verified_form()
@@ -250,7 +255,7 @@ def message_status() -> Response[str]:
     summary="A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER",
     responses={
         200: {"description": "TwiML: <Dial> the team's number", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
-        **_FORM_ERRORS,
+        **FORM_ERRORS,
     },
 )
 def inbound_call() -> Response[str]:
@@ -274,7 +279,7 @@ def _before_snapshot() -> None:
     warm_store(service().repo)
     classify("please stop texting me", None, service().keywords)
     # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
-    for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice"):
+    for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice", FALLBACK_PATH):
         event = warm_event("POST", path)
         event.update(body="%%%", isBase64Encoded=True)
         event["headers"][SIGNATURE_HEADER] = "warm-up"

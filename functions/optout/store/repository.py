@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pynamodb.connection import Connection
@@ -86,6 +87,19 @@ class ContactWriteRefused(Exception):
         self.contact_ids = contact_ids
 
 
+@lru_cache(maxsize=8)
+def _connection(region: str, host: str | None) -> Connection:
+    """One connection (one botocore client, which is thread-safe) per endpoint and process,
+    as the bound models share theirs: building a client costs tens of milliseconds of CPU."""
+    return Connection(
+        region=region,
+        host=host,
+        connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
+        read_timeout_seconds=READ_TIMEOUT_SECONDS,
+        max_retry_attempts=MAX_RETRY_ATTEMPTS,
+    )
+
+
 class Repository:
     def __init__(self, settings: Settings) -> None:
         self.models = bind_models(
@@ -95,13 +109,7 @@ class Repository:
             settings.region,
             settings.dynamodb_endpoint,
         )
-        self._connection = Connection(
-            region=settings.region,
-            host=settings.dynamodb_endpoint,
-            connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
-            read_timeout_seconds=READ_TIMEOUT_SECONDS,
-            max_retry_attempts=MAX_RETRY_ATTEMPTS,
-        )
+        self._connection = _connection(settings.region, settings.dynamodb_endpoint)
 
     # ---- reads -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from optout.consent.keywords import Classification, KeywordConfig, Kind, classif
 from optout.consent.model import SYSTEM
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.usecases import deadline
 from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
@@ -79,16 +80,46 @@ class InboundSmsService:
         if classification.kind in ("help", "reply"):
             return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies))
         try:
-            plan = apply_at_address(self.runner, message.address, lambda p: self._plan(p, message, classification))
+            plan = self._within_deadline(
+                lambda: apply_at_address(self.runner, message.address, lambda p: self._plan(p, message, classification))
+            )
         except StoreUnavailable:
             if self.parking is None:
                 raise
-            data = {**_message_data(message), "body": body, "opt_out_type": opt_out_type}
-            self.parking.park(Parked("sms", data))  # raises StoreUnavailable if it cannot
-            # Answered as if applied: the reply the text asks for (a number's confirmation,
-            # which needs the stored state, is answered as the keyword it is).
-            return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies), True)
+            return self._park(message, body, opt_out_type, classification)
         return InboundOutcome(classification, plan, choose_reply(classification, plan, twilio_replies))
+
+    def park_text(self, message: InboundMessage, body: str | None, opt_out_type: str | None) -> InboundOutcome:
+        """Twilio's fallback URL (the primary webhook failed, timed out or was throttled):
+        what the text asks for is parked without trying the store, and answered as if
+        applied; applied once by the intake consumer, like any parked text (the event key is
+        the primary's, so a text the primary did apply changes nothing twice)."""
+        classification = classify(body, opt_out_type, self.keywords)
+        if classification.kind in ("help", "reply"):
+            return InboundOutcome(classification, None, choose_reply(classification, None, self._twilio_replies))
+        if self.parking is None:
+            raise StoreUnavailable("nothing can be parked here (no intake configured)")
+        return self._park(message, body, opt_out_type, classification)
+
+    @property
+    def _twilio_replies(self) -> bool:
+        return self.settings.sms_replies == "twilio"
+
+    def _park(
+        self, message: InboundMessage, body: str | None, opt_out_type: str | None, classification: Classification
+    ) -> InboundOutcome:
+        assert self.parking is not None
+        data = {**_message_data(message), "body": body, "opt_out_type": opt_out_type}
+        self.parking.park(Parked("sms", data))  # raises StoreUnavailable if it cannot
+        # Answered as if applied: the reply the text asks for (a number's confirmation,
+        # which needs the stored state, is answered as the keyword it is).
+        reply = choose_reply(classification, None, self._twilio_replies)
+        return InboundOutcome(classification, None, reply, True)
+
+    def _within_deadline(self, work: Callable[[], Plan]) -> Plan:
+        """With somewhere to park, the store has until the deadline; without (the intake
+        consumer), as long as its own timeouts take."""
+        return work() if self.parking is None else deadline.before(deadline.deadline_from_now(), work)
 
     def _plan(self, planner: InboundPlanner, message: InboundMessage, classification: Classification) -> Plan:
         if classification.kind == "opt_out":
@@ -105,7 +136,9 @@ class InboundSmsService:
         """Twilio refused a send because the recipient unsubscribed there (error 21610);
         None when it was parked for later."""
         try:
-            return apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+            return self._within_deadline(
+                lambda: apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+            )
         except StoreUnavailable:
             if self.parking is None:
                 raise

@@ -11,6 +11,7 @@ from optout.consent.errors import StoreUnavailable
 from optout.consent.tokens import UnsubscribeToken
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.usecases import deadline
 from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
@@ -31,16 +32,20 @@ class UnsubscribeService:
     def unsubscribe_email(self, token: UnsubscribeToken, everything: bool, evidence: dict[str, Any]) -> Plan | None:
         """The address and the link's contact leave email (or everything). A repeat changes
         nothing and writes nothing. None: the store failed and the request was parked."""
-        try:
+
+        def work() -> Plan:
             return apply_at_address(
                 self.runner,
                 token.email,
                 lambda p: p.unsubscribe_email(token.contact_id, everything, evidence),
                 also=(token.contact_id,),
             )
+
+        if self.parking is None:  # the intake consumer: as long as the store's timeouts take
+            return work()
+        try:
+            return deadline.before(deadline.deadline_from_now(), work)
         except StoreUnavailable:
-            if self.parking is None:
-                raise
             data = {
                 "contact_id": token.contact_id,
                 "email": token.email,

@@ -84,6 +84,10 @@ from .twilio_inbound_call_response_422 import TwilioInboundCallResponse422
 from .twilio_inbound_call_response_503 import TwilioInboundCallResponse503
 from .twilio_inbound_sms_body_type_0 import TwilioInboundSmsBodyType0
 from .twilio_inbound_sms_body_type_1 import TwilioInboundSmsBodyType1
+from .twilio_inbound_sms_fallback_response_403 import TwilioInboundSmsFallbackResponse403
+from .twilio_inbound_sms_fallback_response_413 import TwilioInboundSmsFallbackResponse413
+from .twilio_inbound_sms_fallback_response_422 import TwilioInboundSmsFallbackResponse422
+from .twilio_inbound_sms_fallback_response_503 import TwilioInboundSmsFallbackResponse503
 from .twilio_inbound_sms_response_403 import TwilioInboundSmsResponse403
 from .twilio_inbound_sms_response_413 import TwilioInboundSmsResponse413
 from .twilio_inbound_sms_response_422 import TwilioInboundSmsResponse422
@@ -182,6 +186,10 @@ __all__ = (
     "TwilioInboundCallResponse503",
     "TwilioInboundSmsBodyType0",
     "TwilioInboundSmsBodyType1",
+    "TwilioInboundSmsFallbackResponse403",
+    "TwilioInboundSmsFallbackResponse413",
+    "TwilioInboundSmsFallbackResponse422",
+    "TwilioInboundSmsFallbackResponse503",
     "TwilioInboundSmsResponse403",
     "TwilioInboundSmsResponse413",
     "TwilioInboundSmsResponse422",

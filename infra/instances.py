@@ -1,0 +1,83 @@
+"""A function's handler instances, as Lambda keeps execution environments: each serves one
+request at a time, a new one starts when every one is busy, up to the function's
+concurrency; past it the request is throttled, as API Gateway answers a throttled Lambda.
+
+An instance is a separate copy of the handler module (its own resolver, whose current event
+is module state, and its own cached use cases and store connections), loaded from the same
+file; the first instance is the imported module itself, so what a test sets on it holds.
+A request made from inside another on the same thread (the race tests) reuses the instance
+that thread holds, as the server always did.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class Throttled(Exception):
+    """Every instance of the function is busy and it may not start another."""
+
+
+class FunctionInstances:
+    """`limit`: how many instances may run at once, a request beyond them Throttled; None:
+    one instance, and a request waits its turn (as the in-process tests use the server)."""
+
+    def __init__(self, dotted: str, limit: int | None) -> None:
+        self.module, _, self.attr = dotted.rpartition(".")
+        self.limit = limit
+        self._idle: list[Any] = []
+        self._started = 0
+        self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
+        self._held = threading.local()
+
+    @property
+    def started(self) -> int:
+        return self._started
+
+    @contextmanager
+    def acquire(self) -> Iterator[Any]:
+        """An instance's handler for one request (Throttled when none may serve it)."""
+        held = getattr(self._held, "handler", None)
+        if held is not None:
+            yield held
+            return
+        handler = self._take()
+        self._held.handler = handler
+        try:
+            yield handler
+        finally:
+            self._held.handler = None
+            with self._lock:
+                self._idle.append(handler)
+                self._freed.notify()
+
+    def _take(self) -> Any:
+        with self._lock:
+            while not self._idle and self.limit is None and self._started >= 1:
+                self._freed.wait()
+            if self._idle:
+                return self._idle.pop()
+            if self.limit is not None and self._started >= self.limit:
+                raise Throttled
+            self._started += 1
+            number = self._started
+        return self._load(number)
+
+    def _load(self, number: int) -> Any:
+        if number == 1:
+            return getattr(importlib.import_module(self.module), self.attr)
+        original = importlib.import_module(self.module)
+        name = f"{self.module}__instance{number}"
+        spec = importlib.util.spec_from_file_location(name, original.__file__)
+        assert spec is not None and spec.loader is not None
+        copy = importlib.util.module_from_spec(spec)
+        sys.modules[name] = copy  # dataclasses and pydantic look a class's module up here
+        spec.loader.exec_module(copy)
+        return getattr(copy, self.attr)
