@@ -2,10 +2,11 @@
 and SES's bounce and complaint reports.
 
 A received mail's notification carries the message itself (SES's SNS action, up to 150 KB)
-or names the S3 object SES's S3 action stored it as (larger mail). A notification that
-cannot be read is logged and dropped (retrying would not help); a store failure raises, so
-SNS's asynchronous invocation retries it, after the reply or unsubscribe was parked in the
-durable intake when that was possible.
+or names the S3 object SES's S3 action stored it as (larger mail, up to SES's 40 MB), of
+which only the first `email_message.MAX_READ_BYTES` are fetched: the reply comes first, and
+no more is read. A notification that cannot be read is logged and dropped (retrying would
+not help); a store failure raises, so SNS's asynchronous invocation retries it, after the
+reply or unsubscribe was parked in the durable intake when that was possible.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from optout.observability import count, logger
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.inbound_email import InboundEmailService
-
-MAX_MAIL_BYTES = 10 * 1024 * 1024  # a reply is small; larger mail is read no further
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -48,9 +47,8 @@ def raw_mail(notification: dict[str, Any]) -> bytes:
     """The message of a `Received` notification, from the notification or from S3."""
     action = (notification.get("receipt") or {}).get("action") or {}
     if action.get("type") == "S3":
-        found = s3().get_object(Bucket=action["bucketName"], Key=action["objectKey"])
-        if int(found.get("ContentLength") or 0) > MAX_MAIL_BYTES:
-            raise InvalidInput("the mail is too large to read")
+        head = f"bytes=0-{email_message.MAX_READ_BYTES - 1}"
+        found = s3().get_object(Bucket=action["bucketName"], Key=action["objectKey"], Range=head)
         return bytes(found["Body"].read())
     content = notification.get("content")
     if not isinstance(content, str):
