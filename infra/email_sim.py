@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -46,6 +47,57 @@ def mail(
     if html is not None:
         message.add_alternative(html, subtype="html")
     return bytes(message)
+
+
+def _worst(place: str, unit: str | Callable[[int], str], tail: str = "", first: str = "") -> Callable[[int], bytes]:
+    """A mail of about `size` bytes: `first`, then `unit` repeated (or `unit(i)` for i = 0, 1,
+    …), then `tail`, in the HTML part, the text part, a header, or as MIME parts."""
+
+    def build(size: int) -> bytes:
+        if isinstance(unit, str):
+            text = first + unit * max(1, size // len(unit))
+        else:
+            text = first + "".join(unit(i) for i in range(max(1, size // len(unit(1)))))
+        head = "From: ada@example.com\nTo: sales@optout.example.com\nMessage-ID: <worst@mail.example.com>\n"
+        head += "MIME-Version: 1.0\n" + ("" if place == "Subject" else "Subject: Re: your quote\n")
+        if place in ("html", "plain"):
+            return f"{head}Content-Type: text/{place}; charset=utf-8\n\n{text}{tail}\n".encode()
+        if place == "parts":
+            return f'{head}Content-Type: multipart/mixed; boundary="b"\n\n{text}{tail}'.encode()
+        if place == "nested":
+            return f"{head}{text}Content-Type: text/plain\n\n{tail}\n".encode()
+        return f"{head}{place}: {text}\nContent-Type: text/plain\n\n{tail}\n".encode()
+
+    return build
+
+
+# Mail made to be slow to read (what the outside check sent, and what else makes a parser
+# superlinear), by name: `WORST_CASES[name](size)` is its raw bytes. The tests and `make
+# bench` read them.
+WORST_CASES: dict[str, Callable[[int], bytes]] = {
+    "<script> repeated": _worst("html", "<script>"),
+    "<style> repeated": _worst("html", "<style>"),
+    "'<a ' repeated": _worst("html", "<a "),
+    "'<br' repeated": _worst("html", "<br"),
+    "unclosed comments": _worst("html", "<!--"),
+    "'< ' repeated": _worst("html", "< "),
+    "deep nesting": _worst("html", "<div><p>", "remove me"),
+    "a script never closed, then tags": _worst("html", "<b>x", first="<script>"),
+    "quoted lines": _worst("plain", "> quoted\n"),
+    "blank lines": _worst("plain", "\n"),
+    "short lines": _worst("plain", "a\n"),
+    "a long line without spaces": _worst("plain", "x"),
+    "'On … wrote:' look-alikes": _worst("plain", "On Monday Bob\nwrote: no\n"),
+    "quotes in To": _worst("To", '"a'),
+    "commas in Cc": _worst("Cc", ","),
+    "nested comments in From": _worst("From", "("),
+    "encoded words in the Subject": _worst("Subject", "=?utf-8?q?a?= "),
+    "Content-Type parameters": _worst("Content-Type", ";", first='text/plain; charset="'),
+    "many MIME parts": _worst("parts", "--b\nContent-Type: image/png\n\nx\n", "--b\n\nremove me\n--b--\n"),
+    "nested multiparts": _worst(
+        "nested", lambda i: f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n', "remove me"
+    ),
+}
 
 
 def received(

@@ -5,6 +5,7 @@ durable intake while the store fails."""
 
 from __future__ import annotations
 
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,23 @@ def test_a_large_mail_is_read_from_s3(api: Client) -> None:
     raw = email_sim.mail(ADA, "Re: hi", "Stop emailing me. " + "x" * 200_000)
     s3.put_object(Bucket="mail-test", Key="mail/abc", Body=raw)
     (result,) = deliver(email_sim.received(raw, s3=("mail-test", "mail/abc")))
+    assert result["kind"] == "revoked" and contact(api)["do_not_email"] is True
+
+
+def test_a_mail_of_any_size_ses_takes_is_read_from_its_start(api: Client) -> None:
+    # Given a reply with a 12 MB attachment, stored by SES's S3 action (SES takes up to 40 MB)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="mail-test")
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = ADA, email_sim.OUR_ADDRESS, "Re: hi"
+    message["Message-ID"] = "<big@mail.example.com>"
+    message.set_content("Please remove me from your emails.")
+    message.add_attachment(b"\x89PNG" * (3 * 2**20), maintype="image", subtype="png", filename="scan.png")
+    raw = bytes(message)
+    assert len(raw) > 12 * 2**20
+    s3.put_object(Bucket="mail-test", Key="mail/big", Body=raw)
+    # When it arrives, Then what it says first is heard (only its start is fetched and read)
+    (result,) = deliver(email_sim.received(raw, s3=("mail-test", "mail/big")))
     assert result["kind"] == "revoked" and contact(api)["do_not_email"] is True
 
 

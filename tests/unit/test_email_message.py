@@ -3,10 +3,17 @@ the common mail programs cut), machine-sent mail recognised, mailto: unsubscribe
 
 from __future__ import annotations
 
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
 import pytest
 
-from infra.email_sim import mail
-from optout.consent.email_message import new_text, parse
+from infra.email_sim import WORST_CASES, mail
+from optout.consent import email_message
+from optout.consent.email_message import InboundEmail, new_text, parse
 from optout.consent.errors import InvalidInput
 
 
@@ -76,3 +83,81 @@ def test_mail_without_a_sender_or_message_id_is_refused() -> None:
         parse(b"To: a@b.test\nMessage-ID: <x@y>\n\nstop\n")
     with pytest.raises(InvalidInput):
         parse(b"From: a@b.test\n\nstop\n")
+
+
+@pytest.mark.parametrize(
+    ("markup", "said"),
+    [
+        ("<p>Remove me</p><p>now</p>", "Remove me\nnow"),
+        ("a<br>b< br/>c</div>d</li>e</tr>f", "a\nb\nc\nd\ne\nf"),
+        ("<SCRIPT>x = 1</script>stop<style>p {}</STYLE>", "stop"),
+        ("<script>never closed<b>stop", "never closedstop"),  # a tag, not an element
+        ("1 <> 2 &amp; 3 < 4", "1 <> 2 & 3 < 4"),
+    ],
+)
+def test_html_is_read_as_its_text(markup: str, said: str) -> None:
+    assert parse(mail("ada@example.com", "Re: hi", "", html=markup)).text == said
+
+
+# Reading is bounded by the mail's first MAX_READ_BYTES (and lines, parts and header
+# characters), and linear in what it reads. Speed itself is the benchmark's (`make bench`
+# prints the slowest of these); here a read that takes over GUARD seconds fails instead of
+# running for minutes, as these did before (<script> x 20,000, 160 KB: 47 s).
+GUARD = 10.0
+CASES = sorted(WORST_CASES)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def _guard(seconds: float) -> Iterator[None]:
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _TooSlow(f"reading took over {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _read(raw: bytes) -> InboundEmail | str:
+    """What parse makes of `raw` (or the reason it refuses it), failing past GUARD seconds."""
+    with _guard(GUARD):
+        try:
+            return parse(raw)
+        except InvalidInput as refused:
+            return refused.message
+
+
+def _seconds(raw: bytes) -> float:
+    best = GUARD
+    for _ in range(3):  # the fastest of three: what the read costs, less the machine's noise
+        started = time.perf_counter()
+        _read(raw)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_mail_is_read_from_its_start_only_however_large(case: str) -> None:
+    # Given a worst case of twice what is read, and the same mail grown to 10 MB
+    small = WORST_CASES[case](2 * email_message.MAX_READ_BYTES)
+    large = WORST_CASES[case](10 * 2**20)
+    assert large.startswith(small[: email_message.MAX_READ_BYTES])
+    # When both are read, Then they read alike: what lies past the cap is not read
+    assert _read(large) == _read(small)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_reading_a_worst_case_costs_in_proportion_to_its_size(case: str) -> None:
+    # Given a worst case, and one four times its size, both within what is read
+    small, large = WORST_CASES[case](48 * 1024), WORST_CASES[case](192 * 1024)
+    assert len(large) < email_message.MAX_READ_BYTES
+    # When each is read, Then the larger costs about four times as much (not 16, as the
+    # quadratic expressions did); the 50 ms allow for a timer's and a shared machine's noise
+    assert _seconds(large) <= 8 * _seconds(small) + 0.05

@@ -2,11 +2,12 @@
 and SES's bounce and complaint reports.
 
 A received mail's notification carries the message itself (SES's SNS action, up to 150 KB)
-or names the S3 object SES's S3 action stored it as (larger mail). A notification that
-cannot be read (not JSON, a field of the wrong type, a missing bucket name) is counted,
-logged and dropped (retrying would not help); a store failure raises, so
-SNS's asynchronous invocation retries it, after the reply or unsubscribe was parked in the
-durable intake when that was possible.
+or names the S3 object SES's S3 action stored it as (larger mail, up to SES's 40 MB), of
+which only the first `email_message.MAX_READ_BYTES` are fetched: the reply comes first, and
+no more is read. A notification that cannot be read (not JSON, a field of the wrong type, a
+missing bucket name) is counted, logged and dropped (retrying would not help); a store
+failure raises, so SNS's asynchronous invocation retries it, after the reply or unsubscribe
+was parked in the durable intake when that was possible.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from optout.observability import count, logger
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.inbound_email import InboundEmailService
-
-MAX_MAIL_BYTES = 10 * 1024 * 1024  # a reply is small; larger mail is read no further
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -74,9 +73,8 @@ def raw_mail(notification: dict[str, Any]) -> bytes:
     action = _object(_object(notification.get("receipt"), "receipt").get("action"), "receipt action")
     if action.get("type") == "S3":
         bucket, key = _text(action.get("bucketName"), "bucket name"), _text(action.get("objectKey"), "object key")
-        found = s3().get_object(Bucket=bucket, Key=key)
-        if int(found.get("ContentLength") or 0) > MAX_MAIL_BYTES:
-            raise InvalidInput("the mail is too large to read")
+        head = f"bytes=0-{email_message.MAX_READ_BYTES - 1}"
+        found = s3().get_object(Bucket=bucket, Key=key, Range=head)
         return bytes(found["Body"].read())
     content = notification.get("content")
     if not isinstance(content, str):
