@@ -598,10 +598,20 @@ def test_configured_extras(body: str, kind: str, rule: str) -> None:
     assert (result.kind, result.rule) == (kind, rule)
 
 
-@pytest.mark.parametrize("body", ["Basta ya!", "basta ya", "ça suffit", "Claro", "socorro!"])
-def test_extras_are_not_in_the_default_config(body: str) -> None:
-    assert classify(body) == Classification("reply", "none")
-    assert classify(body, config=KeywordConfig()) == Classification("reply", "none")
+@pytest.mark.parametrize(
+    ("body", "default"),
+    [
+        # without the configured keyword, "enough" is for a person to judge, not a STOP
+        ("Basta ya!", Classification("doubtful", "doubtful:es.harto")),
+        ("basta ya", Classification("doubtful", "doubtful:es.harto")),
+        ("ça suffit", Classification("doubtful", "doubtful:fr.ca_suffit")),
+        ("Claro", Classification("reply", "none")),
+        ("socorro!", Classification("reply", "none")),
+    ],
+)
+def test_extras_are_not_in_the_default_config(body: str, default: Classification) -> None:
+    assert classify(body) == default
+    assert classify(body, config=KeywordConfig()) == default
 
 
 def test_with_extras_normalises_and_drops_blank_entries() -> None:
@@ -1124,7 +1134,8 @@ def test_a_word_of_a_configured_keyword_is_not_filler_for_it() -> None:
     # "ya" is filler ("Para ya"), but a configured "basta ya" keeps it.
     config = KeywordConfig.with_extras(opt_out=["basta ya"])
     assert classify("Basta ya, gracias", config=config) == Classification("opt_out", "basta ya", by_keyword=True)
-    assert classify("Basta ya, gracias").kind == "reply"
+    # without it, "basta ya" is no keyword: for a person to judge (doubtful), not a STOP
+    assert classify("Basta ya, gracias") == Classification("doubtful", "doubtful:es.harto")
 
 
 def test_a_sign_off_is_read_past_for_an_opt_out_only() -> None:
@@ -1174,6 +1185,39 @@ DOUBTFUL_CASES = [
     # text-speak written out, a sign-off left aside
     ("chu pas intéressé", "fr.pas_interesse"),
     ("Merci mais non merci. Envoyé de mon iPhone", "fr.non_merci"),
+    # short refusals and exasperation that name no channel and no stop word
+    ("No thank u", "en.no_thanks"),
+    ("please don't", "en.no_thanks"),
+    ("I'm not interested in whatever this is", "en.not_interested"),
+    ("Not something we need, thank you.", "en.not_for_me"),
+    ("hard pass", "en.flat_refusal"),
+    ("Not a chance", "en.flat_refusal"),
+    ("I already said no", "en.said_no"),
+    ("for the last time, no", "en.said_no"),
+    ("Nope nope nope", "en.said_no"),
+    ("Enough!", "en.exasperated"),
+    ("ENOUGH IS ENOUGH", "en.exasperated"),
+    ("ugh, again??", "en.exasperated"),
+    ("omg not again", "en.exasperated"),
+    ("every single day smh", "en.exasperated"),
+    ("you people never quit", "en.never_give_up"),
+    ("Do you ever give up?", "en.never_give_up"),
+    ("who tf is this", "en.dont_know_you"),
+    ("not me", "en.dont_know_you"),
+    ("that's not me lol", "en.dont_know_you"),
+    ("ya les dije que no", "es.ya_dije_que_no"),
+    ("Ya basta!!", "es.harto"),
+    ("qué fastidio 🙄", "es.harto"),
+    ("esto es acoso", "es.harto"),
+    ("paso, gracias", "es.paso"),
+    ("ese no soy yo", "es.paso"),
+    ("por qué me siguen escribiendo?", "es.por_que_siguen"),
+    ("Je vous ai déjà répondu non. Bonne journée", "fr.deja_dit_non"),
+    ("ça suffit maintenant !", "fr.ca_suffit"),
+    ("encore vous ?!", "fr.ca_suffit"),
+    ("pourquoi vous m'écrivez encore", "fr.pourquoi_encore"),
+    ("pas question", "fr.pas_question"),
+    ("c'est pas moi", "fr.pas_question"),
 ]
 
 
@@ -1241,6 +1285,42 @@ NOT_DOUBTFUL_CASES = [
     "Quiero cancelar la cita de mañana, ¿podemos el jueves?",
     "Ne m'appelez pas au bureau, plutôt sur mon cell en soirée",
     "Plus de photos du salon svp",
+    # look-alikes of the short refusals: they say more, or thank (the message is also read
+    # without its sign-off: "Again, thanks!" would be "Again")
+    "no, Tuesday works better",
+    "no problem",
+    "not yet",
+    "who is this? oh hi Sam",
+    "Nope",
+    "Ugh, thanks for the reminder",
+    "Ugh traffic, running 10 min late",
+    "Again, thanks!",
+    "Seriously, thank you!",
+    "omg seriously?! thank you so much",
+    "seriously? that's a great price",
+    "Enough for today, let's talk Monday",
+    "enough said, book it",
+    "Enough is enough, I'm buying next week",
+    "not me, my wife handles the bills",
+    "I said no to the upgrade, can you fix the bill?",
+    "no no no, I meant Tuesday",
+    "hard pass on the basement, but the garage looks nice",
+    "every single day works for me",
+    "why do you keep sending me the old quote? I need the new one",
+    "Do you ever stop by the Elm St office?",
+    "You guys never quit, I love it",
+    "I'll pass by at 3",
+    "paso a las 3",
+    "Otra vez gracias!",
+    "en serio? qué buen precio",
+    "basta con el depósito",
+    "no soy yo quien firma, es mi esposa",
+    "Encore merci !",
+    "pas encore",
+    "sérieux ? super nouvelle merci",
+    "ça suffit pour aujourd'hui, on en reparle lundi",
+    "c'est pas moi qui signe, c'est ma femme",
+    "Pourquoi tu m'écris pas sur WhatsApp ?",
 ]
 
 

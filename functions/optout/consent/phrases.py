@@ -1562,8 +1562,15 @@ RULES: tuple[Rule, ...] = (
         "doubtful",
         rf"^({_DOUBT_LEAD} )*((i|we|i am|im|i m|we are|were|we re|am|are) )?(really |just |honestly |still )?"
         r"(not|no longer|not really) interested( in (this|that|it|these|those|your \w+|buying|selling|anything"
-        rf"|any \w+))?( {_DOUBT_TAIL})*$",
-        ("Not interested", "not interested anymore", "Not interested at this time", "No, not interested thanks"),
+        r"|any \w+|whatever (this is|it is|youre selling|you are selling)|what (youre|you are) (selling|offering)))?"
+        rf"( {_DOUBT_TAIL})*$",
+        (
+            "Not interested",
+            "not interested anymore",
+            "Not interested at this time",
+            "No, not interested thanks",
+            "I'm not interested in whatever this is",
+        ),
     ),
     Rule(
         "en.not_looking",
@@ -1577,9 +1584,10 @@ RULES: tuple[Rule, ...] = (
         "en.no_thanks",
         "en",
         "doubtful",
-        r"^(no|nope|nah)( thanks| thank you| thx| ty| sorry| im good| were good| im ok| i m good| im all set)+$"
-        r"|^(please|pls|oh|god) no$",
-        ("No thanks", "Please no", "nah im good"),
+        r"^(no|nope|nah)( thanks| thank you| thank u| thanku| thnx| thx| ty| sorry| im good| were good| im ok| i m good"
+        r"| im all set)+$"
+        r"|^(please|pls|plz|oh|god) (no|dont|do not)$",
+        ("No thanks", "Please no", "nah im good", "No thank u", "please don't"),
     ),
     Rule(
         "en.never_signed_up",
@@ -1597,8 +1605,17 @@ RULES: tuple[Rule, ...] = (
         rf"^({_DOUBT_LEAD} )*((its|this is|thats|that is) )?not for (me|us)( {_DOUBT_TAIL})*$"
         rf"|^({_DOUBT_LEAD} )*(ill|well|i will|we will|i ll|we ll|im gonna|i think ill) pass( {_DOUBT_TAIL})*$"
         rf"|^({_DOUBT_LEAD} )*((i|we) have )?no interest( in (this|that|it|buying|selling))?( {_DOUBT_TAIL})*$"
-        rf"|\bhow many times (do|must|have|should) (i|we)\b",
-        ("Not for me, thanks", "I'll pass", "No interest", "How many times do I have to say no?"),
+        rf"|\bhow many times (do|must|have|should) (i|we)\b"
+        rf"|^({_DOUBT_LEAD} )*((its|this is|thats|that is) not|(this|that|it) (isnt|is not)|not) something (we|i)"
+        rf"( would| will)?( ever| really)? (need|want|use|be interested in)( {_DOUBT_TAIL})*$",
+        (
+            "Not for me, thanks",
+            "I'll pass",
+            "No interest",
+            "How many times do I have to say no?",
+            "Not something we need, thank you.",
+            "This isn't something we would ever need.",
+        ),
     ),
     Rule(
         "en.report_block",
@@ -1629,7 +1646,7 @@ RULES: tuple[Rule, ...] = (
         "en",
         "doubtful",
         r"\bwhy (do|are|does|do you|are you) (you |u )?(keep|still|always)( on)? (texting|messaging|calling"
-        r"|emailing|contacting|bothering|sending)\b"
+        r"|emailing|contacting|bothering|sending(?! (me |us )?(the|that|my|a|an|our|his|her|over)\b))\b"
         r"|\bwhy (are|r) (you|u) (texting|messaging|calling|emailing|contacting) me\b",
         ("Why do you keep texting me?", "why are you texting me"),
     ),
@@ -1660,6 +1677,61 @@ RULES: tuple[Rule, ...] = (
         r"( again| anymore| with me| with us| please| thanks| thank you)*$",
         ("Please don't follow up", "No need to reach out again", "Please stop following up"),
         negatable=False,
+    ),
+    # Short refusals and exasperation that name no channel and no stop word: a bare "No",
+    # "Not now" or "Who is this?" answers a question as often as it refuses and stays a reply.
+    Rule(
+        "en.flat_refusal",
+        "en",
+        "doubtful",
+        rf"^({_DOUBT_LEAD} )*(not a chance|hard pass|pass|hell no|heck no|hell nah|not happening|not gonna happen"
+        rf"|thanks but no thanks|thank you but no thank you)( {_DOUBT_TAIL})*$",
+        ("Not a chance", "hard pass", "pass", "Thanks but no thanks"),
+    ),
+    Rule(
+        "en.said_no",
+        "en",
+        "doubtful",
+        # "I said no to the upgrade, can you fix the bill?" is about something else
+        r"\b(i|we|ive|weve|i have|we have)( already)? (said|told you|told u|answered|replied|responded)( already)? no"
+        r"( (already|before|twice|again|thanks|ok|okay|lol|\w+ times))*$"
+        r"|^(for the last time|last time|one more time|again) no$"
+        r"|^((no|nope) )?(just no|no means no|no no( no)*|no and no|nope( nope)+|nah( nah)+)$",
+        ("I already said no", "for the last time, no", "No. Just no.", "Again? I've replied no three times"),
+    ),
+    Rule(
+        "en.exasperated",
+        "en",
+        "doubtful",
+        # bare, or with interjections only: "Enough for today, let's talk Monday" and "seriously? that's a
+        # great price" say more. A bare "ugh", "seriously" or "again" is no sign: the message is also read
+        # without its sign-off, and "Ugh, thanks for the reminder" or "Again, thanks" would be read so.
+        r"^((u+g+h+|omg|jeez|geez|smh|seriously|srsly|wtf|ffs|bruh|really|oh my god|my god|god|man|dude) )*"
+        r"(smh|wtf|ffs|not again|this again|you again|enough|enough already|enough is enough"
+        r"|(u+g+h+|jeez|geez|smh|wtf|ffs|bruh|seriously|srsly) (again|seriously|srsly)|every single (day|time)"
+        r"|every (day|time) (smh|ugh|seriously|wtf)|are you serious|are you kidding me|you cant be serious"
+        r"|give it a rest|give me a break)"
+        r"( (again|already|now|smh|lol|ugh|seriously|man|dude|bro|really|omg|wtf|jeez|every (single )?day))*$",
+        ("Ugh. Again?", "Seriously?? again", "Enough!", "every single day smh", "give it a rest"),
+    ),
+    Rule(
+        "en.never_give_up",
+        "en",
+        "doubtful",
+        r"\b(you|u|you people|you guys|yall|ya ll|you lot) (never|dont ever|do not ever) (give up|quit|learn)"
+        r"( do you| huh| lol| smh| seriously)*$"
+        r"|^do (you|u|you people|you guys|yall) ever (give up|quit|learn)( lol| smh)*$",
+        ("you people never quit", "Do you ever give up?"),
+    ),
+    Rule(
+        "en.dont_know_you",
+        "en",
+        "doubtful",
+        r"^((sorry|um|hmm|uh|no) )*((i|we) )?(dont|do not) know (you|u|who (this is|you are|u are))( sorry| lol)*$"
+        r"|^who (tf|the hell|the heck|the fuck|the f|da hell) (is this|are you|r u|is dis|dis|this)$"
+        # "not me, my wife handles the bills" says who instead
+        r"|^((sorry|no|nope|um|uh|hmm) )*((thats|that is|this is|its) )?not me( sorry| lol| buddy| pal| dude| bro)*$",
+        ("I don't know you", "who tf is this", "not me"),
     ),
     # ---------------------------------------------------------------- doubtful: Spanish
     Rule(
@@ -1707,6 +1779,51 @@ RULES: tuple[Rule, ...] = (
         r" (mi|este) (numero|correo|contacto)\b",
         ("¿Quién le dio mi número?", "De dónde sacaron mi número?"),
     ),
+    Rule(
+        "es.ya_dije_que_no",
+        "es",
+        "doubtful",
+        r"^(ya )?((le|te|les|lo) )?(dije|he dicho|dijimos|hemos dicho|conteste|contestamos|respondi|respondimos)( ya)?"
+        r" que no( gracias| mas| ya| por favor| saludos)*$"
+        r"|\bcuantas veces (le |te |les )?(tengo|tenemos|hay) (que|de) (decir|repetir)\b"
+        r"|^(no es no|no( no)* y no|no no no( no)*)$",
+        ("ya les dije que no", "le dije que no", "Ya les contesté que no. Saludos", "no es no"),
+    ),
+    Rule(
+        "es.harto",
+        "es",
+        "doubtful",
+        # bare, or with interjections only: "ya basta de pagar tanto de luz" and "en serio? qué buen precio" say
+        # more; a bare "otra vez" or "en serio" is no sign ("Otra vez gracias", read without its "gracias")
+        r"^((ay|uy|uff|uf|ash|chale|no manches|en serio|otra vez|ya|pues) )*"
+        r"(que (fastidio|lata|pesad[oa]s?|molestia|hartera|necedad|insistencia|latosos?|intensos?|intensas?)"
+        r"|(ay|uy|uff|uf|ash|chale|no manches|en serio) (otra vez|de nuevo)|otra vez con esto"
+        r"|ya basta|basta|basta ya|ya estuvo|esto es (acoso|spam|una estafa)"
+        r"|(estoy|estamos) (harto|harta|hartos|hartas)|ya me (tienen|tiene) (harto|harta|cansado|cansada)"
+        r"|ustedes otra vez|otra vez ustedes)"
+        r"( (ya|otra vez|de nuevo|por favor|en serio|todos los dias|hombre|que pesados|que fastidio))*$",
+        ("qué fastidio 🙄", "qué lata", "en serio?? otra vez", "esto es acoso", "ya basta!!"),
+    ),
+    Rule(
+        "es.paso",
+        "es",
+        "doubtful",
+        # "paso a las 3" is a visit; "no soy yo" bare, not "no soy yo quien firma"
+        r"^((no|nop|nope|nel|pues|gracias) )*(yo )?paso( gracias| muchas gracias| por ahora| esta vez)*$"
+        r"|^(ni loco|ni loca|ni de broma|ni en suenos|ni muerto|ni muerta)( gracias)*$"
+        r"|^((ese|esa|este|esta|eso) )?no soy yo( lo siento| perdon| gracias)*$",
+        ("paso, gracias", "Nop, paso 👎", "ni loco", "ese no soy yo"),
+    ),
+    Rule(
+        "es.por_que_siguen",
+        "es",
+        "doubtful",
+        r"\bpor que (me|nos) (siguen|sigue|sigues|continuan|continua) (escribiendo|llamando|molestando|contactando"
+        r"|texteando|mandando mensajes|enviando mensajes)\b"
+        r"|\bpor que (me|nos) (escriben|escribe|escribes|llaman|molestan|contactan|textean)( tanto| todavia| otra vez"
+        r"| de nuevo| todos los dias)?$",
+        ("por qué me siguen escribiendo?", "¿Por qué me escriben tanto?"),
+    ),
     # ---------------------------------------------------------------- doubtful: French
     Rule(
         "fr.pas_interesse",
@@ -1741,6 +1858,50 @@ RULES: tuple[Rule, ...] = (
         r"\b(qui vous a donne|qui ta donne|comment avez vous (eu|obtenu|trouve)|ou avez vous (eu|trouve|obtenu))"
         r" (mon|ce|mes) (numero|email|courriel|adresse|coordonnees)\b",
         ("Qui vous a donné mon numéro ?", "Comment avez-vous eu mon numéro ?"),
+    ),
+    Rule(
+        "fr.deja_dit_non",
+        "fr",
+        "doubtful",
+        r"^(jai|je vous ai|je tai|on vous a|nous vous avons|je lai)( deja)? (dit|repondu)( deja)? (non|que non)"
+        rf"( {_FR_DOUBT_TAIL})*$"
+        r"|\bcombien de fois (faut il|dois je|je dois|il faut) (vous |te )?(le )?(dire|repeter)\b"
+        r"|^(non cest non|non et non|non non( non)*)$",
+        ("Je vous ai déjà répondu non. Bonne journée", "j'ai déjà dit non", "non c'est non"),
+    ),
+    Rule(
+        "fr.ca_suffit",
+        "fr",
+        "doubtful",
+        # bare, or with interjections only: "ça suffit pour aujourd'hui" says more; a bare "encore" or "sérieux"
+        # is no sign ("Encore merci", read without its "merci")
+        r"^((oh|pff+|bon|franchement|serieux|serieusement|mais|ah) )*"
+        r"(ca suffit|cest assez|ca va faire|encore vous|encore toi|(pff+|serieux|serieusement|franchement) encore"
+        r"|encore (serieux|pff+)|cest du harcelement|cest (du spam|une arnaque|penible|relou|abusif)"
+        r"|vous etes (lourds|penibles|relous|insistants|fatigants)|jen ai marre|ras le bol|y en a marre|pff+)"
+        r"( (encore|maintenant|la|hein|franchement|serieux|svp|vraiment|tous les jours|pff+))*$",
+        ("ça suffit", "ça suffit maintenant !", "sérieux ? encore ?", "encore vous ?!", "c'est du harcèlement"),
+    ),
+    Rule(
+        "fr.pourquoi_encore",
+        "fr",
+        "doubtful",
+        r"\bpourquoi (est ce que )?(vous|tu) (mecrivez|mecris|mappelez|mappelles|me contactez|me contactes|me textez"
+        r"|me textes|mtextez|me relancez|me harcelez|me derangez)( encore| toujours| sans arret| sans cesse"
+        r"| tout le temps)?$"
+        r"|\bpourquoi (mecrivez|mappelez|me contactez|me relancez|me harcelez|me derangez) vous\b"
+        r"|\bpourquoi (vous )?(continuez|continues)( vous| tu)? (a|de) (mecrire|mappeler|me contacter|me texter|mtexter"
+        r"|me relancer|me harceler|me deranger)\b",
+        ("pourquoi vous m'écrivez encore", "Pourquoi continuez-vous à m'appeler ?"),
+    ),
+    Rule(
+        "fr.pas_question",
+        "fr",
+        "doubtful",
+        # bare: "c'est pas moi qui signe" says who
+        r"^((non|bof) )*(pas question|hors de question|jamais de la vie)( merci)*$"
+        r"|^(non )?(cest|ce nest|c) pas moi( desole| desolee| merci)*$",
+        ("pas question", "Non, hors de question", "c'est pas moi"),
     ),
 )
 
