@@ -81,3 +81,37 @@ class FunctionInstances:
         sys.modules[name] = copy  # dataclasses and pydantic look a class's module up here
         spec.loader.exec_module(copy)
         return getattr(copy, self.attr)
+
+
+class _PerThread:
+    """A resolver attribute kept per thread (data descriptor, on the class and on its metaclass)."""
+
+    def __init__(self, name: str, local: threading.local) -> None:
+        self.name, self.local = name, local
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        try:
+            return getattr(self.local, self.name)
+        except AttributeError:
+            raise AttributeError(self.name) from None
+
+    def __set__(self, obj: object, value: Any) -> None:
+        setattr(self.local, self.name, value)
+
+
+def keep_resolver_state_per_thread() -> None:
+    """Powertools keeps the current event and Lambda context on its router class
+    (`BaseRouter.current_event = …`): one per process, which is right in Lambda, where a
+    process serves one request at a time. The local server serves several at once in one
+    process, so it keeps them per thread (idempotent)."""
+    from aws_lambda_powertools.event_handler.api_gateway import BaseRouter
+
+    if isinstance(type(BaseRouter).__dict__.get("current_event"), _PerThread):
+        return
+    local = threading.local()
+    names = ("current_event", "lambda_context")
+    for name in names:
+        setattr(BaseRouter, name, _PerThread(name, local))  # instance reads and writes
+    meta = type(BaseRouter)
+    per_thread_meta = type(f"PerThread{meta.__name__}", (meta,), {n: _PerThread(n, local) for n in names})
+    BaseRouter.__class__ = per_thread_meta  # class-level writes: BaseRouter.current_event = …

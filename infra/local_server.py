@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, urlsplit
 import jwt
 
 from infra import engine, event_relay, local_s3, template
-from infra.instances import FunctionInstances, Throttled
+from infra.instances import FunctionInstances, Throttled, keep_resolver_state_per_thread
 from infra.tables import create_tables, table_environment
 from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER, mint
 
@@ -172,6 +172,8 @@ class LocalApi:
         self.secret = secret
         self.routes = template.routes()
         self.concurrency = concurrency
+        if concurrency is not None:
+            keep_resolver_state_per_thread()
         self._instances: dict[str, FunctionInstances] = {}
         self._lock = threading.Lock()
 
