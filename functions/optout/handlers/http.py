@@ -40,6 +40,8 @@ REP_AND_UP = ("rep", "manager", "admin")
 _SENIORITY = ("admin", "manager", "support", "integration", "rep")
 CONTACT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"
 _ID = re.compile(CONTACT_ID_PATTERN)
+# No route and no path parameter pattern holds one of these.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _STATUS = {
     InvalidInput: 422,
     Unauthorized: 401,
@@ -125,6 +127,10 @@ def resolve(
             event = {**event, "rawPath": unquote(raw_path, errors="strict")}
         except UnicodeDecodeError:
             return error_event(400, "invalid_path", "the path is not valid percent-encoded UTF-8")
+    if _CONTROL.search(str(event.get("rawPath") or "")):
+        # Before routing: the resolver's route patterns end in `$`, which also matches before
+        # a final newline, so "/contacts/c-1\n" would act on c-1 (and ".../dnd\n" on /dnd).
+        return error_event(404, "not_found", "no such route")
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}
@@ -214,6 +220,6 @@ def public_url(event: APIGatewayProxyEventV2) -> str:
 
 
 def contact_id(raw: str) -> str:
-    if not _ID.match(raw):
+    if not _ID.fullmatch(raw):  # fullmatch: `$` alone lets a final newline through
         raise InvalidInput("contact id must be 1-128 letters, digits or . _ : @ -")
     return raw
