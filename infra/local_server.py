@@ -91,6 +91,16 @@ class _Context:
         return max(0, int((self._deadline - time.monotonic()) * 1000))
 
 
+def _typed(claims: dict[str, Any]) -> bool:
+    """The time claims are JSON numbers (RFC 7519 NumericDate), as API Gateway's authorizer
+    requires. PyJWT reads them with int(), which also takes "1700000000", true and false."""
+    return all(
+        isinstance(claims[name], int | float) and not isinstance(claims[name], bool)
+        for name in ("exp", "iat", "nbf")
+        if name in claims
+    )
+
+
 def api_gateway_claims(claims: dict[str, Any]) -> dict[str, str]:
     """Claims as API Gateway's JWT authorizer hands them to Lambda: every value a string."""
     flat = {}
@@ -202,6 +212,8 @@ class LocalApi:
                 options={"require": ["exp", "iss", "aud", "sub"]},
             )
         except jwt.PyJWTError:
+            return None
+        if not _typed(claims):
             return None
         return api_gateway_claims(claims)
 

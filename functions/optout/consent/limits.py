@@ -29,6 +29,6 @@ def check_opportunity(opportunity: dict[str, Any]) -> None:
 
 
 def check_automation_id(automation_id: str) -> str:
-    if not AUTOMATION_ID.match(automation_id):
+    if not AUTOMATION_ID.fullmatch(automation_id):  # `$` alone lets a final newline through
         raise InvalidInput("automation id: 1-64 characters of A-Z a-z 0-9 . _ : -")
     return automation_id

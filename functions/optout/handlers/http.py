@@ -41,6 +41,8 @@ REP_AND_UP = ("rep", "manager", "admin")
 _SENIORITY = ("admin", "manager", "support", "integration", "rep")
 CONTACT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"
 _ID = re.compile(CONTACT_ID_PATTERN)
+# No route and no path parameter pattern holds one of these.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _STATUS = {
     InvalidInput: 422,
     Unauthorized: 401,
@@ -126,6 +128,10 @@ def resolve(
             event = {**event, "rawPath": unquote(raw_path, errors="strict")}
         except UnicodeDecodeError:
             return error_event(400, "invalid_path", "the path is not valid percent-encoded UTF-8")
+    if _CONTROL.search(str(event.get("rawPath") or "")):
+        # Before routing: the resolver's route patterns end in `$`, which also matches before
+        # a final newline, so "/contacts/c-1\n" would act on c-1 (and ".../dnd\n" on /dnd).
+        return error_event(404, "not_found", "no such route")
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}
@@ -149,18 +155,29 @@ def error_event(status: int, code: str, message: str) -> dict[str, Any]:
 
 
 def _groups(claims: Mapping[str, Any]) -> list[str]:
-    """Groups from the `cognito:groups` claim: a JSON list, or API Gateway's flattened form
-    of one, "[a b]" (names split on spaces only). Nothing else is read into a name: a group
-    called "rep,admin" or "[admin]" is that name, which is no role."""
+    """Groups from the `cognito:groups` claim, each name exactly as issued (SPEC 10).
+
+    A JSON list of strings, or API Gateway's flattened form of one, "[a b]": Cognito's group
+    names hold no whitespace, so that form is split on single spaces and nothing is stripped
+    (str.split() and strip() would turn "admin\u00a0" or "admin\x1f" into "admin"). An empty
+    name in it (two spaces, a space by a bracket) means a name with a space at its edge was
+    flattened, which cannot be read back: the claim grants nothing. So does any other shape,
+    a bare string included (a string claim, not a list)."""
     raw = claims.get("cognito:groups")
     if isinstance(raw, list):
-        return [str(g) for g in raw]
-    if not isinstance(raw, str):
+        return list(raw) if all(isinstance(g, str) for g in raw) else []
+    if not isinstance(raw, str) or not (raw.startswith("[") and raw.endswith("]")):
         return []
-    text = raw.strip()
-    if text.startswith("[") and text.endswith("]"):
-        return text[1:-1].split()
-    return [text]
+    if raw == "[]":
+        return []
+    names = raw[1:-1].split(" ")
+    return [] if "" in names else names
+
+
+def _scopes(claims: Mapping[str, Any]) -> list[str]:
+    """The `scope` claim's scopes: separated by single spaces (RFC 6749, 3.3), nothing else."""
+    raw = claims.get("scope")
+    return raw.split(" ") if isinstance(raw, str) else []
 
 
 def caller(app: APIGatewayHttpResolver, allowed: Iterable[str]) -> Actor:
@@ -170,7 +187,7 @@ def caller(app: APIGatewayHttpResolver, allowed: Iterable[str]) -> Actor:
         raise Unauthorized("a valid bearer token is required")
     roles = [g for g in _groups(claims) if g in ROLES]
     # A machine client (Cognito client credentials) has no groups: its scope names the role.
-    if get_settings().integration_scope in str(claims.get("scope") or "").split():
+    if get_settings().integration_scope in _scopes(claims):
         roles.append("integration")
     allowed_set = set(allowed)
     if not allowed_set.intersection(roles):
@@ -215,7 +232,7 @@ def public_url(event: APIGatewayProxyEventV2) -> str:
 
 
 def contact_id(raw: str) -> str:
-    if not _ID.match(raw):
+    if not _ID.fullmatch(raw):  # fullmatch: `$` alone lets a final newline through
         raise InvalidInput("contact id must be 1-128 letters, digits or . _ : @ -")
     return raw
 
