@@ -45,6 +45,7 @@ LONG_FILES = {
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",
     "settings.py": "one validated object for every setting, each with its check",
+    "consent/email_message.py": "the mail reader (headers, MIME walk, HTML to text) in linear time, with its caps",
 }
 
 
