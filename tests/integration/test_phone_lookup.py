@@ -311,11 +311,11 @@ class TestCallingWindow:
         assert {"America/New_York", "Pacific/Guam", "Pacific/Honolulu"} <= set(window["time_zones"])
         # 22:30 UTC is 08:30 in Guam, 12:30 in Honolulu, 20:00 in St John's: inside the
         # federal 8:00-21:00 everywhere, but a toll-free number's state is not known, so the
-        # strictest state windows in force then apply too (SPEC 15): 8:00-20:00 (Florida,
-        # Oklahoma, Maryland; Texas' 9:00 start came on 2025-09-01)
+        # strictest state windows in force then apply too (SPEC 15): 9:00-20:00 (Connecticut's
+        # 9:00 start, in force from 2023-10-01, and the 20:00 end of Florida, Oklahoma, Maryland)
         clock.at = datetime(2024, 6, 15, 22, 30, tzinfo=UTC)
         window = phone(api, "call")["calling_window"]
-        assert (window["inside"], window["local_hours"]) == (False, [8, 20])
+        assert (window["inside"], window["local_hours"]) == (False, [9, 20])
 
     def test_the_window_moves_with_the_clock_not_the_wall(self, api: Client, clock: Clock) -> None:
         add(api, "c-1", phones={"cell": NY_CELL, "home": None})
