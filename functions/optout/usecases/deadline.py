@@ -47,3 +47,9 @@ def before(deadline: float, work: Callable[[], T]) -> T:
         future.cancel()
         count("StoreDeadlinePassed")
         raise StoreUnavailable("the store did not answer before the deadline") from None
+
+
+def unless_parkable(parking: object, work: Callable[[], T]) -> T:
+    """`work()` before the deadline when there is somewhere to park (`parking`); without it
+    (the intake consumer, whose failures must raise), as long as the store's timeouts take."""
+    return work() if parking is None else before(deadline_from_now(), work)

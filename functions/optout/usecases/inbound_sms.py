@@ -117,9 +117,7 @@ class InboundSmsService:
         return InboundOutcome(classification, None, reply, True)
 
     def _within_deadline(self, work: Callable[[], Plan]) -> Plan:
-        """With somewhere to park, the store has until the deadline; without (the intake
-        consumer), as long as its own timeouts take."""
-        return work() if self.parking is None else deadline.before(deadline.deadline_from_now(), work)
+        return deadline.unless_parkable(self.parking, work)
 
     def _plan(self, planner: InboundPlanner, message: InboundMessage, classification: Classification) -> Plan:
         if classification.kind == "opt_out":

@@ -41,11 +41,11 @@ class UnsubscribeService:
                 also=(token.contact_id,),
             )
 
-        if self.parking is None:  # the intake consumer: as long as the store's timeouts take
-            return work()
         try:
-            return deadline.before(deadline.deadline_from_now(), work)
+            return deadline.unless_parkable(self.parking, work)
         except StoreUnavailable:
+            if self.parking is None:
+                raise
             data = {
                 "contact_id": token.contact_id,
                 "email": token.email,
