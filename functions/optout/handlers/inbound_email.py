@@ -14,16 +14,17 @@ import base64
 import binascii
 import json
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.consent import email_message
 from optout.consent.errors import InvalidInput
 from optout.observability import count, logger
 from optout.settings import get_settings
-from optout.store.repository import Repository
-from optout.usecases.inbound_email import InboundEmailService
+from optout.snapstart import register, warm_store
+
+if TYPE_CHECKING:
+    from optout.usecases.inbound_email import InboundEmailService
 
 MAX_MAIL_BYTES = 10 * 1024 * 1024  # a reply is small; larger mail is read no further
 
@@ -33,6 +34,11 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> InboundEmailService:
+    # The store, the use case and the classifier load with the first notification (or
+    # SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.inbound_email import InboundEmailService
+
     settings = get_settings()
     return InboundEmailService(Repository(settings), settings)
 
@@ -71,6 +77,8 @@ def handle(notification: dict[str, Any]) -> dict[str, Any]:
         if (receipt.get("virusVerdict") or {}).get("status") == "FAIL":
             count("EmailVirusDropped")
             return {"kind": "virus"}
+        from optout.consent import email_message  # mail is read only here
+
         outcome = service().receive(email_message.parse(raw_mail(notification)))
         return {"kind": outcome.kind, "rule": outcome.rule, "applied": outcome.applied}
     if kind == "Bounce":
@@ -108,3 +116,16 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
         logger.info("ses notification", extra=result)
         results.append(result)
     return {"results": results}
+
+
+def _before_snapshot() -> None:
+    """SnapStart: the use case, the mail parser, the classifier's rules and the store's
+    clients, before the snapshot (no request); each is loaded on first use otherwise."""
+    from optout.consent import email_message, keywords
+
+    warm_store(service().runner.repo)
+    email_message.parse(b"From: a@warm-up.invalid\r\nMessage-ID: <warm-up@warm-up.invalid>\r\n\r\nwarm-up\r\n")
+    keywords.warm_up()
+
+
+register(_before_snapshot)

@@ -12,25 +12,26 @@ import binascii
 import re
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.adapters import twilio as twilio_adapter
 from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
-from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
 from optout.consent.channels import Channel
 from optout.consent.errors import Forbidden, InvalidInput
-from optout.consent.keywords import classify
 from optout.handlers.http import build_resolver, error_event, public_url, resolve
 from optout.observability import count, logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
-from optout.store.repository import Repository
-from optout.usecases.inbound_sms import InboundSmsService, Reply
-from optout.usecases.send_gate import SendGate
+
+if TYPE_CHECKING:
+    from optout.consent.address_plan import InboundMessage
+    from optout.usecases.inbound_sms import InboundSmsService, Reply
+    from optout.usecases.send_gate import SendGate
 
 app = build_resolver(validation=False)  # form posts, parsed and checked here
 
@@ -47,6 +48,10 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> InboundSmsService:
+    # The store and the use case load with the first text (or SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.inbound_sms import InboundSmsService
+
     settings = get_settings()
     return InboundSmsService(Repository(settings), settings)
 
@@ -94,6 +99,8 @@ def _required(params: FormParams, *names: str) -> str:
 
 
 def _message(params: FormParams, address_field: str, key_prefix: str) -> InboundMessage:
+    from optout.consent.address_plan import InboundMessage
+
     # MessageSid, or the older SmsSid when it is absent (the document says the same).
     sid = params.first("MessageSid")
     if sid is None:
@@ -192,6 +199,9 @@ SENT = ("sent", "delivered")
 
 @lru_cache(maxsize=1)
 def gate() -> SendGate:
+    from optout.store.repository import Repository
+    from optout.usecases.send_gate import SendGate
+
     settings = get_settings()
     return SendGate(Repository(settings), settings)
 
@@ -271,15 +281,20 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
 def _before_snapshot() -> None:
     """Unsigned posts are refused (403) before the auth token or the store is needed."""
+    from optout.consent import keywords
+
     warm_store(service().repo)
-    classify("please stop texting me", None, service().keywords)
+    gate()
+    keywords.warm_up()  # every rule compiled (they are compiled on first use otherwise)
+    keywords.classify("please stop texting me", None, service().keywords)
     # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
     for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice"):
         event = warm_event("POST", path)
         event.update(body="%%%", isBase64Encoded=True)
         event["headers"][SIGNATURE_HEADER] = "warm-up"
         send(lambda_handler, event)
-    twiml("warm-up")
+    twilio_adapter.warm_up()  # the signature check and TwiML (imported on first use otherwise)
+    normalise_sender("+14155550100", get_settings().default_country)  # libphonenumber's metadata
 
 
 register(_before_snapshot)
