@@ -58,6 +58,8 @@ def prepare(module: str) -> tuple[str, str, dict[str, str], bytes]:
         return "POST", "/consent/check", bearer, json.dumps({"channel": "sms", "contact_id": "b-1"}).encode()
     if module.endswith("phone_lookup"):
         return "GET", "/contacts/b-1/phone?channel=call", bearer, b""
+    if module.endswith("suppressions"):
+        return "GET", "/suppressions/export?limit=10", bearer, b""
     if module.endswith("twilio_webhooks"):
         from infra.twilio_sim import SMS_PATH, signed_request, sms_params
 

@@ -13,7 +13,7 @@ DEFAULT = Path(__file__).resolve().parents[1] / "clients" / "openapi.json"
 
 def document() -> str:
     os.environ.setdefault("AWS_REGION", "us-east-1")
-    from optout.handlers.rep_actions import openapi_json
+    from optout.handlers.rep_actions_routes import openapi_json
 
     return openapi_json() + "\n"
 

@@ -15,11 +15,19 @@ import pytest
 
 from optout import snapstart
 from optout.adapters.secrets import read_secret
-from optout.handlers import email_unsubscribe, phone_lookup, rep_actions, sweeps, twilio_webhooks
+from optout.handlers import (
+    email_unsubscribe,
+    inbound_email,
+    phone_lookup,
+    rep_actions,
+    suppressions,
+    sweeps,
+    twilio_webhooks,
+)
 from optout.settings import get_settings
 from tests.conftest import Client, Faults, ada
 
-HANDLERS = [rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps]
+HANDLERS = [rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweeps, suppressions, inbound_email]
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """Thin adapter around the twilio package: webhook signatures and TwiML replies.
 
-Only `twilio.request_validator` and `twilio.twiml` are imported: the REST client (and its
-HTTP stack) stays out of the webhook's cold start.
+Nothing of the twilio package is imported with this module: the signature check and TwiML
+import theirs when first used (`warm_up` does it before a SnapStart snapshot), and the REST
+client (with its HTTP stack) only where a function calls Twilio's REST API.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs
-
-from twilio.request_validator import RequestValidator, get_signature_algorithm
-from twilio.twiml.messaging_response import MessagingResponse
 
 from optout.adapters.secrets import read_secret
 from optout.consent.errors import Forbidden, InvalidInput
@@ -52,6 +50,8 @@ def verify(settings: Settings, url: str, headers: Mapping[str, str], params: For
     signature = headers.get(SIGNATURE_HEADER)
     if not signature:
         raise Forbidden("missing Twilio signature")
+    from twilio.request_validator import RequestValidator, get_signature_algorithm
+
     validator = RequestValidator(auth_token(settings))
     if not validator.validate(url, params, signature, get_signature_algorithm(headers.get(SETTINGS_HEADER))):
         raise Forbidden("invalid Twilio signature")
@@ -59,10 +59,21 @@ def verify(settings: Settings, url: str, headers: Mapping[str, str], params: For
 
 def twiml(text: str | None) -> str:
     """A TwiML reply: one message, or an empty <Response/> when there is nothing to say."""
+    from twilio.twiml.messaging_response import MessagingResponse
+
     response = MessagingResponse()
     if text:
         response.message(text)
     return str(response)
+
+
+def warm_up() -> None:
+    """Import what the webhooks use (SnapStart's before-snapshot hook): the signature check,
+    a text's TwiML and a call's."""
+    import twilio.request_validator  # noqa: F401 - imported for the snapshot
+
+    twiml("warm-up")
+    voice_forward(None, "warm-up")
 
 
 def voice_forward(number: str | None, unavailable: str) -> str:

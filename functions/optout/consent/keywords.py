@@ -18,11 +18,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from optout.consent.channels import CHANNELS, Channel
-from optout.consent.phrases import CALL, EMAIL, RULES, SMS, Rule
+
+if TYPE_CHECKING:
+    from optout.consent.phrases import Rule
 
 Kind = Literal["opt_out", "opt_in", "help", "channel_email", "affirmative", "doubtful", "reply"]
 
@@ -135,47 +137,84 @@ TYPO_TARGETS: tuple[str, ...] = (
     *("arret", "arretez", "desabonner", "desinscrire"),
 )
 
-_COMPILED: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {"opt_out": [], "channel_email": [], "doubtful": []}
-_CASED: list[tuple[Rule, re.Pattern[str]]] = []  # opt-outs read with case and punctuation kept
-for _rule in RULES:
-    (_CASED if _rule.cased else _COMPILED[_rule.outcome]).append((_rule, re.compile(_rule.pattern)))
+# The rules of `phrases.RULES` are compiled when a message first needs them (about 100 ms for
+# them all, most of a cold start otherwise): a keyword ("STOP") needs none, and each
+# outcome's rules are compiled on their own. SnapStart's warm-up (`warm_up`) compiles them
+# all before the snapshot, so a restored instance's first message finds them ready.
 
-# The message also withdraws texts: a switch to email that is an SMS opt-out too.
-_REVOKES_TEXTS = re.compile(
-    rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me|the|these|those|your|all) ?){{0,2}}{SMS}"
-    r"|stop texting|dont text"
-    r"|do not text|no me (envies|envien|mandes|manden) (mas )?(mensajes|sms|textos)|deja(n)? de (enviar|mandar)(me)?"
-    r"|ya no me (envies|envien|manden|mandes)|arret(e|ez|er) (les (sms|messages|textos)|de menvoyer)"
-    r"|plus de (sms|messages|textos)|pas de (sms|messages|textos)"
-    # "Texting isn't ok, email me", "Email only please": texts are what it refuses
-    rf"|{SMS} (isnt|is not|arent|are not|not) (ok|okay|good|fine|convenient|working|allowed)"
-    r"|(email|e mail|correo|courriel) only|only (by |via |through )?(email|e mail))\b"
-)
-# Channels a message asks to keep ("text me instead"): never opted out by that message.
-# "You keep texting me" is a complaint, not a wish.
-_KEEP = {
-    Channel.SMS: re.compile(
-        r"\b((text|txt|message) me( instead| only| please|$)|(texts?|texting|sms) (is|are) (fine|ok|okay|better|good)"
-        r"|(just|only) (text|txt|message) me"
-        r"|(?<!you )(?<!u )keep (the )?(texts|texting|sms)|text is fine|texting is fine|(texts?|texting) only"
-        r"|(mejor )?por (mensaje|mensajes|texto|textos|sms|whatsapp) mejor"
-        r"|mejor por (mensaje|mensajes|texto|textos|sms)"
-        r"|(mensajes|textos) (esta|estan) bien|plutot par (sms|message|texto)|par (sms|message|texto) plutot)\b"
-    ),
-    Channel.CALL: re.compile(
-        r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good)|(just|only) call me"
-        r"|mejor (llamame|llameme|por telefono)|appelez moi plutot)\b"
-    ),
-    Channel.EMAIL: re.compile(
-        r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good)|(by |via )?email (only|instead)"
-        r"|(just|only) email me)\b"
-    ),
-}
-_NAMES = {
-    Channel.SMS: re.compile(rf"\b({SMS}|text|txt)\b"),
-    Channel.CALL: re.compile(rf"\b({CALL}|call|phone me|ring me)\b"),
-    Channel.EMAIL: re.compile(rf"\b({EMAIL}|email|e mail|newsletters?)\b"),
-}
+
+@cache
+def _compiled(outcome: str) -> list[tuple[Rule, re.Pattern[str]]]:
+    """The rules of an outcome ("opt_out", "channel_email", "doubtful"), compiled, in order;
+    "cased": the opt-outs read with case and punctuation kept."""
+    from optout.consent.phrases import RULES
+
+    return [(rule, re.compile(rule.pattern)) for rule in RULES if ("cased" if rule.cased else rule.outcome) == outcome]
+
+
+def warm_up() -> None:
+    """Compile every pattern now (SnapStart's before-snapshot hook), not on first use."""
+    for outcome in ("opt_out", "channel_email", "doubtful", "cased"):
+        _compiled(outcome)
+    _channel_patterns()
+    _revokes_texts()
+
+
+@cache
+def _revokes_texts() -> re.Pattern[str]:
+    """The message also withdraws texts: a switch to email that is an SMS opt-out too."""
+    from optout.consent.phrases import SMS
+
+    return re.compile(
+        rf"\b((no|stop|quit|dont|do not) ((more|sending|texting|want|any|me|the|these|those|your|all) ?){{0,2}}{SMS}"
+        r"|stop texting|dont text"
+        r"|do not text|no me (envies|envien|mandes|manden) (mas )?(mensajes|sms|textos)"
+        r"|deja(n)? de (enviar|mandar)(me)?"
+        r"|ya no me (envies|envien|manden|mandes)|arret(e|ez|er) (les (sms|messages|textos)|de menvoyer)"
+        r"|plus de (sms|messages|textos)|pas de (sms|messages|textos)"
+        # "Texting isn't ok, email me", "Email only please": texts are what it refuses
+        rf"|{SMS} (isnt|is not|arent|are not|not) (ok|okay|good|fine|convenient|working|allowed)"
+        r"|(email|e mail|correo|courriel) only|only (by |via |through )?(email|e mail))\b"
+    )
+
+
+ChannelPatterns = dict[Channel, re.Pattern[str]]
+
+
+@cache
+def _channel_patterns() -> tuple[ChannelPatterns, ChannelPatterns]:
+    """The channels a message asks to keep, and the channels it names."""
+    from optout.consent.phrases import CALL, EMAIL, SMS
+
+    # Channels a message asks to keep ("text me instead"): never opted out by that message.
+    # "You keep texting me" is a complaint, not a wish.
+    keep = {
+        Channel.SMS: re.compile(
+            r"\b((text|txt|message) me( instead| only| please|$)"
+            r"|(texts?|texting|sms) (is|are) (fine|ok|okay|better|good)"
+            r"|(just|only) (text|txt|message) me"
+            r"|(?<!you )(?<!u )keep (the )?(texts|texting|sms)|text is fine|texting is fine|(texts?|texting) only"
+            r"|(mejor )?por (mensaje|mensajes|texto|textos|sms|whatsapp) mejor"
+            r"|mejor por (mensaje|mensajes|texto|textos|sms)"
+            r"|(mensajes|textos) (esta|estan) bien|plutot par (sms|message|texto)|par (sms|message|texto) plutot)\b"
+        ),
+        Channel.CALL: re.compile(
+            r"\b(call me( instead| only| please|$)|calls? (is|are) (fine|ok|okay|better|good)|(just|only) call me"
+            r"|mejor (llamame|llameme|por telefono)|appelez moi plutot)\b"
+        ),
+        Channel.EMAIL: re.compile(
+            r"\b(email me( instead| only|$)|emails? (is|are) (fine|ok|okay|better|good)|(by |via )?email (only|instead)"
+            r"|(just|only) email me)\b"
+        ),
+    }
+    names = {
+        Channel.SMS: re.compile(rf"\b({SMS}|text|txt)\b"),
+        Channel.CALL: re.compile(rf"\b({CALL}|call|phone me|ring me)\b"),
+        Channel.EMAIL: re.compile(rf"\b({EMAIL}|email|e mail|newsletters?)\b"),
+    }
+    return keep, names
+
+
 # "Don't text me", "don't call or text me": a keep-phrase refused, not asked for ("stop
 # texting and call me instead" asks for calls).
 _KEEP_NEGATED = re.compile(
@@ -340,7 +379,7 @@ def _first_unnegated(
 
 def _kept(text: str) -> set[Channel]:
     kept = set()
-    for channel, pattern in _KEEP.items():
+    for channel, pattern in _channel_patterns()[0].items():
         if any(not _KEEP_NEGATED.search(text[: m.start()]) for m in pattern.finditer(text)):
             kept.add(channel)
     return kept
@@ -348,10 +387,11 @@ def _kept(text: str) -> set[Channel]:
 
 def _named(text: str, keep: set[Channel]) -> set[Channel]:
     """The channels `text` names, besides those it asks to keep."""
+    kept, names = _channel_patterns()
     for channel in keep:
-        text = _KEEP[channel].sub(" ", text)
+        text = kept[channel].sub(" ", text)
     text = _DO_NOT_CALL_LIST.sub(" ", text)  # "STOP, I'm on the do not call list" names no call
-    return {channel for channel, pattern in _NAMES.items() if pattern.search(text)} - keep
+    return {channel for channel, pattern in names.items() if pattern.search(text)} - keep
 
 
 def _opt_out(rule: Rule, match: re.Match[str], text: str) -> Classification:
@@ -398,7 +438,7 @@ def classify(body: str | None, opt_out_type: str | None = None, config: KeywordC
 def _as_command(body: str, text: str) -> Classification | None:
     """A revocation of the rules read with case kept ("STOP this is my work phone")."""
     cased = normalise_cased(body)
-    for rule, pattern in _CASED:
+    for rule, pattern in _compiled("cased"):
         if not (match := pattern.search(cased)):
             continue
         keyword = min(match.start(g) for g, value in match.groupdict().items() if g.startswith("kw") and value)
@@ -512,17 +552,17 @@ def _classify_text(text: str, config: KeywordConfig) -> Classification:
         # Twilio's keyword handling knows neither a typo nor "S T O P": our reply confirms it.
         rule = f"spelt:{typo}" if " " in keyword else f"typo:{typo}"
         return Classification("opt_out", rule)
-    revocation = _first_unnegated(_COMPILED["opt_out"], text)
-    switch = _first_unnegated(_COMPILED["channel_email"], text, _SWITCH_GUARD)
+    revocation = _first_unnegated(_compiled("opt_out"), text)
+    switch = _first_unnegated(_compiled("channel_email"), text, _SWITCH_GUARD)
     if switch and not _NEGATED_SWITCH.search(text):
         opt_out = _opt_out(*revocation, text) if revocation else None
         # "Do not call me, email only": calls are revoked, which a switch cannot record.
         if opt_out is None or Channel.CALL not in opt_out.channels:
-            revokes_sms = bool(_REVOKES_TEXTS.search(text))
+            revokes_sms = bool(_revokes_texts().search(text))
             return Classification("channel_email", f"email_preference:{switch[0].id}", revokes_sms=revokes_sms)
         return opt_out
     if revocation:
         return _opt_out(*revocation, text)
-    if doubt := _first_unnegated(_COMPILED["doubtful"], text):
+    if doubt := _first_unnegated(_compiled("doubtful"), text):
         return Classification("doubtful", f"doubtful:{doubt[0].id}", frozenset(_named(text, _kept(text))))
     return Classification("reply", "none")

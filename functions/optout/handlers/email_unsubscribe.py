@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -21,8 +21,9 @@ from optout.handlers.pages import PAGE_HEADERS, confirm_page, done_page, error_p
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
-from optout.store.repository import Repository
-from optout.usecases.unsubscribe import UnsubscribeService
+
+if TYPE_CHECKING:
+    from optout.usecases.unsubscribe import UnsubscribeService
 
 app = build_resolver(validation=False)
 
@@ -36,6 +37,10 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> UnsubscribeService:
+    # The store and the use case load with the first request (or SnapStart's warm-up).
+    from optout.store.repository import Repository
+    from optout.usecases.unsubscribe import UnsubscribeService
+
     settings = get_settings()
     return UnsubscribeService(Repository(settings), settings)
 

@@ -16,16 +16,18 @@ import base64
 import binascii
 import json
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.consent import email_message, mail_auth
+from optout.consent import mail_auth
 from optout.consent.errors import InvalidInput
 from optout.observability import count, logger
 from optout.settings import get_settings
-from optout.store.repository import Repository
-from optout.usecases.inbound_email import InboundEmailService
+from optout.snapstart import register, warm_store
+
+if TYPE_CHECKING:
+    from optout.usecases.inbound_email import InboundEmailService
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -33,6 +35,11 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> InboundEmailService:
+    # The store, the use case and the classifier load with the first notification (or
+    # SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.inbound_email import InboundEmailService
+
     settings = get_settings()
     return InboundEmailService(Repository(settings), settings)
 
@@ -72,8 +79,10 @@ def raw_mail(notification: dict[str, Any]) -> bytes:
     """The message of a `Received` notification, from the notification or from S3."""
     action = _object(_object(notification.get("receipt"), "receipt").get("action"), "receipt action")
     if action.get("type") == "S3":
+        from optout.consent.email_message import MAX_READ_BYTES
+
         bucket, key = _text(action.get("bucketName"), "bucket name"), _text(action.get("objectKey"), "object key")
-        head = f"bytes=0-{email_message.MAX_READ_BYTES - 1}"
+        head = f"bytes=0-{MAX_READ_BYTES - 1}"
         found = s3().get_object(Bucket=bucket, Key=key, Range=head)
         return bytes(found["Body"].read())
     content = notification.get("content")
@@ -99,6 +108,8 @@ def handle(notification: dict[str, Any]) -> dict[str, Any]:
         if _object(receipt.get("virusVerdict"), "virus verdict").get("status") == "FAIL":
             count("EmailVirusDropped")
             return {"kind": "virus"}
+        from optout.consent import email_message  # mail is read only here
+
         authentication = mail_auth.authentication(receipt)
         outcome = service().receive(email_message.parse(raw_mail(notification)), authentication)
         return {"kind": outcome.kind, "rule": outcome.rule, "applied": outcome.applied, "auth": authentication}
@@ -139,3 +150,16 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
         logger.info("ses notification", extra=result)
         results.append(result)
     return {"results": results}
+
+
+def _before_snapshot() -> None:
+    """SnapStart: the use case, the mail parser, the classifier's rules and the store's
+    clients, before the snapshot (no request); each is loaded on first use otherwise."""
+    from optout.consent import email_message, keywords
+
+    warm_store(service().runner.repo)
+    email_message.parse(b"From: a@warm-up.invalid\r\nMessage-ID: <warm-up@warm-up.invalid>\r\n\r\nwarm-up\r\n")
+    keywords.warm_up()
+
+
+register(_before_snapshot)

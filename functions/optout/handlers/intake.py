@@ -7,7 +7,7 @@ again; after the queue's retries it goes to the dead-letter queue, whose alarm f
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -17,8 +17,9 @@ from optout.adapters.intake import Parked
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
-from optout.store.repository import Repository
-from optout.usecases.intake import IntakeConsumer
+
+if TYPE_CHECKING:
+    from optout.usecases.intake import IntakeConsumer
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
@@ -27,6 +28,10 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 @lru_cache(maxsize=1)
 def consumer() -> IntakeConsumer:
+    # The store and the use cases load with the first batch (or SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.intake import IntakeConsumer
+
     settings = get_settings()
     return IntakeConsumer(Repository(settings), settings)
 
@@ -46,6 +51,9 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
 
 def _before_snapshot() -> None:
+    from optout.consent import keywords
+
+    keywords.warm_up()  # parked texts and mail are classified; compiled on first use otherwise
     warm_store(consumer().sms.repo)
 
 

@@ -1,88 +1,45 @@
-"""Which number to use for a channel, and the lead's switch to SMS (SMS-first) or back."""
+"""Which number to use for a channel, and the lead's switch to SMS (SMS-first) or back.
+
+The Lambda's entry. Its routes (`phone_lookup_routes`) load with the first request, or with
+SnapStart's warm-up before the snapshot, not at import: they are most of what an init would
+load (the request validation of Powertools' OpenAPI and pydantic, the models and the store),
+so a cold init stays small and a restored instance finds them loaded and warm.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.consent.addresses import normalise_phone
-from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput
-from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
-from optout.handlers.schemas import (
-    ChannelRequest,
-    ContactId,
-    ContactResponse,
-    PhoneResponse,
-    SmsChannelRequest,
-    operation,
-)
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.snapstart import register, warm_requests, warm_store
-from optout.store.repository import Repository
-from optout.usecases.phone import PhoneService
-
-app = build_resolver()
-
+from optout.snapstart import register
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
 
 
-@lru_cache(maxsize=1)
-def service() -> PhoneService:
-    settings = get_settings()
-    return PhoneService(Repository(settings), settings)
-
-
-@app.get("/contacts/<id>/phone", **operation("get_phone", "consent", PhoneResponse, 404))
-def phone(
-    id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
-    channel: Annotated[Literal["sms", "call"], Query()],
-) -> PhoneResponse:
-    caller(app, ANY_ROLE)
-    cid = contact_id(id)
-    choice = service().phone(cid, Channel(channel))
-    logger.info("phone lookup", extra={"contact_id": cid, "channel": channel, "found": choice.number is not None})
-    return PhoneResponse.of(cid, choice)
-
-
-@app.post("/contacts/<id>/channel", **operation("set_channel", "contacts", ContactResponse, 404, 409))
-def set_channel(
-    id: ContactId,  # noqa: A002
-    request: Annotated[ChannelRequest, Body(discriminator="channel")],
-) -> ContactResponse:
-    actor = caller(app, ("integration", "admin"))
-    cid = contact_id(id)
-    if not isinstance(request, SmsChannelRequest):
-        return ContactResponse.of(service().use_email(cid, actor))
-    try:
-        number = normalise_phone(request.phone, get_settings().default_country)
-    except InvalidInput as exc:
-        raise InvalidInput(f"phone: {exc.message}") from None
-    contact = service().request_sms(cid, number, actor)
-    logger.info("sms requested", extra={"contact_id": cid, "status": (contact.sms_confirmation or {}).get("status")})
-    return ContactResponse.of(contact)
-
-
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return resolve(app, event, context)
+    from optout.handlers.phone_lookup_routes import handle  # loaded once, by the first request
+
+    return handle(event, context)
 
 
 def _before_snapshot() -> None:
-    warm_store(service().repo)
-    warm_requests(
-        lambda_handler,
-        [
-            ("GET", "/contacts/warm-up/phone?channel=sms", None),
-            ("POST", "/contacts/warm-up/channel", {"channel": "sms", "phone": "+14155550100"}),
-        ],
-    )
+    from optout.handlers.phone_lookup_routes import warm_up
+
+    warm_up(lambda_handler)
+
+
+def __getattr__(name: str) -> Any:
+    """The routes' names (`app`, `service`…), loading the routes on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from optout.handlers import phone_lookup_routes
+
+    return getattr(phone_lookup_routes, name)
 
 
 register(_before_snapshot)

@@ -1,272 +1,46 @@
-"""Rep actions and the contact API: upsert, read, and the consent check every sender calls."""
+"""Rep actions and the contact API: upsert, read, rep actions, reviews, and the consent
+check every sender calls.
+
+The Lambda's entry. Its routes (`rep_actions_routes`) load with the first request, or with
+SnapStart's warm-up before the snapshot, not at import: they are most of what an init would
+load (the request validation of Powertools' OpenAPI and pydantic, the models, the classifier
+and the store), so a cold init stays small and a restored instance finds them loaded and warm.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from functools import lru_cache
-from typing import Annotated, Any
+from typing import Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.adapters import unsubscribe_links
-from optout.consent import actions
-from optout.consent.channels import expand
-from optout.consent.errors import Conflict, InvalidInput
-from optout.consent.limits import check_automation_id
-from optout.consent.model import Contact
-from optout.handlers import console, proof, revocations, search, send_gate
-from optout.handlers.http import (
-    ANY_ROLE,
-    REP_AND_UP,
-    build_resolver,
-    caller,
-    contact_id,
-    public_base_url,
-    resolve,
-)
-from optout.handlers.schemas import (
-    AutomationIdPath,
-    ContactId,
-    ContactResponse,
-    ContactUpsertRequest,
-    DndRequest,
-    HistoryRecord,
-    HistoryResponse,
-    NoteRequest,
-    OpportunityRequest,
-    ReviewDecisionRequest,
-    ReviewIdPath,
-    ReviewOut,
-    ReviewsResponse,
-    ReviewStatus,
-    UnsubscribeLinkResponse,
-    operation,
-)
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.snapstart import register, warm_requests, warm_store
-from optout.store.repository import REVIEW_CURSOR_PATTERN, Repository
-from optout.usecases.contacts import ContactsService
-from optout.usecases.reviews import ReviewsService
-
-app = build_resolver()
-revocations.register(app)  # POST /revocations (SPEC 14)
-send_gate.register(app)  # POST /consent/check, POST /sends (SPEC 15)
-proof.register(app)  # GET /contacts/{id}/proof (SPEC 15)
-search.register(app)  # GET /contacts (SPEC 16)
-console.register(app)  # GET /console, its files and sign-in settings (SPEC 16)
-
+from optout.snapstart import register
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
 
 
-@lru_cache(maxsize=1)
-def service() -> ContactsService:
-    settings = get_settings()
-    return ContactsService(Repository(settings), settings)
-
-
-@app.put("/contacts/<id>", **operation("upsert_contact", "contacts", ContactResponse, 409, created=True))
-def upsert_contact(
-    id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
-    contact: ContactUpsertRequest,
-) -> Response[ContactResponse]:
-    actor = caller(app, ("integration", "admin"))
-    cid = contact_id(id)
-    if contact.id is not None and contact.id != cid:
-        raise InvalidInput("id in the body does not match the id in the path")
-    sent = app.current_event.json_body  # its own fields too, for the STOP_RULES
-    incoming = replace(contact.to_input(get_settings().default_country), sent=sent if isinstance(sent, dict) else {})
-    plan = service().upsert_contact(cid, incoming, actor)
-    facts = {"contact_id": cid, "new_contact": plan.created, "changed": plan.changed, "opt_outs": plan.opt_outs_added}
-    logger.info("contact upserted", extra=facts)
-    return Response(
-        status_code=201 if plan.created else 200,
-        content_type=content_types.APPLICATION_JSON,
-        body=ContactResponse.of(plan.contact),
-    )
-
-
-@app.get("/contacts/<id>", **operation("get_contact", "contacts", ContactResponse, 404))
-def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
-    caller(app, ANY_ROLE)
-    return ContactResponse.of(service().get_contact(contact_id(id)))
-
-
-# ---- rep actions: each one read, one decision in the consent core, one transaction ----------
-
-OptionalNote = Annotated[NoteRequest | None, Body()]
-
-
-def _act(id: str, roles: tuple[str, ...], action: Callable[[Contact, str], actions.Outcome]) -> ContactResponse:  # noqa: A002
-    actor = caller(app, roles)
-    cid = contact_id(id)
-    contact, outcome = service().act(cid, actor, action)
-    logger.info(
-        "rep action",
-        extra={"contact_id": cid, "action": outcome.action, "changed": outcome.changed, "role": actor.role},
-    )
-    return ContactResponse.of(contact)
-
-
-def _note(request: NoteRequest | None) -> str | None:
-    return request.note if request else None
-
-
-@app.post("/contacts/<id>/dnd", **operation("set_dnd", "contacts", ContactResponse, 404, 409))
-def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A002
-    channels = expand(request.channels)
-    return _act(
-        id,
-        REP_AND_UP,
-        lambda c, now: actions.set_dnd(
-            c, channels, request.enabled, request.source, request.note, now, service().stages
-        ),
-    )
-
-
-@app.post("/contacts/<id>/do-not-email", **operation("do_not_email", "contacts", ContactResponse, 404, 409))
-def do_not_email(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
-
-
-@app.post("/contacts/<id>/stop-messaging", **operation("stop_messaging", "contacts", ContactResponse, 404, 409))
-def stop_messaging(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, ("manager", "admin"), lambda c, now: actions.stop_messaging(c, _note(request)))
-
-
-@app.post("/contacts/<id>/reactivate", **operation("reactivate", "contacts", ContactResponse, 404, 409))
-def reactivate(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, ("admin", "support"), lambda c, now: actions.reactivate(c, _note(request)))
-
-
-@app.put("/contacts/<id>/opportunity", **operation("set_opportunity", "contacts", ContactResponse, 404, 409))
-def set_opportunity(id: ContactId, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
-    changes = request.model_dump(exclude_unset=True)
-    stages = service().stages
-    return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, stages, now))
-
-
-@app.delete(
-    "/contacts/<id>/automations/<automation_id>", **operation("leave_automation", "contacts", ContactResponse, 404, 409)
-)
-def leave_automation(id: ContactId, automation_id: AutomationIdPath) -> ContactResponse:  # noqa: A002
-    automation = check_automation_id(automation_id)
-    return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation))
-
-
-@app.get("/contacts/<id>/history", **operation("get_history", "contacts", HistoryResponse, 404))
-def history(
-    id: ContactId,  # noqa: A002
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[
-        str | None,
-        Query(pattern=r"^[0-9]{1,18}$", description="next_cursor of the previous page: records before it"),
-    ] = None,
-) -> HistoryResponse:
-    actor = caller(app, ANY_ROLE)
-    cid = contact_id(id)
-    records, next_cursor = service().history(cid, limit, cursor)
-    whole = actor.role in ("admin", "support")  # reps, managers and integrations see it masked
-    return HistoryResponse(
-        contact_id=cid, records=[HistoryRecord.of(r, whole) for r in records], next_cursor=next_cursor
-    )
-
-
-@app.get(
-    "/contacts/<id>/unsubscribe-link", **operation("get_unsubscribe_link", "email", UnsubscribeLinkResponse, 404, 409)
-)
-def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
-    """The link and the List-Unsubscribe headers for the contact's email address."""
-    caller(app, ("integration", "admin"))
-    contact = service().get_contact(contact_id(id))
-    if not contact.email:
-        raise Conflict("the contact has no email address")
-    url, headers = unsubscribe_links.unsubscribe_link(
-        get_settings(), public_base_url(app.current_event), contact.id, contact.email
-    )
-    return UnsubscribeLinkResponse(contact_id=contact.id, url=url, headers=headers)
-
-
-# ---- doubtful messages for a person (SPEC 17) ------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def reviews() -> ReviewsService:
-    settings = get_settings()
-    return ReviewsService(Repository(settings), settings)
-
-
-@app.get("/reviews", **operation("list_reviews", "reviews", ReviewsResponse))
-def list_reviews(
-    status: Annotated[ReviewStatus, Query(description="open: waiting for a person")] = "open",
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[
-        str | None,
-        Query(pattern=REVIEW_CURSOR_PATTERN, description="next_cursor of the previous page: reviews after it"),
-    ] = None,
-) -> ReviewsResponse:
-    """Messages that may be revocations, oldest first."""
-    caller(app, REP_AND_UP)
-    found, next_cursor = reviews().list(status, limit, cursor)
-    return ReviewsResponse(reviews=[ReviewOut.of(r) for r in found], next_cursor=next_cursor)
-
-
-@app.post("/reviews/<id>", **operation("decide_review", "reviews", ReviewOut, 404, 409))
-def decide_review(id: ReviewIdPath, request: ReviewDecisionRequest) -> ReviewOut:  # noqa: A002
-    """Revoke (apply what the message would revoke) or dismiss, once; the same decision
-    again answers the review as decided, another decision is a conflict (409)."""
-    actor = caller(app, REP_AND_UP)
-    decided = reviews().decide(id, request.decision, request.note, actor)
-    repeated, changed = decided.plan is None, len(decided.plan.contacts_changed) if decided.plan else 0
-    extra = {"review_id": id, "decision": request.decision, "repeated": repeated, "contacts_changed": changed}
-    logger.info("review decided", extra={**extra, "role": actor.role})
-    return ReviewOut.of(decided.review)
-
-
-@app.get("/openapi.json", include_in_schema=False)
-def openapi_document() -> Response[str]:
-    """The OpenAPI document of the whole HTTP API, generated from every handler's routes."""
-    return Response(200, content_types.APPLICATION_JSON, openapi_json())
-
-
-def openapi_json() -> str:
-    from optout.handlers import email_unsubscribe, phone_lookup, suppressions, twilio_webhooks  # their routes
-    from optout.handlers.contract import document
-
-    return document((app, phone_lookup.app, twilio_webhooks.app, email_unsubscribe.app, suppressions.app))
-
-
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return resolve(app, event, context)
+    from optout.handlers.rep_actions_routes import handle  # loaded once, by the first request
+
+    return handle(event, context)
 
 
 def _before_snapshot() -> None:
-    """SnapStart: every route's validation and models, and the store's clients (no request)."""
-    warm_store(service().repo)
-    warm_requests(
-        lambda_handler,
-        [
-            ("PUT", "/contacts/warm-up", {"name": "warm-up"}),
-            ("GET", "/contacts/warm-up", None),
-            ("POST", "/consent/check", {"channel": "sms", "contact_id": "warm-up"}),
-            ("POST", "/contacts/warm-up/dnd", {"channels": ["sms"], "enabled": True, "source": "other"}),
-            ("POST", "/contacts/warm-up/do-not-email", {}),
-            ("POST", "/contacts/warm-up/stop-messaging", {}),
-            ("POST", "/contacts/warm-up/reactivate", {}),
-            ("PUT", "/contacts/warm-up/opportunity", {"stage": "New Lead"}),
-            ("DELETE", "/contacts/warm-up/automations/warm-up", None),
-            ("GET", "/contacts/warm-up/history?limit=1", None),
-            ("GET", "/contacts/warm-up/unsubscribe-link", None),
-            ("GET", "/reviews?limit=1", None),
-            ("POST", "/reviews/rv-000000000000000000000000", {"decision": "dismiss"}),
-        ],
-    )
+    from optout.handlers.rep_actions_routes import warm_up
+
+    warm_up(lambda_handler)
+
+
+def __getattr__(name: str) -> Any:
+    """The routes' names (`app`, `service`…), loading the routes on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from optout.handlers import rep_actions_routes
+
+    return getattr(rep_actions_routes, name)
 
 
 register(_before_snapshot)

@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.openapi.params import Query
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.consent import search
 from optout.consent.channels import Channel
 from optout.handlers.http import ANY_ROLE, caller
-from optout.handlers.schemas import ContactResponse, operation
+from optout.handlers.schemas import ContactResponse, Model, operation
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.store.repository import Repository
@@ -23,7 +23,7 @@ Flag = Literal["true", "false"]
 DND_PATTERN = r"^(sms|email|call)(,(sms|email|call)){0,2}$"
 
 
-class ContactsPage(BaseModel):
+class ContactsPage(Model):
     contacts: list[ContactResponse]
     next_cursor: str | None = Field(description="pass as cursor for the next page; null: the last page")
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
@@ -23,6 +23,7 @@ from optout.handlers.schemas import (
     AddressText,
     ConsentCheckRequest,
     ConsentCheckResponse,
+    Model,
     PurposeName,
     operation,
 )
@@ -36,7 +37,7 @@ _AT = re.compile(
 )
 
 
-class SendRequest(BaseModel):
+class SendRequest(Model):
     """A call, text or email that went out, so the caps count it."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
@@ -50,7 +51,7 @@ class SendRequest(BaseModel):
     at: Annotated[str, StringConstraints(pattern=AT_PATTERN)] | None = None
 
 
-class SendResponse(BaseModel):
+class SendResponse(Model):
     recorded: bool = Field(description="false: this provider_id was recorded before")
 
 

@@ -1,238 +1,46 @@
 """Suppression lists (SPEC 13): opt-outs made elsewhere in (import, as a job for a large
-file), and every suppression out (export) to clean other systems with."""
+file, whose worker is this function too), and every suppression out (export).
+
+The Lambda's entry. Its routes (`suppressions_routes`) load with the first request, or with
+SnapStart's warm-up before the snapshot, not at import: they are most of what an init would
+load (the request validation of Powertools' OpenAPI and pydantic, the models and the store),
+so a cold init stays small and a restored instance finds them loaded and warm.
+"""
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import threading
-from functools import lru_cache
-from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from typing import Any
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
-from optout.consent.channels import Channel
-from optout.consent.lists import CONTENT_TYPES
-from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
-from optout.handlers.schemas import (
-    ErrorResponse,
-    ImportJobResponse,
-    ImportUploadRequest,
-    ImportUploadResponse,
-    responses,
-)
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.snapstart import register, warm_requests, warm_store
-from optout.store.repository import Repository
-from optout.usecases.imports import ImportService
-from optout.usecases.lists import ListsService
-
-app = build_resolver()
-# A date (2026-01-31) or a UTC time as the service writes it (2026-01-31T09:30:00.000Z).
-SINCE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z)?$"
-MAX_PAGE = 10_000
-IMPORT_PATH = "/suppressions/import"
-MAX_IMPORT_BYTES = 6 * 1024 * 1024  # Lambda's request payload limit (larger: a presigned upload)
-JOB_ID_PATTERN = r"^imp-[0-9a-f]{20}$"
-UPLOAD_ID_PATTERN = r"^up-[0-9a-f]{24}$"
-UPLOADS_PATH = "/suppressions/uploads"
+from optout.snapstart import register
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
 get_settings()
 
 
-@lru_cache(maxsize=1)
-def service() -> ListsService:
-    settings = get_settings()
-    return ListsService(Repository(settings), settings)
-
-
-def _export_responses() -> dict[int, Any]:
-    documented = responses(ErrorResponse)
-    text = {"schema": {"type": "string"}}
-    documented[200] = {
-        "description": "The suppressions, one row a channel: address,channel,source,occurred_at,note. "
-        'A `Link: <…>; rel="next"` header (and X-Next-Cursor) names the next page when there is one.',
-        "content": {"text/csv": text, "application/x-ndjson": text},
-    }
-    return documented
-
-
-@lru_cache(maxsize=1)
-def imports() -> ImportService:
-    settings = get_settings()
-    return ImportService(Repository(settings), settings, dispatch=_dispatch)
-
-
-def _dispatch(job_id: str) -> None:
-    """Hand a large import to the worker: this function invoked again with the job in AWS, a
-    thread of the local server's process otherwise."""
-    if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") and _INVOKED.get("arn"):
-        import boto3  # only in Lambda, only for a large file
-
-        boto3.client("lambda").invoke(
-            FunctionName=_INVOKED["arn"], InvocationType="Event", Payload=json.dumps({"import_job": job_id}).encode()
-        )
-        return
-    threading.Thread(target=imports().run, args=(job_id, lambda: float("inf")), daemon=True).start()
-
-
-# The ARN this invocation came through (the alias `live`): the worker is invoked the same way.
-_INVOKED: dict[str, str] = {}
-
-
-def _import_responses(*extra: int) -> dict[int, Any]:
-    documented = responses(ImportJobResponse, 404, *extra)
-    documented[202] = {
-        "description": "Accepted: a large file, applied as a job; GET its job_id for progress",
-        "content": {"application/json": {"model": ImportJobResponse}},
-    }
-    return documented
-
-
-@app.post(
-    IMPORT_PATH,
-    operation_id="import_suppressions",
-    tags=["suppressions"],
-    summary="Import opt-outs made elsewhere (CSV or JSON lines); never lowers one",
-    security=[{"jwt": []}],
-    responses=_import_responses(),
-)
-def import_suppressions(
-    mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
-) -> Response[str]:
-    caller(app, ("integration", "admin"))
-    event = app.current_event
-    body = event.decoded_body or ""
-    content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
-    return _start(body.encode() if isinstance(body, str) else body, content_type, mode)
-
-
-@app.post(
-    UPLOADS_PATH + "/<upload_id>/import",
-    operation_id="import_upload",
-    tags=["suppressions"],
-    summary="Import a file put to its upload URL, like POST /suppressions/import",
-    security=[{"jwt": []}],
-    responses=_import_responses(409),
-)
-def import_upload(
-    upload_id: Annotated[str, Path(pattern=UPLOAD_ID_PATTERN, min_length=27, max_length=27)],
-    mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
-) -> Response[str]:
-    caller(app, ("integration", "admin"))
-    raw, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
-    return _start(raw, content_type, mode)
-
-
-def _start(raw: bytes, content_type: str, mode: Literal["dry-run", "apply"]) -> Response[str]:
-    job = imports().start(raw, content_type, mode)
-    logger.info(
-        "suppressions import",
-        extra={"job_id": job.job_id, "mode": mode, "rows": job.rows, "status": job.status, "invalid": len(job.invalid)},
-    )
-    status = 200 if job.status == "done" else 202
-    return Response(status, "application/json", json.dumps(job.answer()))
-
-
-def _upload_responses() -> dict[int, Any]:
-    documented = responses(ImportUploadResponse, 409)
-    documented[201] = {**documented.pop(200), "description": "Created: PUT the file to `url`, then POST `import_url`"}
-    return documented
-
-
-@app.post(
-    UPLOADS_PATH,
-    operation_id="create_import_upload",
-    tags=["suppressions"],
-    summary=f"Upload a file too large for one request (up to {MAX_UPLOAD_BYTES // 2**20} MB), then import it",
-    security=[{"jwt": []}],
-    responses=_upload_responses(),
-)
-def create_import_upload(request: Annotated[ImportUploadRequest, Body()]) -> Response[str]:
-    caller(app, ("integration", "admin"))
-    upload_id = "up-" + secrets.token_hex(12)
-    url = ImportFiles(get_settings().import_bucket).upload_url(upload_id, request.content_type)
-    answer = ImportUploadResponse(
-        upload_id=upload_id,
-        url=url,
-        method="PUT",
-        headers={"Content-Type": request.content_type},
-        expires_in=UPLOAD_SECONDS,
-        import_url=f"{public_base_url(app.current_event)}{UPLOADS_PATH}/{upload_id}/import?mode=apply",
-    )
-    logger.info("suppressions import upload", extra={"upload_id": upload_id})
-    return Response(201, "application/json", answer.model_dump_json())
-
-
-@app.get(
-    IMPORT_PATH + "/<job_id>",
-    operation_id="get_import",
-    tags=["suppressions"],
-    summary="An import's progress and report",
-    security=[{"jwt": []}],
-    responses=responses(ImportJobResponse, 404),
-)
-def get_import(job_id: Annotated[str, Path(pattern=JOB_ID_PATTERN, min_length=24, max_length=24)]) -> Response[str]:
-    caller(app, ("integration", "admin"))
-    return Response(200, "application/json", json.dumps(imports().get(job_id).answer()))
-
-
-@app.get(
-    "/suppressions/export",
-    operation_id="export_suppressions",
-    tags=["suppressions"],
-    summary="Every suppression with its source and date, as CSV or JSON lines",
-    security=[{"jwt": []}],
-    responses=_export_responses(),
-)
-def export_suppressions(
-    channel: Annotated[Literal["sms", "email", "call"] | None, Query()] = None,
-    since: Annotated[str | None, Query(pattern=SINCE_PATTERN, description="made from then on")] = None,
-    format: Annotated[Literal["csv", "jsonl"], Query()] = "csv",  # noqa: A002 - the SPEC's name
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="addresses a page")] = MAX_PAGE,
-    cursor: Annotated[
-        str | None, Query(pattern=r"^\S{1,320}$", description="X-Next-Cursor of the previous page: addresses after it")
-    ] = None,
-) -> Response[str]:
-    caller(app, ("integration", "admin"))
-    page = service().export(Channel(channel) if channel else None, since, format, limit, cursor)
-    headers: dict[str, str] = {"Content-Disposition": f'attachment; filename="suppressions.{format}"'}
-    if page.next_cursor:
-        query = {k: v for k, v in (("channel", channel), ("since", since), ("format", format)) if v}
-        query.update(limit=str(limit), cursor=page.next_cursor)
-        url = f"{public_base_url(app.current_event)}/suppressions/export?{urlencode(query)}"
-        headers.update({"Link": f'<{url}>; rel="next"', "X-Next-Cursor": page.next_cursor})
-    logger.info("suppressions exported", extra={"rows": page.rows, "more": bool(page.next_cursor)})
-    return Response(200, CONTENT_TYPES[format], page.body, headers=headers)
-
-
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    _INVOKED["arn"] = str(getattr(context, "invoked_function_arn", "") or "")
-    if "import_job" in event:  # the worker of a large import (dispatched above)
-        job = imports().run(str(event["import_job"]), lambda: context.get_remaining_time_in_millis() / 1000)
-        if job.status == "running":
-            _dispatch(job.job_id)  # out of time: the next invocation goes on from its next chunk
-        return job.answer()
-    route = (event.get("requestContext") or {}).get("http") or {}
-    if route.get("method") == "POST" and str(event.get("rawPath", "")).rstrip("/") == IMPORT_PATH:
-        size = len(event.get("body") or "") * (3 / 4 if event.get("isBase64Encoded") else 1)
-        if size > MAX_IMPORT_BYTES:
-            return error_event(413, "payload_too_large", f"an import file is at most {MAX_IMPORT_BYTES} bytes")
-        return resolve(app, event, context, json_api=False, max_body=MAX_IMPORT_BYTES)
-    return resolve(app, event, context)
+    from optout.handlers.suppressions_routes import handle  # loaded once, by the first request
+
+    return handle(event, context)
 
 
 def _before_snapshot() -> None:
-    warm_store(service().repo)
-    warm_requests(lambda_handler, [("GET", "/suppressions/export?limit=1", None)])
+    from optout.handlers.suppressions_routes import warm_up
+
+    warm_up(lambda_handler)
+
+
+def __getattr__(name: str) -> Any:
+    """The routes' names (`app`, `service`…), loading the routes on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from optout.handlers import suppressions_routes
+
+    return getattr(suppressions_routes, name)
 
 
 register(_before_snapshot)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.metrics import MetricUnit
@@ -19,8 +19,9 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
-from optout.store.repository import Repository
-from optout.usecases.sweeps import ItemsSetAside, SweepService, SweepSummary
+
+if TYPE_CHECKING:
+    from optout.usecases.sweeps import SweepService, SweepSummary
 
 metrics = Metrics(namespace="OptOut", service="optout")  # the alarms in template.yaml read these
 
@@ -31,6 +32,10 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> SweepService:
+    # The store and the sweeps load with the first run (or SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.sweeps import SweepService
+
     settings = get_settings()
     return SweepService(Repository(settings), settings)
 
@@ -63,6 +68,8 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     name = str(event.get("sweep") or (event.get("detail") or {}).get("sweep") or "")
     # An unknown name raises (UnknownSweep): the invocation fails, so the errors alarm fires
     # and the event goes to the dead-letter queue instead of vanishing.
+    from optout.usecases.sweeps import ItemsSetAside  # loaded at the first run, as service() does
+
     try:
         summary = service().run(name, lambda: context.get_remaining_time_in_millis() / 1000)
     except ItemsSetAside as exc:

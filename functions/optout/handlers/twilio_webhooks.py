@@ -12,33 +12,41 @@ import binascii
 import re
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout.adapters import twilio as twilio_adapter
 from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
-from optout.consent.address_plan import InboundMessage
 from optout.consent.addresses import mask, normalise_sender
 from optout.consent.channels import Channel
 from optout.consent.errors import Forbidden, InvalidInput
-from optout.consent.keywords import classify
 from optout.handlers.http import FORM_ERRORS, build_resolver, error_event, public_url, resolve
 from optout.observability import count, logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
-from optout.store.repository import Repository
-from optout.usecases.inbound_sms import InboundSmsService, Reply
-from optout.usecases.send_gate import SendGate
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
+
+    from optout.consent.address_plan import InboundMessage
+    from optout.usecases.inbound_sms import InboundSmsService, Reply
+    from optout.usecases.send_gate import SendGate
 
 app = build_resolver(validation=False)  # form posts, parsed and checked here
 
 TEXT_XML = "text/xml"
 FALLBACK_PATH = "/webhooks/twilio/sms/fallback"
 CARRIER_UNSUBSCRIBED = "21610"
+SENT = ("sent", "delivered")
 MAX_EVIDENCE_BODY = 2000  # Twilio bodies are at most 1,600 characters; keep a margin, not more
 _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _E164 = re.compile(r"\+[1-9][0-9]{6,14}")
+TEXT_RESPONSES: dict[int, OpenAPIResponse] = {
+    200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
+    **FORM_ERRORS,
+}
 
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
@@ -47,6 +55,10 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def service() -> InboundSmsService:
+    # The store and the use case load with the first text (or SnapStart's warm-up), not at import.
+    from optout.store.repository import Repository
+    from optout.usecases.inbound_sms import InboundSmsService
+
     settings = get_settings()
     return InboundSmsService(Repository(settings), settings)
 
@@ -94,10 +106,10 @@ def _required(params: FormParams, *names: str) -> str:
 
 
 def _message(params: FormParams, address_field: str, key_prefix: str) -> InboundMessage:
+    from optout.consent.address_plan import InboundMessage
+
     # MessageSid, or the older SmsSid when it is absent (the document says the same).
-    sid = params.first("MessageSid")
-    if sid is None:
-        sid = params.first("SmsSid")
+    sid = params.first("MessageSid") if params.first("MessageSid") is not None else params.first("SmsSid")
     if sid is None:
         raise InvalidInput("MessageSid is required")
     if not _SID.match(sid):
@@ -138,10 +150,7 @@ def render(reply: Reply | None, settings: Settings) -> str | None:
     operation_id="twilio_inbound_sms",
     tags=["twilio"],
     summary="Inbound text from Twilio (form-encoded, signed)",
-    responses={
-        200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
-        **FORM_ERRORS,
-    },
+    responses=TEXT_RESPONSES,
 )
 def inbound_sms() -> Response[str]:
     return _inbound_text(fallback=False)
@@ -153,10 +162,7 @@ def inbound_sms() -> Response[str]:
     tags=["twilio"],
     summary="Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store",
     description="Twilio calls it when the primary answers an error, times out or is throttled (README).",
-    responses={
-        200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
-        **FORM_ERRORS,
-    },
+    responses=TEXT_RESPONSES,
 )
 def inbound_sms_fallback() -> Response[str]:
     return _inbound_text(fallback=True)
@@ -192,18 +198,17 @@ def _inbound_text(fallback: bool) -> Response[str]:
     return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
 
 
-SENT = ("sent", "delivered")
-
-
 @lru_cache(maxsize=1)
 def gate() -> SendGate:
+    from optout.store.repository import Repository
+    from optout.usecases.send_gate import SendGate
+
     settings = get_settings()
     return SendGate(Repository(settings), settings)
 
 
 def _count_send(params: FormParams) -> None:
-    """A text that went out counts towards the caps (SPEC 15), once per MessageSid; its
-    purpose is not known here, so it counts as marketing (the strictest)."""
+    """A sent text counts towards the caps (SPEC 15) once per MessageSid, as marketing."""
     sid, raw = params.first("MessageSid") or "", params.first("To") or ""
     if not _SID.match(sid):
         return
@@ -276,15 +281,20 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
 def _before_snapshot() -> None:
     """Unsigned posts are refused (403) before the auth token or the store is needed."""
+    from optout.consent import keywords
+
     warm_store(service().repo)
-    classify("please stop texting me", None, service().keywords)
+    gate()
+    keywords.warm_up()  # every rule compiled (they are compiled on first use otherwise)
+    keywords.classify("please stop texting me", None, service().keywords)
     # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
     for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice", FALLBACK_PATH):
         event = warm_event("POST", path)
         event.update(body="%%%", isBase64Encoded=True)
         event["headers"][SIGNATURE_HEADER] = "warm-up"
         send(lambda_handler, event)
-    twiml("warm-up")
+    twilio_adapter.warm_up()  # the signature check and TwiML (imported on first use otherwise)
+    normalise_sender("+14155550100", get_settings().default_country)  # libphonenumber's metadata
 
 
 register(_before_snapshot)
