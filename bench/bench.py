@@ -147,10 +147,10 @@ def request_counts() -> list[tuple[str, int, int, float]]:
         LOOKUP_ENABLED="true",
     )
     from infra.twilio_fake import FakeTwilio
-    from optout.adapters import twilio as twilio_io
+    from optout import wiring
 
     twilio = FakeTwilio()
-    twilio_io.http_client = lambda: twilio  # type: ignore[assignment]
+    wiring.use(twilio_http=twilio)
 
     rows: list[tuple[str, int, int, float]] = []
     with mock_aws():

@@ -177,13 +177,15 @@ class Subscriber:
 
 
 def start(stop: threading.Event) -> list[Subscriber]:
-    """The local server's relay: a thread per configured subscriber (none configured: none)."""
+    """The local server's relay: a thread per configured subscriber (none configured: none);
+    the GoHighLevel and carrier syncs are the ones the sync function sends to (wiring)."""
+    from optout import wiring
     from optout.settings import get_settings
 
     settings = get_settings()
-    urls = settings.event_webhook_url_list if settings.event_webhook_secret else []
-    carrier = settings.carrier_sync.strip().lower() in ("1", "true", "yes", "on") and bool(settings.twilio_account_sid)
-    if not urls and not settings.ghl_api_token and not carrier:
+    urls = settings.event_webhook_urls if settings.event_webhook_secret else ()
+    senders = wiring.current().sync_senders(settings.ghl_api_token)
+    if not urls and not senders:
         return []
     if os.environ.get("DYNAMODB_ENGINE") == "moto":
         print("optout events: moto has no DynamoDB Streams; EVENT_WEBHOOK_URLS needs DYNAMODB_ENGINE=dynamodb-local")
@@ -192,42 +194,14 @@ def start(stop: threading.Event) -> list[Subscriber]:
     state_dir = settings.event_state_dir or os.environ["EVENT_STATE_DIR"]
     subscribers = []
     for url in urls:
-        subscriber = Subscriber(url, settings.event_webhook_secret, stream, Progress(progress_path(state_dir, url)))
-        subscribers.append(subscriber)
-    if settings.ghl_api_token:
-        subscribers.append(ghl_subscriber(stream, state_dir))
-    if carrier:
-        subscribers.append(carrier_subscriber(stream, state_dir))
+        secret = settings.event_webhook_secret or ""
+        subscribers.append(Subscriber(url, secret, stream, Progress(progress_path(state_dir, url))))
+    for name, send in senders:
+        url = "ghl:" + settings.ghl_api_url if name == "ghl" else "twilio:consents"
+        subscribers.append(Subscriber(url, "", stream, Progress(progress_path(state_dir, url)), send=send))
     for subscriber in subscribers:
         threading.Thread(target=subscriber.run, args=(stop,), name="event-relay", daemon=True).start()
     return subscribers
-
-
-def carrier_subscriber(stream: AuditStream, state_dir: str) -> Subscriber:
-    """Twilio's Consent Management as one more subscriber (CARRIER_SYNC)."""
-    from optout.adapters.twilio import TwilioRest
-    from optout.settings import get_settings
-    from optout.store.repository import Repository
-    from optout.usecases.carrier_sync import CarrierSync
-
-    settings = get_settings()
-    sync = CarrierSync(Repository(settings), TwilioRest(settings), settings)
-    url = "twilio:consents"
-    return Subscriber(url, "", stream, Progress(progress_path(state_dir, url)), send=sync)
-
-
-def ghl_subscriber(stream: AuditStream, state_dir: str) -> Subscriber:
-    """GoHighLevel as one more subscriber: each event's contact pushed as it stands now."""
-    from optout.adapters.ghl import GhlClient
-    from optout.settings import get_settings
-    from optout.store.repository import Repository
-    from optout.usecases.crm_sync import GhlSync
-
-    settings = get_settings()
-    client = GhlClient(settings.ghl_api_token or "", settings.ghl_api_url)
-    sync = GhlSync(Repository(settings), client, json.loads(settings.ghl_stage_ids))
-    url = "ghl:" + settings.ghl_api_url
-    return Subscriber(url, "", stream, Progress(progress_path(state_dir, url)), send=sync)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -416,11 +416,10 @@ def warm_store_clients() -> None:
 def install_fake_twilio() -> None:
     """No network here: the twilio package's REST client talks to infra.twilio_fake."""
     from infra.twilio_fake import FakeTwilio
-    from optout.adapters import twilio as twilio_io
+    from optout import wiring
 
     os.environ.setdefault("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)
-    fake = FakeTwilio(echo=True)
-    twilio_io.http_client = lambda: fake  # type: ignore[assignment]
+    wiring.use(twilio_http=FakeTwilio(echo=True))
 
 
 def check_configuration() -> int:

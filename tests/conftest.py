@@ -23,6 +23,7 @@ from infra.local_server import LocalApi
 from infra.moto_atomic import make_atomic
 from infra.tables import create_tables, table_environment
 from infra.token import DEFAULT_SECRET, mint
+from optout import wiring
 from optout.settings import get_settings
 
 _real_call = botocore.client.BaseClient._make_api_call
@@ -58,10 +59,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("AWS_REGION", "us-east-1")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     get_settings.cache_clear()
-    _clear_service_caches()
+    wiring.clear()
     yield
     get_settings.cache_clear()
-    _clear_service_caches()
+    wiring.clear()
 
 
 _PHONE = re.compile(r"\+\d{8,15}")
@@ -92,35 +93,6 @@ def _no_personal_data_in_logs() -> Iterator[None]:
     assert not leaks, f"personal data in logs: {leaks[:3]}"
 
 
-def _clear_service_caches() -> None:
-    from optout.handlers import (
-        email_unsubscribe,
-        inbound_email,
-        phone_lookup,
-        rep_actions,
-        revocations,
-        send_gate,
-        suppressions,
-        sweeps,
-        twilio_webhooks,
-    )
-
-    for handler in (
-        rep_actions,
-        twilio_webhooks,
-        email_unsubscribe,
-        phone_lookup,
-        sweeps,
-        suppressions,
-        inbound_email,
-        revocations,
-        send_gate,
-    ):
-        handler.service.cache_clear()
-    rep_actions.reviews.cache_clear()
-    twilio_webhooks.gate.cache_clear()
-
-
 def integration_engine() -> str:
     """The integration tier's engine: moto unless DYNAMODB_ENGINE names one (make test-ddblocal)."""
     return engine.engine_name({"DYNAMODB_ENGINE": os.environ.get("DYNAMODB_ENGINE") or "moto"})
@@ -140,10 +112,8 @@ DAYTIME = datetime(2026, 3, 4, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def daytime_send_gate(monkeypatch: pytest.MonkeyPatch) -> None:
-    from optout.handlers import send_gate
-
-    monkeypatch.setattr(send_gate, "now", lambda: DAYTIME)
+def daytime_send_gate(_isolated_env: None) -> None:
+    wiring.use(now=lambda: DAYTIME)
 
 
 @pytest.fixture

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from optout.consent import send_rules, stop_rules
+from optout.consent.stop_rules import StopRule
 
 # Environment variable -> field. Defaults suit local development; template.yaml sets
 # every one of them in AWS.
@@ -114,7 +115,7 @@ class Settings:
     # Every reasonable means (SPEC 14): rules that stop a contact's conversation on upsert
     # (JSON), the address List-Unsubscribe offers as mailto: and that receives mail
     # unsubscribes, and the team's number a lead calling us is forwarded to.
-    stop_rules: str = "[]"
+    stop_rules: tuple[StopRule, ...] = ()
     inbound_email_address: str | None = None
     main_phone_number: str | None = None
     # The send-time rules (SPEC 15): a JSON file replacing the shipped ones
@@ -133,14 +134,14 @@ class Settings:
     # Outbound texts and Twilio Lookup (REST API; sends are off without an account SID).
     twilio_account_sid: str | None = None
     sms_from_number: str = "+14155559999"
-    sms_countries: str = "US,CA,GB,AU,PH"
-    lookup_enabled: str = "false"
+    sms_countries: frozenset[str] = frozenset({"US", "CA", "GB", "AU", "PH"})
+    lookup_enabled: bool = False
     # SMS-first (POST /contacts/{id}/channel with sms) needs an account to send from.
-    sms_first: str = "on"
+    sms_first: bool = True
     # Sweeps: an unanswered SMS-first confirmation falls back to email after this many hours;
     # a sweep that runs out of time invokes itself again to continue (off outside Lambda).
     sms_fallback_hours: int = 24
-    sweep_continue: str = "true"
+    sweep_continue: bool = True
     sms_confirmation_text: str = (
         "{program}: Reply YES to get our messages by text at this number. Msg&data rates may apply. "
         "Reply STOP to opt out."
@@ -166,13 +167,13 @@ class Settings:
     # The lead confirmed the number they gave for texts (SMS-first).
     sms_confirmed_reply: str = "{program}: Thanks, this number is confirmed for our texts. Reply STOP to opt out."
     # Extra keywords (comma-separated) on top of the built-in English, Spanish and French ones.
-    sms_opt_out_keywords: str = ""
-    sms_opt_in_keywords: str = ""
-    sms_help_keywords: str = ""
+    sms_opt_out_keywords: tuple[str, ...] = ()
+    sms_opt_in_keywords: tuple[str, ...] = ()
+    sms_help_keywords: tuple[str, ...] = ()
     # Consent events (SPEC 13). Locally: the subscribers' URLs (comma-separated), the signing
     # secret, and where delivery progress is kept. In AWS: the EventBridge bus the stream
     # forwarder publishes to, and the SSM parameter of the subscribers' signing secret.
-    event_webhook_urls: str = ""
+    event_webhook_urls: tuple[str, ...] = ()
     event_webhook_secret: str | None = field(default=None, repr=False)
     event_webhook_secret_parameter: str | None = None
     event_bus_name: str | None = None
@@ -182,16 +183,16 @@ class Settings:
     ghl_api_token: str | None = field(default=None, repr=False)
     ghl_api_token_parameter: str | None = None  # in AWS: the SSM SecureString holding it
     ghl_api_url: str = "https://services.leadconnectorhq.com"
-    ghl_stage_ids: str = "{}"
+    ghl_stage_ids: tuple[tuple[str, str], ...] = ()  # stage name -> GHL stage id
     # Push opt-outs Twilio did not see to its Consent Management API (needs TWILIO_ACCOUNT_SID).
-    carrier_sync: str = "off"
+    carrier_sync: bool = False
     # The console's sign-in (SPEC 16): Cognito's Hosted UI (its https domain, the people
     # client's id, the URLs it may return to, comma-separated), the local role picker
     # (set by the local server only), or off.
     console_sign_in: ConsoleSignIn = "off"
     cognito_domain: str | None = None
     console_client_id: str | None = None
-    console_callback_urls: str = ""
+    console_callback_urls: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.stop_scope not in get_args(StopScope):
@@ -231,30 +232,15 @@ class Settings:
             raise ValueError("SMS_FROM_NUMBER must be an E.164 number, e.g. +14155559999")
         if self.twilio_account_sid and not re.fullmatch(r"AC[0-9a-fA-F]{32}", self.twilio_account_sid):
             raise ValueError("TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits")
-        if not all(re.fullmatch(r"[A-Z]{2}", c) for c in self.sms_country_set):
+        if not all(re.fullmatch(r"[A-Z]{2}", c) for c in self.sms_countries):
             raise ValueError("SMS_COUNTRIES must be two-letter region codes, comma-separated")
-        flags = (
-            ("LOOKUP_ENABLED", self.lookup_enabled),
-            ("SMS_FIRST", self.sms_first),
-            ("CARRIER_SYNC", self.carrier_sync),
-        )
-        for name, flag in flags:
-            if flag.strip().lower() not in _FLAGS:
-                raise ValueError(f"{name} must be one of {', '.join(sorted(_FLAGS))}")
-        for url in self.event_webhook_url_list:
+        for url in self.event_webhook_urls:
             if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s#]*)?", url):
                 raise ValueError("EVENT_WEBHOOK_URLS must be http(s) URLs, comma-separated")
-        if self.event_webhook_url_list and not self.event_webhook_secret:
+        if self.event_webhook_urls and not self.event_webhook_secret:
             raise ValueError("EVENT_WEBHOOK_SECRET must be set when EVENT_WEBHOOK_URLS is (events are signed)")
-        try:
-            stages = json.loads(self.ghl_stage_ids)
-        except ValueError:
-            stages = None
-        if not isinstance(stages, dict) or not all(isinstance(v, str) for v in stages.values()):
-            raise ValueError('GHL_STAGE_IDS must be a JSON object of stage name -> GHL stage id ({"Hot Leads": "…"})')
         if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.ghl_api_url):
             raise ValueError("GHL_API_URL must be an http(s) URL")
-        stop_rules.parse(self.stop_rules)  # ValueError naming STOP_RULES
         send_rules.load(self.send_rules_file)  # ValueError naming SEND_RULES_FILE
         if not re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", self.revoke_all_from):
             raise ValueError("REVOKE_ALL_FROM must be a date, YYYY-MM-DD (e.g. 2027-01-31)")
@@ -269,53 +255,86 @@ class Settings:
         if self.console_sign_in == "cognito":
             if not self.cognito_domain or not re.fullmatch(r"https://[^\s/?#]+", self.cognito_domain):
                 raise ValueError("COGNITO_DOMAIN must be the Hosted UI's https origin when CONSOLE_SIGN_IN=cognito")
-            if not self.console_client_id or not self.console_callback_list:
+            if not self.console_client_id or not self.console_callback_urls:
                 raise ValueError("CONSOLE_CLIENT_ID and CONSOLE_CALLBACK_URLS must be set when CONSOLE_SIGN_IN=cognito")
-        for url in self.console_callback_list:
+        for url in self.console_callback_urls:
             if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
                 raise ValueError("CONSOLE_CALLBACK_URLS must be http(s) URLs, comma-separated")
 
     @property
-    def console_callback_list(self) -> list[str]:
-        return [u.strip() for u in self.console_callback_urls.split(",") if u.strip()]
-
-    @property
-    def sms_country_set(self) -> frozenset[str]:
-        return frozenset(c.strip().upper() for c in self.sms_countries.split(",") if c.strip())
-
-    @property
-    def event_webhook_url_list(self) -> list[str]:
-        return [u.strip() for u in self.event_webhook_urls.split(",") if u.strip()]
-
-    @property
-    def lookup_on(self) -> bool:
-        return _on(self.lookup_enabled)
+    def stage_ids(self) -> dict[str, str]:
+        return dict(self.ghl_stage_ids)
 
     @property
     def sms_first_on(self) -> bool:
-        return _on(self.sms_first) and bool(self.twilio_account_sid)
+        return self.sms_first and bool(self.twilio_account_sid)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
-        types = {f.name: f.type for f in fields(cls)}
+        """Each variable parsed once into its value (a flag into a bool, a list into a tuple,
+        JSON into its structure); a ValueError names the variable."""
         values: dict[str, object] = {}
         for name, attr in _ENV.items():
             if raw := environ.get(name):
-                if types[attr] == "int":
-                    try:
-                        values[attr] = int(raw)
-                    except ValueError:
-                        raise ValueError(f"{name} must be a whole number") from None
-                else:
-                    values[attr] = raw
+                values[attr] = _PARSERS.get(name, str)(raw)
         return cls(**values)  # type: ignore[arg-type]
 
 
-_FLAGS = frozenset({"1", "0", "true", "false", "yes", "no", "on", "off"})
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
 
 
-def _on(flag: str) -> bool:
-    return flag.strip().lower() in ("1", "true", "yes", "on")
+def _flag(name: str) -> Callable[[str], bool]:
+    def parse(raw: str) -> bool:
+        word = raw.strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise ValueError(f"{name} must be one of {', '.join(sorted(_TRUE | _FALSE))}")
+        return word in _TRUE
+
+    return parse
+
+
+def _whole(name: str) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{name} must be a whole number") from None
+
+    return parse
+
+
+def _items(raw: str) -> tuple[str, ...]:
+    """A comma-separated list, blanks dropped."""
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def _stage_ids(raw: str) -> tuple[tuple[str, str], ...]:
+    try:
+        stages: Any = json.loads(raw)
+    except ValueError:
+        stages = None
+    if not isinstance(stages, dict) or not all(isinstance(v, str) for v in stages.values()):
+        raise ValueError('GHL_STAGE_IDS must be a JSON object of stage name -> GHL stage id ({"Hot Leads": "…"})')
+    return tuple(stages.items())
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "MAX_BODY_BYTES": _whole("MAX_BODY_BYTES"),
+    "SMS_FALLBACK_HOURS": _whole("SMS_FALLBACK_HOURS"),
+    "LOOKUP_ENABLED": _flag("LOOKUP_ENABLED"),
+    "SMS_FIRST": _flag("SMS_FIRST"),
+    "CARRIER_SYNC": _flag("CARRIER_SYNC"),
+    "SWEEP_CONTINUE": _flag("SWEEP_CONTINUE"),
+    "SMS_COUNTRIES": lambda raw: frozenset(c.upper() for c in _items(raw)),
+    "SMS_OPT_OUT_KEYWORDS": _items,
+    "SMS_OPT_IN_KEYWORDS": _items,
+    "SMS_HELP_KEYWORDS": _items,
+    "EVENT_WEBHOOK_URLS": _items,
+    "CONSOLE_CALLBACK_URLS": _items,
+    "GHL_STAGE_IDS": _stage_ids,
+    "STOP_RULES": stop_rules.parse,  # ValueError naming STOP_RULES
+}
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from twilio.request_validator import RequestValidator
 
 from infra.local_server import LocalApi
 from infra.token import DEFAULT_SECRET, mint
+from optout import wiring
 from optout.handlers import rep_actions, twilio_webhooks
 from optout.settings import get_settings
 from tests.conftest import Client, LambdaContext, ada
@@ -93,8 +94,8 @@ class TestPublicBaseUrlFromTheRequest:
         monkeypatch.setenv("UNSUBSCRIBE_SIGNING_KEY", "k1:aws-test-signing-key-0123456789")
         monkeypatch.setenv("PUBLIC_BASE_URL", "")  # the template's default
         get_settings.cache_clear()
-        twilio_webhooks.service.cache_clear()
-        rep_actions.service.cache_clear()
+        wiring.reset()
+        wiring.reset()
 
     def _inbound(self, signed_url: str, stage: str = "$default") -> dict[str, Any]:
         form = {"MessageSid": "SM" + "1" * 32, "From": "+14155550100", "To": "+14155559999", "Body": "STOP"}

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from infra.twilio_sim import VOICE_PATH, call_params, signed_request
+from optout import wiring
 from optout.consent.audit import contact_subject
 from optout.settings import get_settings
 from optout.store.repository import Repository
@@ -126,9 +127,8 @@ def test_stop_rules_stop_the_conversation_on_upsert_naming_the_rule(
     )
     monkeypatch.setenv("STOP_RULES", rules)
     get_settings.cache_clear()
-    from optout.handlers import rep_actions
 
-    rep_actions.service.cache_clear()
+    wiring.reset()
     open_deal = ada(opportunity={"name": "Ada", "stage": "Qualified"})
     assert api.put("/contacts/c-2", open_deal, role="integration").json()["conversation"]["status"] == "active"
     won = ada(opportunity={"name": "Ada", "stage": "Closed Won"})

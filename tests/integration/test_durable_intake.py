@@ -11,6 +11,7 @@ import pytest
 from botocore.exceptions import ReadTimeoutError
 
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout import wiring
 from optout.adapters.intake import DirectoryIntake
 from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent.audit import address_subject, contact_subject, verify_chain
@@ -38,10 +39,9 @@ def api(client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Clie
     monkeypatch.setenv("UNSUBSCRIBE_SIGNING_KEY", "k1:intake-test-signing-key")
     monkeypatch.setenv("INTAKE_DIR", str(tmp_path / "intake"))
     get_settings.cache_clear()
-    from optout.handlers import email_unsubscribe, twilio_webhooks
 
-    twilio_webhooks.service.cache_clear()
-    email_unsubscribe.service.cache_clear()
+    wiring.reset()
+    wiring.reset()
     for n in range(N_STOPS):
         body = ada(email=f"lead{n}@example.com", phones={"cell": number(n), "home": None})
         assert client.put(f"/contacts/c-{n}", body, role="integration").status == 201
@@ -133,9 +133,8 @@ def test_without_an_intake_a_store_failure_is_still_503(
 ) -> None:
     monkeypatch.delenv("INTAKE_DIR")
     get_settings.cache_clear()
-    from optout.handlers import twilio_webhooks
 
-    twilio_webhooks.service.cache_clear()
+    wiring.reset()
     outage(faults, "error")
     assert text(api, number(1), "STOP", sid="SM" + "9" * 32).status == 503
 
@@ -148,9 +147,8 @@ def test_when_parking_fails_too_the_answer_is_503(
     blocker.write_text("a file where the directory should be")
     monkeypatch.setenv("INTAKE_DIR", str(blocker / "intake"))
     get_settings.cache_clear()
-    from optout.handlers import twilio_webhooks
 
-    twilio_webhooks.service.cache_clear()
+    wiring.reset()
     outage(faults, "error")
     assert text(api, number(2), "STOP", sid="SM" + "8" * 32).status == 503
 
@@ -200,7 +198,6 @@ def test_the_fallback_answers_help_and_parks_nothing_and_refuses_what_is_not_sig
 def test_without_an_intake_the_fallback_answers_503(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("INTAKE_DIR")
     get_settings.cache_clear()
-    from optout.handlers import twilio_webhooks
 
-    twilio_webhooks.service.cache_clear()
+    wiring.reset()
     assert fallback_text(api, number(6), "STOP", sid="SM" + "7" * 32).status == 503

@@ -13,6 +13,7 @@ import boto3
 import pytest
 
 from infra import email_sim
+from optout import wiring
 from optout.adapters.intake import DirectoryIntake
 from optout.adapters.unsubscribe_links import signing_keys, unsubscribe_link
 from optout.consent.audit import address_subject, contact_subject, verify_chain
@@ -32,9 +33,8 @@ def api(client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Clie
     monkeypatch.setenv("INBOUND_EMAIL_ADDRESS", UNSUBSCRIBE)
     monkeypatch.setenv("INTAKE_DIR", str(tmp_path / "intake"))
     get_settings.cache_clear()
-    from optout.handlers import inbound_email
 
-    inbound_email.service.cache_clear()
+    wiring.reset()
     body = ada(email=ADA, channel="sms", automations=["email-drip", "sms-nurture"], automation_channels={})
     assert client.put("/contacts/c-1", body, role="integration").status == 201
     return client

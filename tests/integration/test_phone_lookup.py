@@ -16,6 +16,8 @@ import requests
 
 from infra.twilio_fake import MESSAGES_URL, FakeTwilio
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
+from optout import wiring
+from optout.adapters.twilio import TwilioRest
 from optout.consent.audit import contact_subject, verify_chain
 from optout.consent.channels import Channel
 from optout.handlers import phone_lookup
@@ -55,20 +57,20 @@ def configure(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     get_settings.cache_clear()
-    phone_lookup.service.cache_clear()
+    wiring.reset()
 
 
 @pytest.fixture(autouse=True)
 def _fresh_phone_service() -> Any:
-    phone_lookup.service.cache_clear()
+    wiring.reset()
     yield
-    phone_lookup.service.cache_clear()
+    wiring.reset()
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeTwilio:
     twilio = FakeTwilio()
-    monkeypatch.setattr("optout.adapters.twilio.http_client", lambda: twilio)
+    wiring.use(twilio_http=twilio)
     return twilio
 
 
@@ -431,8 +433,10 @@ class TestLookup:
     def test_the_service_with_a_later_clock_sees_the_cache_expired(self, lookup: Client, fake: FakeTwilio) -> None:
         add(lookup, "c-1")
         settings = get_settings()
-        at_t0 = PhoneService(Repository(settings), settings, now=lambda: T0)
-        later = PhoneService(Repository(settings), settings, now=lambda: T0 + timedelta(days=30, seconds=1))
+        twilio = TwilioRest(settings, fake)
+        at_t0 = PhoneService(Repository(settings), settings, now=lambda: T0, twilio=twilio)
+        expired = T0 + timedelta(days=30, seconds=1)
+        later = PhoneService(Repository(settings), settings, now=lambda: expired, twilio=twilio)
         assert at_t0.phone("c-1", Channel.SMS).number == CELL
         assert at_t0.phone("c-1", Channel.SMS).number == CELL
         assert fake.lookups() == [CELL]

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout import wiring
 from optout.consent.audit import contact_subject, verify_chain
-from optout.handlers import rep_actions
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from tests.conftest import Client, Faults, ada
@@ -175,7 +175,7 @@ def test_discontinued_process_opts_out_of_everything(rep: Client) -> None:
 def test_the_discontinued_stage_name_is_configuration(rep: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STAGE_DISCONTINUED", "Lost")
     get_settings.cache_clear()
-    rep_actions.service.cache_clear()  # configuration is read when the service is built (Lambda's init)
+    wiring.reset()  # configuration is read when the service is built (Lambda's init)
     assert rep.put("/contacts/c-1/opportunity", {"stage": "Discontinued Process"}).json()["dnd"]["sms"] is False
     assert rep.put("/contacts/c-1/opportunity", {"stage": "Lost"}).json()["dnd"]["sms"] is True
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from infra.events import BASE_URL, EVENTS, TOKEN, env_file, samples
+from optout import wiring
 from optout.handlers import email_unsubscribe, inbound_email, sweeps, twilio_webhooks
 from optout.settings import get_settings
 from tests.conftest import LambdaContext
@@ -57,7 +58,7 @@ def test_each_ses_event_is_handled(
     for key, value in env_file()["InboundEmailFunction"].items():
         monkeypatch.setenv(key, value)
     get_settings.cache_clear()
-    inbound_email.service.cache_clear()
+    wiring.reset()
     event = json.loads((EVENTS / name).read_text())
 
     (result,) = inbound_email.lambda_handler(event, LambdaContext())["results"]

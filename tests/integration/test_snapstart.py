@@ -13,7 +13,7 @@ from typing import Any
 import boto3
 import pytest
 
-from optout import snapstart
+from optout import snapstart, wiring
 from optout.adapters.secrets import read_secret
 from optout.handlers import (
     email_unsubscribe,
@@ -32,8 +32,7 @@ HANDLERS = [rep_actions, twilio_webhooks, email_unsubscribe, phone_lookup, sweep
 
 @pytest.fixture(autouse=True)
 def _fresh_services() -> None:
-    for module in HANDLERS:
-        module.service.cache_clear()  # type: ignore[attr-defined]
+    wiring.reset()
 
 
 @pytest.mark.parametrize("module", HANDLERS, ids=lambda m: m.__name__.rsplit(".", 1)[1])

@@ -1,5 +1,6 @@
-"""The house's shape: data flows one way (handlers -> usecases -> consent, store, adapters),
-the domain imports no AWS or HTTP library, and no module imports itself back in a circle."""
+"""The house's shape: data flows one way (handlers -> wiring -> usecases -> consent, store,
+adapters), handlers never import the store, the domain imports no AWS or HTTP library, and
+no module imports itself back in a circle."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ FORBIDDEN = {
         "optout.consent.keywords",
     ),
     "adapters": ("optout.handlers", "optout.usecases", "optout.store"),
-    "usecases": ("optout.handlers",),
+    "usecases": ("optout.handlers", "optout.wiring"),
+    # Handlers ask the wiring for a use case (optout.wiring): they never build the store.
+    "handlers": ("optout.store", "pynamodb"),
 }
 MAX_LINES = 300
 # Longer files, each with its reason.

@@ -87,3 +87,38 @@ def test_the_webhook_handler_loads_neither_twilios_rest_client_nor_pydantic() ->
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_flags_lists_and_json_are_parsed_once_into_values() -> None:
+    settings = Settings.from_env(
+        {
+            "CARRIER_SYNC": "true",
+            "LOOKUP_ENABLED": "on",
+            "SMS_FIRST": "no",
+            "SWEEP_CONTINUE": "0",
+            "SMS_COUNTRIES": "us, ca,,",
+            "EVENT_WEBHOOK_URLS": "https://a.example.com/h, https://b.example.com/h",
+            "EVENT_WEBHOOK_SECRET": "s",
+            "GHL_STAGE_IDS": '{"Hot Leads": "st-1"}',
+            "STOP_RULES": '[{"name": "closed", "field": "opportunity.stage", "in": ["Closed Won"]}]',
+        }
+    )
+    assert (settings.carrier_sync, settings.lookup_enabled, settings.sms_first, settings.sweep_continue) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert settings.sms_countries == frozenset({"US", "CA"})
+    assert settings.event_webhook_urls == ("https://a.example.com/h", "https://b.example.com/h")
+    assert settings.stage_ids == {"Hot Leads": "st-1"}
+    assert [rule.name for rule in settings.stop_rules] == ["closed"]
+
+
+def test_carrier_sync_true_turns_the_sync_function_on_as_the_local_relay() -> None:
+    """`CARRIER_SYNC=true` once meant on in the local relay and off in SyncFunction."""
+    from optout.wiring import Wiring
+
+    for word, expected in (("true", ["carrier"]), ("on", ["carrier"]), ("1", ["carrier"]), ("off", [])):
+        settings = Settings.from_env({"CARRIER_SYNC": word, "TWILIO_ACCOUNT_SID": "AC" + "0" * 32})
+        assert [name for name, _ in Wiring(settings).sync_senders(None)] == expected, word

@@ -32,3 +32,7 @@ def check_automation_id(automation_id: str) -> str:
     if not AUTOMATION_ID.fullmatch(automation_id):  # `$` alone lets a final newline through
         raise InvalidInput("automation id: 1-64 characters of A-Z a-z 0-9 . _ : -")
     return automation_id
+
+
+# A page of reviews continues after (created_at, review id): the cursor the store gives.
+REVIEW_CURSOR_PATTERN = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z)~(rv-[0-9a-f]{24})$"

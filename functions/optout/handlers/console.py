@@ -71,7 +71,7 @@ def config(settings: Settings, request_origin: str | None) -> dict[str, str]:
     domain, the people client and the callback URL on the page's own origin."""
     if settings.console_sign_in != "cognito":
         return {"mode": settings.console_sign_in}
-    urls = settings.console_callback_list
+    urls = settings.console_callback_urls
     same = [u for u in urls if request_origin and _origin(u) == request_origin]
     return {
         "mode": "cognito",

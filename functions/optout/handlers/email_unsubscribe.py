@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent.addresses import mask
 from optout.consent.errors import ConsentError, InvalidInput
@@ -35,14 +35,8 @@ _CHECKED = {"yes", "on", "true", "1"}
 get_settings()
 
 
-@lru_cache(maxsize=1)
 def service() -> UnsubscribeService:
-    # The store and the use case load with the first request (or SnapStart's warm-up).
-    from optout.store.repository import Repository
-    from optout.usecases.unsubscribe import UnsubscribeService
-
-    settings = get_settings()
-    return UnsubscribeService(Repository(settings), settings)
+    return wiring.current().unsubscribe
 
 
 def _html(status: int, page: str) -> Response[str]:

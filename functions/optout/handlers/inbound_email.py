@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.consent import mail_auth
 from optout.consent.errors import InvalidInput
 from optout.observability import count, logger
@@ -33,15 +34,8 @@ if TYPE_CHECKING:
 get_settings()
 
 
-@lru_cache(maxsize=1)
 def service() -> InboundEmailService:
-    # The store, the use case and the classifier load with the first notification (or
-    # SnapStart's warm-up), not at import.
-    from optout.store.repository import Repository
-    from optout.usecases.inbound_email import InboundEmailService
-
-    settings = get_settings()
-    return InboundEmailService(Repository(settings), settings)
+    return wiring.current().inbound_email
 
 
 @lru_cache(maxsize=1)

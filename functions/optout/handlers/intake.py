@@ -6,13 +6,13 @@ again; after the queue's retries it goes to the dead-letter queue, whose alarm f
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters.intake import Parked
 from optout.observability import logger
 from optout.settings import get_settings
@@ -26,14 +26,8 @@ get_settings()
 processor = BatchProcessor(event_type=EventType.SQS)
 
 
-@lru_cache(maxsize=1)
 def consumer() -> IntakeConsumer:
-    # The store and the use cases load with the first batch (or SnapStart's warm-up), not at import.
-    from optout.store.repository import Repository
-    from optout.usecases.intake import IntakeConsumer
-
-    settings = get_settings()
-    return IntakeConsumer(Repository(settings), settings)
+    return wiring.current().intake
 
 
 def record_handler(record: SQSRecord) -> None:

@@ -4,12 +4,12 @@ lead's switch to SMS (SMS-first) or back."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.consent.addresses import normalise_phone, region_of
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
@@ -27,16 +27,13 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store
-from optout.store.repository import Repository
 from optout.usecases.phone import PhoneService
 
 app = build_resolver()
 
 
-@lru_cache(maxsize=1)
 def service() -> PhoneService:
-    settings = get_settings()
-    return PhoneService(Repository(settings), settings)
+    return wiring.current().phone
 
 
 @app.get("/contacts/<id>/phone", **operation("get_phone", "consent", PhoneResponse, 404))

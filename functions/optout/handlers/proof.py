@@ -6,25 +6,21 @@ from __future__ import annotations
 
 import html
 import json
-from functools import lru_cache
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
+from optout import wiring
 from optout.handlers.http import caller, contact_id
 from optout.handlers.pages import PAGE_HEADERS, document_page
 from optout.handlers.schemas import ContactId, ErrorResponse, responses
-from optout.settings import get_settings
-from optout.store.repository import Repository
 from optout.usecases.proof import ProofService
 
 ROLES = ("admin", "support")
 
 
-@lru_cache(maxsize=1)
 def service() -> ProofService:
-    settings = get_settings()
-    return ProofService(Repository(settings), settings)
+    return wiring.current().proof
 
 
 def _responses() -> dict[int, Any]:

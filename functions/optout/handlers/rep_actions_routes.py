@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters import unsubscribe_links
 from optout.consent import actions, keywords
 from optout.consent.channels import expand
 from optout.consent.errors import Conflict, InvalidInput
-from optout.consent.limits import check_automation_id
+from optout.consent.limits import REVIEW_CURSOR_PATTERN, check_automation_id
 from optout.consent.model import Contact
 from optout.handlers import console, proof, revocations, search, send_gate
 from optout.handlers.http import (
@@ -51,7 +51,6 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store
-from optout.store.repository import REVIEW_CURSOR_PATTERN, Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.reviews import ReviewsService
 
@@ -63,10 +62,8 @@ search.register(app)  # GET /contacts (SPEC 16)
 console.register(app)  # GET /console, its files and sign-in settings (SPEC 16)
 
 
-@lru_cache(maxsize=1)
 def service() -> ContactsService:
-    settings = get_settings()
-    return ContactsService(Repository(settings), settings)
+    return wiring.current().contacts
 
 
 @app.put("/contacts/<id>", **operation("upsert_contact", "contacts", ContactResponse, 409, created=True))
@@ -194,10 +191,8 @@ def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
 # ---- doubtful messages for a person (SPEC 17) ------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def reviews() -> ReviewsService:
-    settings = get_settings()
-    return ReviewsService(Repository(settings), settings)
+    return wiring.current().reviews
 
 
 @app.get("/reviews", **operation("list_reviews", "reviews", ReviewsResponse))

@@ -3,26 +3,22 @@ Registered on the rep actions function's resolver (`register`)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
+from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
 from optout.handlers.http import caller, contact_id
 from optout.handlers.schemas import RevocationRequest, RevocationResponse, operation
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.store.repository import Repository
 from optout.usecases.revocations import RevocationsService
 
 ROLES = ("rep", "manager", "admin", "integration")
 
 
-@lru_cache(maxsize=1)
 def service() -> RevocationsService:
-    settings = get_settings()
-    return RevocationsService(Repository(settings), settings)
+    return wiring.current().revocations
 
 
 def register(app: APIGatewayHttpResolver) -> None:

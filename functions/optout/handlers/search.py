@@ -3,20 +3,19 @@ actions function's resolver (`register`)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import Field
 
+from optout import wiring
 from optout.consent import search
 from optout.consent.channels import Channel
 from optout.handlers.http import ANY_ROLE, caller
 from optout.handlers.schemas import ContactResponse, Model, operation
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.store.repository import Repository
 from optout.usecases.search import SearchService
 
 Flag = Literal["true", "false"]
@@ -28,9 +27,8 @@ class ContactsPage(Model):
     next_cursor: str | None = Field(description="pass as cursor for the next page; null: the last page")
 
 
-@lru_cache(maxsize=1)
 def service() -> SearchService:
-    return SearchService(Repository(get_settings()))
+    return wiring.current().search
 
 
 def register(app: APIGatewayHttpResolver) -> None:

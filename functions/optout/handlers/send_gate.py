@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import UTC, datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import datetime, timedelta, timezone
 from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from pydantic import ConfigDict, Field, StringConstraints
 
+from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
@@ -29,7 +29,6 @@ from optout.handlers.schemas import (
 )
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.store.repository import Repository
 from optout.usecases.send_gate import SendGate
 
 _AT = re.compile(
@@ -55,14 +54,12 @@ class SendResponse(Model):
     recorded: bool = Field(description="false: this provider_id was recorded before")
 
 
-@lru_cache(maxsize=1)
 def service() -> SendGate:
-    settings = get_settings()
-    return SendGate(Repository(settings), settings)
+    return wiring.current().send_gate
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return wiring.current().now()
 
 
 def moment(raw: str | None) -> datetime:

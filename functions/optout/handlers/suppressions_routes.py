@@ -9,7 +9,6 @@ import json
 import os
 import secrets
 import threading
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
 from optout.consent.lists import CONTENT_TYPES
@@ -32,7 +32,6 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store
-from optout.store.repository import Repository
 from optout.usecases.imports import ImportService
 from optout.usecases.lists import ListsService
 
@@ -47,10 +46,8 @@ UPLOAD_ID_PATTERN = r"^up-[0-9a-f]{24}$"
 UPLOADS_PATH = "/suppressions/uploads"
 
 
-@lru_cache(maxsize=1)
 def service() -> ListsService:
-    settings = get_settings()
-    return ListsService(Repository(settings), settings)
+    return wiring.current().lists
 
 
 def _export_responses() -> dict[int, Any]:
@@ -64,10 +61,8 @@ def _export_responses() -> dict[int, Any]:
     return documented
 
 
-@lru_cache(maxsize=1)
 def imports() -> ImportService:
-    settings = get_settings()
-    return ImportService(Repository(settings), settings, dispatch=_dispatch)
+    return wiring.current().imports(_dispatch)
 
 
 def _dispatch(job_id: str) -> None:

@@ -9,13 +9,13 @@ its time budget invokes the function again with the same event to continue.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import register, warm_store
@@ -30,14 +30,8 @@ metrics = Metrics(namespace="OptOut", service="optout")  # the alarms in templat
 get_settings()
 
 
-@lru_cache(maxsize=1)
 def service() -> SweepService:
-    # The store and the sweeps load with the first run (or SnapStart's warm-up), not at import.
-    from optout.store.repository import Repository
-    from optout.usecases.sweeps import SweepService
-
-    settings = get_settings()
-    return SweepService(Repository(settings), settings)
+    return wiring.current().sweeps
 
 
 def publish(summary: SweepSummary) -> None:
@@ -81,7 +75,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     if summary.chain_breaks:
         logger.error("audit chain broken", extra={"contacts": summary.chain_breaks})
     logger.info("sweep finished", extra=result)
-    if not summary.complete and get_settings().sweep_continue.lower() in ("true", "1", "yes"):
+    if not summary.complete and get_settings().sweep_continue:
         _continue(event, context)
     return result
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters.event_webhooks import delivered
 from optout.adapters.secrets import read_secret
 from optout.observability import count, logger
@@ -32,25 +33,12 @@ get_settings()
 
 @lru_cache(maxsize=1)
 def senders() -> tuple[tuple[str, Send], ...]:
-    """The syncs this stack has: GoHighLevel when a token is configured, Twilio's Consent
-    Management with CARRIER_SYNC=on."""
-    from optout.store.repository import Repository
-
+    """The syncs this stack has (wiring.sync_senders), with the GoHighLevel token read once."""
     settings = get_settings()
-    repo = Repository(settings)
-    found: list[tuple[str, Send]] = []
+    token = None
     if settings.ghl_api_token or settings.ghl_api_token_parameter:
-        from optout.adapters.ghl import GhlClient
-        from optout.usecases.crm_sync import GhlSync
-
         token = read_secret(settings.ghl_api_token, settings.ghl_api_token_parameter, "GoHighLevel token")
-        found.append(("ghl", GhlSync(repo, GhlClient(token, settings.ghl_api_url), json.loads(settings.ghl_stage_ids))))
-    if settings.carrier_sync == "on":
-        from optout.adapters.twilio import TwilioRest
-        from optout.usecases.carrier_sync import CarrierSync
-
-        found.append(("carrier", CarrierSync(repo, TwilioRest(settings), settings)))
-    return tuple(found)
+    return wiring.current().sync_senders(token)
 
 
 def sync(event: dict[str, Any], send_to: tuple[tuple[str, Send], ...]) -> list[str]:

@@ -11,12 +11,12 @@ import base64
 import binascii
 import re
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from optout import wiring
 from optout.adapters import twilio as twilio_adapter
 from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twiml, verify, voice_forward
 from optout.consent.addresses import mask, normalise_sender
@@ -53,14 +53,8 @@ TEXT_RESPONSES: dict[int, OpenAPIResponse] = {
 get_settings()
 
 
-@lru_cache(maxsize=1)
 def service() -> InboundSmsService:
-    # The store and the use case load with the first text (or SnapStart's warm-up), not at import.
-    from optout.store.repository import Repository
-    from optout.usecases.inbound_sms import InboundSmsService
-
-    settings = get_settings()
-    return InboundSmsService(Repository(settings), settings)
+    return wiring.current().inbound_sms
 
 
 def _verified_form() -> FormParams:
@@ -198,13 +192,8 @@ def _inbound_text(fallback: bool) -> Response[str]:
     return Response(200, TEXT_XML, twiml(render(outcome.reply, get_settings())))
 
 
-@lru_cache(maxsize=1)
 def gate() -> SendGate:
-    from optout.store.repository import Repository
-    from optout.usecases.send_gate import SendGate
-
-    settings = get_settings()
-    return SendGate(Repository(settings), settings)
+    return wiring.current().send_gate
 
 
 def _count_send(params: FormParams) -> None:

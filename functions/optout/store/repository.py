@@ -26,6 +26,7 @@ from optout.consent.changes import ChangeSet, SweepKeys
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput, StoreUnavailable
 from optout.consent.events import consent_event, event_body
+from optout.consent.limits import REVIEW_CURSOR_PATTERN
 from optout.consent.model import (
     GENESIS_HASH,
     Actor,
@@ -64,7 +65,6 @@ from optout.store.models import (
 _SEQ = re.compile(r"[0-9]{1,18}")
 # A reviews page's cursor: the last review shown, its time and id. Any value of this form is
 # a position (the document states the pattern; nothing else refuses a cursor).
-REVIEW_CURSOR_PATTERN = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z)~(rv-[0-9a-f]{24})$"
 _REVIEW_CURSOR = re.compile(REVIEW_CURSOR_PATTERN)
 # Cancellation codes that mean "someone else wrote first": re-read and decide again.
 _CONTENDED = {"ConditionalCheckFailed", "TransactionConflict"}

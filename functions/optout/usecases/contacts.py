@@ -42,7 +42,7 @@ class ContactsService:
     def upsert_contact(self, contact_id: str, incoming: ContactInput, actor: Actor) -> UpsertPlan:
         wanted = [a for a in (*(incoming.phones or {}).values(), incoming.email, incoming.preferred_sms) if a]
 
-        rules = stop_rules.parse(self.settings.stop_rules)
+        rules = self.settings.stop_rules
 
         def attempt() -> UpsertPlan:
             existing, states = self.repo.load_contact_and_addresses(contact_id, sorted(set(wanted)))

@@ -68,9 +68,9 @@ class InboundSmsService:
         # Where an opt-out waits when the store fails; None (the intake consumer): raise.
         self.parking = parking_for(settings, parking)
         self.keywords = KeywordConfig.with_extras(
-            _split(settings.sms_opt_out_keywords),
-            _split(settings.sms_opt_in_keywords),
-            _split(settings.sms_help_keywords),
+            list(settings.sms_opt_out_keywords),
+            list(settings.sms_opt_in_keywords),
+            list(settings.sms_help_keywords),
         )
 
     def inbound_sms(self, message: InboundMessage, body: str | None, opt_out_type: str | None) -> InboundOutcome:
@@ -152,7 +152,3 @@ def message_from(data: dict[str, Any]) -> InboundMessage:
     return InboundMessage(
         event_key=str(data["event_key"]), address=str(data["address"]), evidence=dict(data["evidence"])
     )
-
-
-def _split(csv: str) -> list[str]:
-    return [k.strip() for k in csv.split(",") if k.strip()]

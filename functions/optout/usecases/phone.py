@@ -70,8 +70,8 @@ class PhoneService:
         now = self.now()
         regions = {c.number: region_of(c.number) for c in candidates(contact)}
         sender = self.sender_region()
-        countries = self.settings.sms_country_set
-        if channel is Channel.SMS and self.settings.lookup_on and channel not in contact.blocked_channels():
+        countries = self.settings.sms_countries
+        if channel is Channel.SMS and self.settings.lookup_enabled and channel not in contact.blocked_channels():
             self._look_up(contact, regions, sender, countries, now)
         choice = choose(contact, channel, regions, sender, countries, now)
         if channel is Channel.CALL and choice.number:
@@ -116,7 +116,7 @@ class PhoneService:
         region = region_of(phone)
         if region is None:
             raise Conflict("the number is not a valid phone number")
-        if region != self.sender_region() or region not in self.settings.sms_country_set:
+        if region != self.sender_region() or region not in self.settings.sms_countries:
             raise Conflict("texts do not cross borders: the number is not in the sending number's country")
 
         def attempt() -> tuple[Contact, bool]:
