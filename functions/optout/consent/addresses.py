@@ -7,13 +7,15 @@ import re
 from optout.consent.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
-_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+E164_PATTERN = r"^\+[1-9][0-9]{6,14}$"
+_E164 = re.compile(E164_PATTERN)
 
 
 def _to_e164(raw: object, default_region: str | None, *, strict: bool) -> str:
     """Parse a number (read in `default_region` unless it starts with `+`) and format it E.164.
 
     strict: it must be a valid number (phonenumbers' metadata); else possible is enough.
+    A number already in E.164 form is the number (the document's `phone` pattern).
     """
     # Imported here: phonenumbers' metadata costs ~50 ms and only writers need it.
     import phonenumbers
@@ -23,6 +25,10 @@ def _to_e164(raw: object, default_region: str | None, *, strict: bool) -> str:
     text = raw.strip()
     if not text or len(text) > 32:
         raise InvalidInput("phone number is empty or too long")
+    if _E164.match(text):
+        # Written in E.164 already: taken as given. libphonenumber's ranges lag behind new
+        # numbering, and a lead's opt-out must never be refused for a number it does not know.
+        return text
     try:
         parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
     except phonenumbers.NumberParseException:

@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from optout.consent.tokens import MAX_TOKEN_LENGTH, TOKEN_PATTERN
+
 # API Gateway answers these itself, as {"message": "..."}: the JWT authorizer (401), a
 # payload over its limit (413), throttling (429), a function error or timeout (500, 503, 504).
 GATEWAY_ANSWERS = {
@@ -153,12 +155,18 @@ def _gateway_answers(operation: dict[str, Any]) -> None:
 
 
 def _token_parameter(operation: dict[str, Any]) -> None:
-    """A token this service issued (GET /contacts/{id}/unsubscribe-link): opaque and sealed,
-    so its validity is no pattern; any other value gets the 400 page. (Declared here: the
+    """A token this service issued (GET /contacts/{id}/unsubscribe-link): its form is a
+    pattern, its seal is not (one of that form that this service did not seal gets the 400
+    page the SPEC names, as any other value does). (Declared here: the
     unsubscribe handler stays free of pydantic for its cold start.)"""
     for parameter in operation.get("parameters", []):
         if parameter.get("name") == "token":
-            parameter["schema"] = {"type": "string", "format": "unsubscribe-token"}
+            parameter["schema"] = {
+                "type": "string",
+                "format": "unsubscribe-token",
+                "pattern": TOKEN_PATTERN,
+                "maxLength": MAX_TOKEN_LENGTH,
+            }
             parameter["description"] = "An unsubscribe token issued by this service; any other value gets the 400 page"
 
 
