@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from optout.handlers.errors import DESCRIPTIONS, JSON_STATUSES
+
 
 class Model(BaseModel):
     """Every model of the API: its validator and serializer are built on first use, not at
@@ -36,19 +38,6 @@ class ErrorResponse(Model):
     message: str
 
 
-_ERRORS = {
-    400: "Malformed JSON",
-    401: "No or bad token",
-    403: "The caller's role may not do this",
-    404: "No such contact (or review)",
-    409: "Conflict with the contact's state",
-    413: "Body too large",
-    415: "Not JSON",
-    422: "Invalid input",
-    503: "Store unavailable; nothing was written, retry",
-}
-
-
 def operation(operation_id: str, tag: str, ok: type[BaseModel], *extra: int, created: bool = False) -> dict[str, Any]:
     """A JWT route's OpenAPI fields: its id (the generated clients' method name), its tag,
     its security and its responses."""
@@ -61,10 +50,12 @@ def operation(operation_id: str, tag: str, ok: type[BaseModel], *extra: int, cre
 
 
 def responses(ok: type[BaseModel], *extra: int, created: bool = False) -> dict[int, Any]:
-    """OpenAPI responses of a JSON route: its model, and our error shape for every error."""
+    """OpenAPI responses of a JSON route: its model, and our error shape for every error the
+    error table (handlers/errors.py) says it may answer."""
     documented: dict[int, Any] = {200: {"description": "OK", "content": {"application/json": {"model": ok}}}}
     if created:
         documented[201] = {"description": "Created", "content": {"application/json": {"model": ok}}}
-    for code in sorted({400, 401, 403, 413, 415, 422, 503, *extra}):
-        documented[code] = {"description": _ERRORS[code], "content": {"application/json": {"model": ErrorResponse}}}
+    for code in sorted({*JSON_STATUSES, *extra}):
+        error = {"application/json": {"model": ErrorResponse}}
+        documented[code] = {"description": DESCRIPTIONS[code], "content": error}
     return documented
