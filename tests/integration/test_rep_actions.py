@@ -269,3 +269,10 @@ def test_a_reps_dnd_racing_the_leads_stop_keeps_both(rep: Client, twilio: None) 
     assert contact(rep)["dnd"] == {"sms": True, "email": False, "call": True}
     chain = records()
     assert verify_chain(chain).ok and {"sms.opt_out", "dnd.set"} <= {r.action for r in chain}
+
+
+def test_a_missing_signing_key_answers_500_without_retry_after(rep: Client) -> None:
+    """UNSUBSCRIBE_SIGNING_KEY unset (a deploy bug): 500, and no Retry-After to invite retries."""
+    result = rep.get("/contacts/c-1/unsubscribe-link")
+    assert result.status == 500 and "Retry-After" not in result.headers
+    assert result.json()["error"] == "configuration_error"

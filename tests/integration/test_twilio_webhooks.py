@@ -592,3 +592,19 @@ def test_a_message_sid_reused_by_another_sender_is_another_event(client: Client,
     twilio.sms(STRANGER, "START", sid="SM" + "8" * 32)
     twilio.sms(STRANGER, "STOP", sid=sid)
     assert may_text(client, STRANGER)
+
+
+@pytest.mark.parametrize("path", [SMS_PATH, STATUS_PATH, "/webhooks/twilio/voice"])
+def test_a_missing_auth_token_answers_500_without_retry_after(
+    client: Client, twilio: Twilio, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """A deploy bug, not an outage: no 503 and no Retry-After, so Twilio does not retry it."""
+    add(client, "c-1")
+    monkeypatch.delenv("TWILIO_AUTH_TOKEN")
+    get_settings.cache_clear()
+
+    result = twilio.post(path, sms_params(CELL, "STOP"))
+
+    assert result.status == 500 and "Retry-After" not in result.headers
+    assert result.json()["error"] == "configuration_error"
+    assert contact(client)["dnd"]["sms"] is False

@@ -44,7 +44,6 @@ LONG_FILES = {
     "consent/keywords.py": "the keyword and phrase tables of three languages",
     "consent/phrases.py": "the phrase rules of three languages, as data, each with its examples",
     "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
-    "handlers/schemas.py": "the request and response models of the whole contact API",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",
     "settings.py": "one validated object for every setting, each with its check",

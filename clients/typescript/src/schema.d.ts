@@ -827,7 +827,7 @@ export interface components {
             /**
              * Address
              * Format: phone
-             * @description A phone number libphonenumber accepts: E.164 (+14155550100), or national in the contact's country
+             * @description An E.164 number (+14155550100); a national number in the contact's country is read too, where libphonenumber knows it
              */
             address?: string;
         } | unknown | unknown;
@@ -938,7 +938,7 @@ export interface components {
             contact_id?: string;
             /**
              * Address
-             * @description A phone number libphonenumber accepts, or an email address
+             * @description An E.164 number, or an email address (a national number is read too, in the default country)
              */
             address?: string;
             /** Text */
@@ -989,7 +989,7 @@ export interface components {
         SendRequest: {
             /**
              * Address
-             * @description A phone number libphonenumber accepts, or an email address
+             * @description An E.164 number, or an email address (a national number is read too, in the default country)
              */
             address: string;
             /**
@@ -1098,7 +1098,7 @@ export interface components {
             /**
              * Phone
              * Format: phone
-             * @description A phone number libphonenumber accepts: E.164 (+14155550100), or national in the contact's country
+             * @description An E.164 number (+14155550100); a national number in the contact's country is read too, where libphonenumber knows it
              */
             phone: string;
         };
@@ -1300,13 +1300,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -1422,13 +1422,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -1566,13 +1566,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -1701,13 +1701,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -1836,13 +1836,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -1971,13 +1971,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2106,13 +2106,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2241,13 +2241,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2374,13 +2374,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2500,13 +2500,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2631,13 +2631,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2766,13 +2766,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -2889,13 +2889,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3012,13 +3012,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3144,13 +3144,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3275,13 +3275,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3400,13 +3400,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3524,13 +3524,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3659,13 +3659,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -3776,13 +3776,16 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
                 };
             };
             /** @description Store unavailable; nothing was written, Twilio retries */
@@ -3880,13 +3883,16 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
                 };
             };
             /** @description Store unavailable; nothing was written, Twilio retries */
@@ -3995,13 +4001,16 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
                 };
             };
             /** @description Store unavailable; nothing was written, Twilio retries */
@@ -4099,13 +4108,16 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
                 };
             };
             /** @description Store unavailable; nothing was written, Twilio retries */
@@ -4188,12 +4200,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/html": string;
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
@@ -4275,12 +4288,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/html": string;
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
@@ -4418,13 +4432,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -4539,13 +4553,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -4675,13 +4689,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -4807,13 +4821,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */
@@ -4936,13 +4950,13 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description API Gateway: the function failed */
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayError"];
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Store unavailable; nothing was written, retry */

@@ -3,7 +3,7 @@ Powertools parameters and cached for five minutes (so a rotation lands within th
 
 from __future__ import annotations
 
-from optout.consent.errors import StoreUnavailable
+from optout.consent.errors import ConfigurationError, StoreUnavailable
 
 MAX_AGE_SECONDS = 300
 
@@ -12,7 +12,7 @@ def read_secret(value: str | None, parameter: str | None, what: str) -> str:
     if value:
         return value
     if not parameter:
-        raise StoreUnavailable(f"{what} is not configured")
+        raise ConfigurationError(f"{what} is not configured")
     # Imported here: only Lambda reads the secret store, and boto3 then loads once, at first use.
     from aws_lambda_powertools.utilities import parameters
 

@@ -44,3 +44,10 @@ class StoreUnavailable(ConsentError):
     """The store failed or stayed contended; nothing was written and a retry is safe."""
 
     code = "unavailable"
+
+
+class ConfigurationError(ConsentError):
+    """A setting or secret the request needs is missing (a deploy bug): nothing was written,
+    and a retry cannot help, so the answer is no 503 a caller (Twilio) would retry."""
+
+    code = "configuration_error"

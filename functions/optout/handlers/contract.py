@@ -9,16 +9,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from optout.consent.tokens import MAX_TOKEN_LENGTH, TOKEN_PATTERN
+from optout.handlers.errors import DESCRIPTIONS, NO_ROUTE
 
 # API Gateway answers these itself, as {"message": "..."}: the JWT authorizer (401), a
 # payload over its limit (413), throttling (429), a function error or timeout (500, 503, 504).
+# Where a route documents the status too (the error table's), its description stays.
 GATEWAY_ANSWERS = {
-    401: "No or bad token",
-    403: "The caller's role may not do this",
-    413: "Body too large",
+    401: DESCRIPTIONS[401],
+    403: DESCRIPTIONS[403],
+    413: DESCRIPTIONS[413],
     429: "Throttled by API Gateway; retry later",
     500: "API Gateway: the function failed",
-    503: "Store unavailable; nothing was written, retry",
+    503: DESCRIPTIONS[503],
     504: "API Gateway: the function timed out",
 }
 GATEWAY_ERROR = {
@@ -135,7 +137,7 @@ def complete(document: str) -> dict[str, Any]:
 def _gateway_answers(operation: dict[str, Any]) -> None:
     answers = operation.setdefault("responses", {})
     if "404" not in answers:  # a path that matches no route (e.g. a / inside an id)
-        answers["404"] = {"description": "No such route", "content": {"application/json": {"schema": _EITHER}}}
+        answers["404"] = {"description": NO_ROUTE.description, "content": {"application/json": {"schema": _EITHER}}}
     for code, description in GATEWAY_ANSWERS.items():
         if code in (401, 403) and not operation.get("security"):
             continue  # no authorizer in front of the public routes

@@ -13,10 +13,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout import wiring
 from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent.addresses import mask
-from optout.consent.errors import ConsentError, InvalidInput
+from optout.consent.errors import ConfigurationError, ConsentError, InvalidInput, StoreUnavailable
 from optout.consent.tokens import UnsubscribeToken, read_token
+from optout.handlers import errors
 from optout.handlers.forms import form_fields
-from optout.handlers.http import build_resolver, resolve
+from optout.handlers.http import build_resolver, log_error, resolve
 from optout.handlers.pages import PAGE_HEADERS, confirm_page, done_page, error_page
 from optout.observability import logger
 from optout.settings import get_settings
@@ -45,17 +46,21 @@ def _html(status: int, page: str) -> Response[str]:
 
 @app.exception_handler(ConsentError)
 def _error_page(exc: ConsentError) -> Response[str]:
-    """People, not programs, read these answers: a page, not JSON."""
+    """People, not programs, read these answers: a page, not JSON. A bad link is a 400; a
+    server-side error answers as the error table says; anything else as the store's failure."""
     settings = get_settings()
     if isinstance(exc, InvalidInput):
         page = error_page("This link is not valid", exc.message, settings.support_contact)
         return _html(400, page)
-    logger.warning("unsubscribe failed", extra={"error": exc.code})
+    row = errors.answer(exc)
+    if row.status < 500:
+        row = errors.DOMAIN[StoreUnavailable]
+    log_error(exc, row)
     page = error_page(
         "Please try again", "We could not record this just now. Nothing was changed.", settings.support_contact
     )
-    response = _html(503, page)
-    response.headers["Retry-After"] = "1"
+    response = _html(row.status, page)
+    response.headers.update(row.headers)
     return response
 
 
@@ -63,13 +68,15 @@ def _token(token: str) -> UnsubscribeToken:
     return read_token(signing_keys(get_settings()), token)
 
 
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
 _RESPONSES: dict[int, Any] = {
-    200: {"description": "An HTML page", "content": {"text/html": {"schema": {"type": "string"}}}},
-    400: {"description": "Not a valid link; nothing changed", "content": {"text/html": {"schema": {"type": "string"}}}},
-    503: {
-        "description": "Store unavailable; nothing changed",
-        "content": {"text/html": {"schema": {"type": "string"}}},
+    200: {"description": "An HTML page", "content": _PAGE},
+    400: {"description": "Not a valid link; nothing changed", "content": _PAGE},
+    errors.DOMAIN[ConfigurationError].status: {
+        "description": errors.DOMAIN[ConfigurationError].description,
+        "content": _PAGE,
     },
+    503: {"description": "Store unavailable; nothing changed", "content": _PAGE},
 }
 
 

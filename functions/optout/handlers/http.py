@@ -14,20 +14,12 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
 )
-from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.consent.errors import (
-    Conflict,
-    ConsentError,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    StoreUnavailable,
-    Unauthorized,
-)
+from optout.consent.errors import ConfigurationError, ConsentError, Forbidden, InvalidInput, Unauthorized
 from optout.consent.model import Actor
+from optout.handlers import errors
 from optout.handlers.body import BodyError, checked_json_body
 from optout.observability import logger
 from optout.settings import get_settings
@@ -43,14 +35,6 @@ CONTACT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"
 _ID = re.compile(CONTACT_ID_PATTERN)
 # No route and no path parameter pattern holds one of these.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_STATUS = {
-    InvalidInput: 422,
-    Unauthorized: 401,
-    Forbidden: 403,
-    NotFound: 404,
-    Conflict: 409,
-    StoreUnavailable: 503,
-}
 
 
 def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response[str]:
@@ -60,6 +44,18 @@ def error_response(status: int, code: str, message: str, headers: Mapping[str, s
         body=json.dumps({"error": code, "message": message}),
         headers=dict(headers or {}),
     )
+
+
+def answer(row: errors.Answer, message: str) -> Response[str]:
+    return error_response(row.status, row.code, message, row.headers)
+
+
+def log_error(exc: ConsentError, row: errors.Answer) -> None:
+    """A server-side error is logged (its code only: the message may name an address)."""
+    if isinstance(exc, ConfigurationError):
+        logger.error("misconfigured", extra={"error": exc.code})
+    elif row.status >= 500:
+        logger.warning("store unavailable", extra={"error": exc.code})
 
 
 _FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -79,31 +75,30 @@ def _describe(errors: Iterable[Any]) -> str:
 
 
 def build_resolver(validation: bool = True) -> APIGatewayHttpResolver:
-    """The resolver with our error mapping. `validation`: pydantic request models (JSON APIs)."""
+    """The resolver with the error table's answers (handlers/errors.py). `validation`:
+    pydantic request models (JSON APIs)."""
     app = APIGatewayHttpResolver(enable_validation=validation)
 
     @app.exception_handler(ConsentError)
     def _domain_error(exc: ConsentError) -> Response[str]:
-        status = next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), 400)
-        if status >= 500:
-            logger.warning("store unavailable", extra={"error": exc.code})
-            return error_response(status, exc.code, exc.message, {"Retry-After": "1"})
-        return error_response(status, exc.code, exc.message)
+        row = errors.answer(exc)
+        log_error(exc, row)
+        return error_response(row.status, exc.code, exc.message, row.headers)
 
     @app.exception_handler(RequestValidationError)
     def _validation_error(exc: RequestValidationError) -> Response[str]:
-        errors = exc.errors()
-        if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(400, "invalid_json", "request body is not valid JSON")
-        return error_response(422, "validation_error", _describe(errors))
+        found = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in found):
+            return answer(errors.INVALID_JSON, "request body is not valid JSON")
+        return answer(errors.VALIDATION, _describe(found))
 
     @app.exception_handler(RequestUnsupportedContentType)
     def _unsupported(exc: RequestUnsupportedContentType) -> Response[str]:
-        return error_response(415, "unsupported_media_type", "send application/json")
+        return answer(errors.UNSUPPORTED_MEDIA_TYPE, "send application/json")
 
     @app.not_found
     def _not_found(exc: NotFoundError) -> Response[str]:
-        return error_response(404, "not_found", "no such route")
+        return answer(errors.NO_ROUTE, "no such route")
 
     return app
 
@@ -131,13 +126,14 @@ def resolve(
     if _CONTROL.search(str(event.get("rawPath") or "")):
         # Before routing: the resolver's route patterns end in `$`, which also matches before
         # a final newline, so "/contacts/c-1\n" would act on c-1 (and ".../dnd\n" on /dnd).
-        return error_event(404, "not_found", "no such route")
+        return error_event(errors.NO_ROUTE.status, errors.NO_ROUTE.code, "no such route")
     if json_api and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         # `curl -d '{...}'` labels JSON as a form; a JSON API reads it as what it is.
         event = {**event, "headers": {**headers, "content-type": "application/json"}}
     limit = max_body or get_settings().max_body_bytes
     if len(body) > limit * (4 / 3 if event.get("isBase64Encoded") else 1):
-        return error_event(413, "payload_too_large", f"request body exceeds {limit} bytes")
+        too_large = errors.PAYLOAD_TOO_LARGE
+        return error_event(too_large.status, too_large.code, f"request body exceeds {limit} bytes")
     if json_api:
         try:
             event = checked_json_body(event)
@@ -216,7 +212,7 @@ def public_base_url(event: APIGatewayProxyEventV2) -> str:
     context = event.request_context
     domain = context.domain_name
     if not domain:
-        raise StoreUnavailable("PUBLIC_BASE_URL is not set and the request names no domain")
+        raise ConfigurationError("PUBLIC_BASE_URL is not set and the request names no domain")
     stage = context.stage or "$default"
     return f"https://{domain}" + ("" if stage == "$default" else f"/{stage}")
 
@@ -235,24 +231,3 @@ def contact_id(raw: str) -> str:
     if not _ID.fullmatch(raw):  # fullmatch: `$` alone lets a final newline through
         raise InvalidInput("contact id must be 1-128 letters, digits or . _ : @ -")
     return raw
-
-
-_ERROR_BODY: dict[str, Any] = {
-    "application/json": {
-        "schema": {
-            "type": "object",
-            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
-            "required": ["error", "message"],
-        }
-    }
-}
-# The documented errors of the Twilio webhooks (form posts, signed).
-FORM_ERRORS: dict[int, OpenAPIResponse] = {
-    status: {"description": text, "content": _ERROR_BODY}
-    for status, text in (
-        (403, "Missing or wrong X-Twilio-Signature; nothing changed"),
-        (413, "Body too large"),
-        (422, "Signed, but a required field is missing or invalid"),
-        (503, "Store unavailable; nothing was written, Twilio retries"),
-    )
-}

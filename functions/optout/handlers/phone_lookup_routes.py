@@ -15,15 +15,10 @@ from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.places import place_of
 from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
-from optout.handlers.schemas import (
-    ChannelRequest,
-    ContactId,
-    ContactResponse,
-    PhoneResponse,
-    SmsChannelRequest,
-    build_models,
-    operation,
-)
+from optout.handlers.schemas.base import build_models, operation
+from optout.handlers.schemas.contacts import ContactResponse
+from optout.handlers.schemas.fields import ContactId
+from optout.handlers.schemas.phone import ChannelRequest, PhoneResponse, SmsChannelRequest
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store

@@ -13,7 +13,8 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from optout import wiring
 from optout.handlers.http import caller, contact_id
 from optout.handlers.pages import PAGE_HEADERS, document_page
-from optout.handlers.schemas import ContactId, ErrorResponse, responses
+from optout.handlers.schemas.base import ErrorResponse, responses
+from optout.handlers.schemas.fields import ContactId
 from optout.usecases.proof import ProofService
 
 ROLES = ("admin", "support")

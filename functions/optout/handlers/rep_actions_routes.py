@@ -29,25 +29,16 @@ from optout.handlers.http import (
     public_base_url,
     resolve,
 )
-from optout.handlers.schemas import (
-    AutomationIdPath,
-    ContactId,
+from optout.handlers.schemas.base import build_models, operation
+from optout.handlers.schemas.contacts import (
     ContactResponse,
     ContactUpsertRequest,
-    DndRequest,
-    HistoryRecord,
-    HistoryResponse,
-    NoteRequest,
     OpportunityRequest,
-    ReviewDecisionRequest,
-    ReviewIdPath,
-    ReviewOut,
-    ReviewsResponse,
-    ReviewStatus,
     UnsubscribeLinkResponse,
-    build_models,
-    operation,
 )
+from optout.handlers.schemas.fields import AutomationIdPath, ContactId, ReviewStatus
+from optout.handlers.schemas.rep_actions import DndRequest, HistoryRecord, HistoryResponse, NoteRequest
+from optout.handlers.schemas.reviews import ReviewDecisionRequest, ReviewIdPath, ReviewOut, ReviewsResponse
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store

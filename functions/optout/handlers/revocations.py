@@ -9,7 +9,8 @@ from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
 from optout.handlers.http import caller, contact_id
-from optout.handlers.schemas import RevocationRequest, RevocationResponse, operation
+from optout.handlers.schemas.base import operation
+from optout.handlers.schemas.revocations import RevocationRequest, RevocationResponse
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.usecases.revocations import RevocationsService

@@ -13,7 +13,8 @@ from optout import wiring
 from optout.consent import search
 from optout.consent.channels import Channel
 from optout.handlers.http import ANY_ROLE, caller
-from optout.handlers.schemas import ContactResponse, Model, operation
+from optout.handlers.schemas.base import Model, operation
+from optout.handlers.schemas.contacts import ContactResponse
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.usecases.search import SearchService

@@ -18,15 +18,9 @@ from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.handlers.http import ANY_ROLE, caller, contact_id
-from optout.handlers.schemas import (
-    AT_PATTERN,
-    AddressText,
-    ConsentCheckRequest,
-    ConsentCheckResponse,
-    Model,
-    PurposeName,
-    operation,
-)
+from optout.handlers.schemas.base import Model, operation
+from optout.handlers.schemas.consent_check import ConsentCheckRequest, ConsentCheckResponse
+from optout.handlers.schemas.fields import AT_PATTERN, AddressText, PurposeName
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.usecases.send_gate import SendGate

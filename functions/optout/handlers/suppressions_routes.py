@@ -21,14 +21,8 @@ from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, Impor
 from optout.consent.channels import Channel
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
-from optout.handlers.schemas import (
-    ErrorResponse,
-    ImportJobResponse,
-    ImportUploadRequest,
-    ImportUploadResponse,
-    build_models,
-    responses,
-)
+from optout.handlers.schemas.base import ErrorResponse, build_models, responses
+from optout.handlers.schemas.imports import ImportJobResponse, ImportUploadRequest, ImportUploadResponse
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store

@@ -22,7 +22,8 @@ from optout.adapters.twilio import SIGNATURE_HEADER, FormParams, parse_form, twi
 from optout.consent.addresses import mask, normalise_sender
 from optout.consent.channels import Channel
 from optout.consent.errors import Forbidden, InvalidInput
-from optout.handlers.http import FORM_ERRORS, build_resolver, error_event, public_url, resolve
+from optout.handlers.errors import DOMAIN, FORM_ERRORS
+from optout.handlers.http import build_resolver, error_event, public_url, resolve
 from optout.observability import count, logger
 from optout.settings import Settings, get_settings
 from optout.snapstart import register, send, warm_event, warm_store
@@ -43,10 +44,8 @@ SENT = ("sent", "delivered")
 MAX_EVIDENCE_BODY = 2000  # Twilio bodies are at most 1,600 characters; keep a margin, not more
 _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _E164 = re.compile(r"\+[1-9][0-9]{6,14}")
-TEXT_RESPONSES: dict[int, OpenAPIResponse] = {
-    200: {"description": "TwiML reply", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
-    **FORM_ERRORS,
-}
+_TWIML: dict[str, Any] = {TEXT_XML: {"schema": {"type": "string"}}}
+TEXT_RESPONSES: dict[int, OpenAPIResponse] = {200: {"description": "TwiML reply", "content": _TWIML}, **FORM_ERRORS}
 
 
 # An invalid setting fails the Lambda init here, with a message naming the variable.
@@ -248,7 +247,7 @@ def message_status() -> Response[str]:
     tags=["twilio"],
     summary="A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER",
     responses={
-        200: {"description": "TwiML: <Dial> the team's number", "content": {TEXT_XML: {"schema": {"type": "string"}}}},
+        200: {"description": "TwiML: <Dial> the team's number", "content": _TWIML},
         **FORM_ERRORS,
     },
 )
@@ -264,7 +263,7 @@ def inbound_call() -> Response[str]:
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if not any(k.lower() == SIGNATURE_HEADER for k in event.get("headers") or {}):
         # Unsigned: refused before its size or anything in it is looked at.
-        return error_event(403, "forbidden", "missing Twilio signature")
+        return error_event(DOMAIN[Forbidden].status, Forbidden.code, "missing Twilio signature")
     return resolve(app, event, context, json_api=False)
 
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
 from optout.consent import review_plans
 from optout.consent.address_plan import InboundMessage, Plan
-from optout.consent.errors import StoreUnavailable
+from optout.consent.errors import ConfigurationError, StoreUnavailable
 from optout.consent.inbound import InboundPlanner
 from optout.consent.keywords import Classification, KeywordConfig, Kind, classify
 from optout.consent.model import SYSTEM
@@ -98,7 +98,7 @@ class InboundSmsService:
         if classification.kind in ("help", "reply"):
             return InboundOutcome(classification, None, choose_reply(classification, None, self._twilio_replies))
         if self.parking is None:
-            raise StoreUnavailable("nothing can be parked here (no intake configured)")
+            raise ConfigurationError("nothing can be parked here (no intake configured)")
         return self._park(message, body, opt_out_type, classification)
 
     @property

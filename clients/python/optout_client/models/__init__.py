@@ -81,21 +81,25 @@ from .sms_channel_request import SmsChannelRequest
 from .twilio_inbound_call_response_403 import TwilioInboundCallResponse403
 from .twilio_inbound_call_response_413 import TwilioInboundCallResponse413
 from .twilio_inbound_call_response_422 import TwilioInboundCallResponse422
+from .twilio_inbound_call_response_500 import TwilioInboundCallResponse500
 from .twilio_inbound_call_response_503 import TwilioInboundCallResponse503
 from .twilio_inbound_sms_body_type_0 import TwilioInboundSmsBodyType0
 from .twilio_inbound_sms_body_type_1 import TwilioInboundSmsBodyType1
 from .twilio_inbound_sms_fallback_response_403 import TwilioInboundSmsFallbackResponse403
 from .twilio_inbound_sms_fallback_response_413 import TwilioInboundSmsFallbackResponse413
 from .twilio_inbound_sms_fallback_response_422 import TwilioInboundSmsFallbackResponse422
+from .twilio_inbound_sms_fallback_response_500 import TwilioInboundSmsFallbackResponse500
 from .twilio_inbound_sms_fallback_response_503 import TwilioInboundSmsFallbackResponse503
 from .twilio_inbound_sms_response_403 import TwilioInboundSmsResponse403
 from .twilio_inbound_sms_response_413 import TwilioInboundSmsResponse413
 from .twilio_inbound_sms_response_422 import TwilioInboundSmsResponse422
+from .twilio_inbound_sms_response_500 import TwilioInboundSmsResponse500
 from .twilio_inbound_sms_response_503 import TwilioInboundSmsResponse503
 from .twilio_message_status_body import TwilioMessageStatusBody
 from .twilio_message_status_response_403 import TwilioMessageStatusResponse403
 from .twilio_message_status_response_413 import TwilioMessageStatusResponse413
 from .twilio_message_status_response_422 import TwilioMessageStatusResponse422
+from .twilio_message_status_response_500 import TwilioMessageStatusResponse500
 from .twilio_message_status_response_503 import TwilioMessageStatusResponse503
 from .unsubscribe_link_response import UnsubscribeLinkResponse
 from .unsubscribe_link_response_headers import UnsubscribeLinkResponseHeaders
@@ -183,21 +187,25 @@ __all__ = (
     "TwilioInboundCallResponse403",
     "TwilioInboundCallResponse413",
     "TwilioInboundCallResponse422",
+    "TwilioInboundCallResponse500",
     "TwilioInboundCallResponse503",
     "TwilioInboundSmsBodyType0",
     "TwilioInboundSmsBodyType1",
     "TwilioInboundSmsFallbackResponse403",
     "TwilioInboundSmsFallbackResponse413",
     "TwilioInboundSmsFallbackResponse422",
+    "TwilioInboundSmsFallbackResponse500",
     "TwilioInboundSmsFallbackResponse503",
     "TwilioInboundSmsResponse403",
     "TwilioInboundSmsResponse413",
     "TwilioInboundSmsResponse422",
+    "TwilioInboundSmsResponse500",
     "TwilioInboundSmsResponse503",
     "TwilioMessageStatusBody",
     "TwilioMessageStatusResponse403",
     "TwilioMessageStatusResponse413",
     "TwilioMessageStatusResponse422",
+    "TwilioMessageStatusResponse500",
     "TwilioMessageStatusResponse503",
     "UnsubscribeLinkResponse",
     "UnsubscribeLinkResponseHeaders",

@@ -27,7 +27,7 @@ class SendRequest:
     """ A call, text or email that went out, so the caps count it.
 
         Attributes:
-            address (str): A phone number libphonenumber accepts, or an email address
+            address (str): An E.164 number, or an email address (a national number is read too, in the default country)
             channel (SendRequestChannel):
             provider_id (str): the provider's id of the message or call (Twilio's MessageSid): recorded once
             purpose (SendRequestPurpose | Unset):  Default: SendRequestPurpose.MARKETING.

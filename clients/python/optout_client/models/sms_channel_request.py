@@ -25,7 +25,8 @@ class SmsChannelRequest:
 
         Attributes:
             channel (Literal['sms']):
-            phone (str): A phone number libphonenumber accepts: E.164 (+14155550100), or national in the contact's country
+            phone (str): An E.164 number (+14155550100); a national number in the contact's country is read too, where
+                libphonenumber knows it
      """
 
     channel: Literal['sms']

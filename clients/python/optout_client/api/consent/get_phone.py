@@ -162,9 +162,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
+        def _parse_response_500(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_500_type_0 = ErrorResponse.from_dict(data)
 
 
+
+                return response_500_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_500_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_500_type_1
+
+        response_500 = _parse_response_500(response.json())
 
         return response_500
 

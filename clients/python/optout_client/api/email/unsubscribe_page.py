@@ -82,10 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
-
-
-
+        response_500 = response.text
         return response_500
 
     if response.status_code == 503:

@@ -13,6 +13,7 @@ from ...models.gateway_error import GatewayError
 from ...models.twilio_inbound_call_response_403 import TwilioInboundCallResponse403
 from ...models.twilio_inbound_call_response_413 import TwilioInboundCallResponse413
 from ...models.twilio_inbound_call_response_422 import TwilioInboundCallResponse422
+from ...models.twilio_inbound_call_response_500 import TwilioInboundCallResponse500
 from ...models.twilio_inbound_call_response_503 import TwilioInboundCallResponse503
 from typing import cast
 
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -95,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
+        response_500 = TwilioInboundCallResponse500.from_dict(response.json())
 
 
 
@@ -121,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +135,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str]:
     """ A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER
 
     Raises:
@@ -142,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str]
      """
 
 
@@ -160,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str | None:
     """ A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER
 
     Raises:
@@ -168,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str
      """
 
 
@@ -181,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str]:
     """ A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER
 
     Raises:
@@ -189,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str]
      """
 
 
@@ -207,7 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str | None:
     """ A lead calls the number that texted them (form-encoded, signed): forwarded to MAIN_PHONE_NUMBER
 
     Raises:
@@ -215,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundCallResponse403 | TwilioInboundCallResponse413 | TwilioInboundCallResponse422 | TwilioInboundCallResponse500 | TwilioInboundCallResponse503 | str
      """
 
 

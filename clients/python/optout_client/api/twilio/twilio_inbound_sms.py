@@ -15,6 +15,7 @@ from ...models.twilio_inbound_sms_body_type_1 import TwilioInboundSmsBodyType1
 from ...models.twilio_inbound_sms_response_403 import TwilioInboundSmsResponse403
 from ...models.twilio_inbound_sms_response_413 import TwilioInboundSmsResponse413
 from ...models.twilio_inbound_sms_response_422 import TwilioInboundSmsResponse422
+from ...models.twilio_inbound_sms_response_500 import TwilioInboundSmsResponse500
 from ...models.twilio_inbound_sms_response_503 import TwilioInboundSmsResponse503
 from typing import cast
 
@@ -45,7 +46,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -103,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
+        response_500 = TwilioInboundSmsResponse500.from_dict(response.json())
 
 
 
@@ -129,7 +130,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -143,7 +144,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TwilioInboundSmsBodyType0 | TwilioInboundSmsBodyType1,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str]:
     """ Inbound text from Twilio (form-encoded, signed)
 
     Args:
@@ -154,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str]
      """
 
 
@@ -174,7 +175,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TwilioInboundSmsBodyType0 | TwilioInboundSmsBodyType1,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str | None:
     """ Inbound text from Twilio (form-encoded, signed)
 
     Args:
@@ -185,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str
      """
 
 
@@ -200,7 +201,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TwilioInboundSmsBodyType0 | TwilioInboundSmsBodyType1,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str]:
     """ Inbound text from Twilio (form-encoded, signed)
 
     Args:
@@ -211,7 +212,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str]
      """
 
 
@@ -231,7 +232,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TwilioInboundSmsBodyType0 | TwilioInboundSmsBodyType1,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str | None:
     """ Inbound text from Twilio (form-encoded, signed)
 
     Args:
@@ -242,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsResponse403 | TwilioInboundSmsResponse413 | TwilioInboundSmsResponse422 | TwilioInboundSmsResponse500 | TwilioInboundSmsResponse503 | str
      """
 
 

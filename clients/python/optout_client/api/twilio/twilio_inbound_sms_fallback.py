@@ -13,6 +13,7 @@ from ...models.gateway_error import GatewayError
 from ...models.twilio_inbound_sms_fallback_response_403 import TwilioInboundSmsFallbackResponse403
 from ...models.twilio_inbound_sms_fallback_response_413 import TwilioInboundSmsFallbackResponse413
 from ...models.twilio_inbound_sms_fallback_response_422 import TwilioInboundSmsFallbackResponse422
+from ...models.twilio_inbound_sms_fallback_response_500 import TwilioInboundSmsFallbackResponse500
 from ...models.twilio_inbound_sms_fallback_response_503 import TwilioInboundSmsFallbackResponse503
 from typing import cast
 
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -95,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
+        response_500 = TwilioInboundSmsFallbackResponse500.from_dict(response.json())
 
 
 
@@ -121,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +135,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str]:
     """ Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store
 
      Twilio calls it when the primary answers an error, times out or is throttled (README).
@@ -144,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str]
      """
 
 
@@ -162,7 +163,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str | None:
     """ Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store
 
      Twilio calls it when the primary answers an error, times out or is throttled (README).
@@ -172,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str
      """
 
 
@@ -185,7 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str]:
+) -> Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str]:
     """ Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store
 
      Twilio calls it when the primary answers an error, times out or is throttled (README).
@@ -195,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str]
+        Response[ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str]
      """
 
 
@@ -213,7 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str | None:
+) -> ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str | None:
     """ Twilio's fallback URL for inbound texts (form-encoded, signed): parked without the store
 
      Twilio calls it when the primary answers an error, times out or is throttled (README).
@@ -223,7 +224,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse503 | str
+        ErrorResponse | GatewayError | GatewayError | TwilioInboundSmsFallbackResponse403 | TwilioInboundSmsFallbackResponse413 | TwilioInboundSmsFallbackResponse422 | TwilioInboundSmsFallbackResponse500 | TwilioInboundSmsFallbackResponse503 | str
      """
 
 

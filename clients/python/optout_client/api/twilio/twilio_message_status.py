@@ -14,6 +14,7 @@ from ...models.twilio_message_status_body import TwilioMessageStatusBody
 from ...models.twilio_message_status_response_403 import TwilioMessageStatusResponse403
 from ...models.twilio_message_status_response_413 import TwilioMessageStatusResponse413
 from ...models.twilio_message_status_response_422 import TwilioMessageStatusResponse422
+from ...models.twilio_message_status_response_500 import TwilioMessageStatusResponse500
 from ...models.twilio_message_status_response_503 import TwilioMessageStatusResponse503
 from typing import cast
 
@@ -44,7 +45,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503 | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -102,7 +103,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_429
 
     if response.status_code == 500:
-        response_500 = GatewayError.from_dict(response.json())
+        response_500 = TwilioMessageStatusResponse500.from_dict(response.json())
 
 
 
@@ -128,7 +129,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -142,7 +143,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TwilioMessageStatusBody,
 
-) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503]:
+) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503]:
     """ Message status callback from Twilio (form-encoded, signed)
 
     Args:
@@ -153,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503]
+        Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503]
      """
 
 
@@ -173,7 +174,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TwilioMessageStatusBody,
 
-) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503 | None:
+) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503 | None:
     """ Message status callback from Twilio (form-encoded, signed)
 
     Args:
@@ -184,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503
+        Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503
      """
 
 
@@ -199,7 +200,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TwilioMessageStatusBody,
 
-) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503]:
+) -> Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503]:
     """ Message status callback from Twilio (form-encoded, signed)
 
     Args:
@@ -210,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503]
+        Response[Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503]
      """
 
 
@@ -230,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TwilioMessageStatusBody,
 
-) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503 | None:
+) -> Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503 | None:
     """ Message status callback from Twilio (form-encoded, signed)
 
     Args:
@@ -241,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse503
+        Any | ErrorResponse | GatewayError | GatewayError | TwilioMessageStatusResponse403 | TwilioMessageStatusResponse413 | TwilioMessageStatusResponse422 | TwilioMessageStatusResponse500 | TwilioMessageStatusResponse503
      """
 
 

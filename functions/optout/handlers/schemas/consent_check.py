@@ -1,0 +1,60 @@
+"""The consent check every sender calls: may we contact this contact, or this address?"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
+
+from optout.handlers.schemas.base import Model, Strict
+from optout.handlers.schemas.fields import AT_PATTERN, ContactIdText, EmailText, PhoneText, PurposeName
+
+
+class _ConsentCheck(Strict):
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        json_schema_extra={"anyOf": [{"required": ["contact_id"]}, {"required": ["address"]}]},
+    )
+
+    # Left out when not given; never null (the document's anyOf needs one of them present).
+    contact_id: ContactIdText = None  # type: ignore[assignment]
+    # The send-time policy (SPEC 15): what the send is for, and when it would go out.
+    purpose: PurposeName = "marketing"
+    at: Annotated[str, StringConstraints(pattern=AT_PATTERN)] | None = Field(
+        None, description="ISO 8601 time with its offset (2026-03-04T20:30:00-05:00); default now"
+    )
+
+    @model_validator(mode="after")
+    def _who(self) -> _ConsentCheck:
+        if getattr(self, "contact_id", None) is None and getattr(self, "address", None) is None:
+            raise ValueError("give contact_id or address")
+        return self
+
+
+class PhoneConsentCheck(_ConsentCheck):
+    """May we text or call this contact, or this number?"""
+
+    channel: Literal["sms", "call"]
+    address: PhoneText = None  # type: ignore[assignment]
+
+
+class EmailConsentCheck(_ConsentCheck):
+    """May we email this contact, or this address?"""
+
+    channel: Literal["email"]
+    address: EmailText = None  # type: ignore[assignment]
+
+
+ConsentCheckRequest = PhoneConsentCheck | EmailConsentCheck  # the handler's Body names the discriminator
+
+
+class ConsentCheckResponse(Model):
+    allowed: bool
+    reason: str | None = Field(description="why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)")
+    rule: str | None = Field(None, description="the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR")
+    timezone: str | None = Field(None, description="the recipient's time zone the rule was read in")
+    allowed_at: str | None = Field(None, description="the earliest time the rule allows it (UTC)")
+    channel: str
+    contact_id: str | None
+    address: str | None
