@@ -25,6 +25,7 @@ from infra.local_server import LocalApi
 from infra.tables import create_tables, table_environment
 from infra.token import DEFAULT_SECRET
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
+from optout import wiring
 from optout.consent.actions import Outcome
 from optout.consent.audit import verify_chain
 from optout.consent.model import Actor
@@ -33,7 +34,7 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.sweeps import SweepService, budget
-from tests.conftest import Client, LambdaContext, _clear_service_caches, ada, plant_unapplied
+from tests.conftest import Client, LambdaContext, ada, plant_unapplied
 
 BASE, TWILIO, KEY = "https://optout.example.com", "fault-test-token", "fault-test-signing-key-01"
 CELL = "+14155550100"
@@ -250,7 +251,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, prefix: str) -> Iterator[Client]:
     }.items():
         monkeypatch.setenv(key, value)
     get_settings.cache_clear()
-    _clear_service_caches()
+    wiring.reset()
     yield Client(LocalApi(DEFAULT_SECRET))
 
 
