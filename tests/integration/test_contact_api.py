@@ -234,9 +234,10 @@ class TestBadInput:
         assert repo().get_contact("c-1") is None
 
     def test_error_messages_never_echo_personal_data(self, client: Client) -> None:
-        res = client.put("/contacts/c-1", raw=b'{"+14155550100": 1, "phones": {"cell": "+1415555"}}', role="admin")
+        # (a national number libphonenumber cannot read: an E.164 one is taken as given)
+        res = client.put("/contacts/c-1", raw=b'{"+14155550100": 1, "phones": {"cell": "415 5557"}}', role="admin")
         assert res.status == 422
-        assert b"4155550100" not in res.body and b"+1415555" not in res.body
+        assert b"4155550100" not in res.body and b"415 5557" not in res.body
 
     def test_oversized_body_is_413(self, client: Client) -> None:
         res = client.put("/contacts/c-1", ada(name="x" * 100, automations=["a" * 100] * 1000), role="integration")

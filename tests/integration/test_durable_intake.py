@@ -195,9 +195,15 @@ def test_the_fallback_answers_help_and_parks_nothing_and_refuses_what_is_not_sig
     assert list(DirectoryIntake(str(get_settings().intake_dir)).pending()) == []
 
 
-def test_without_an_intake_the_fallback_answers_503(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_an_intake_the_fallback_answers_500_a_configuration_error(
+    api: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fallback URL without an intake is a deploy bug: 500 without Retry-After (a retry
+    cannot help), not a 503."""
     monkeypatch.delenv("INTAKE_DIR")
     get_settings.cache_clear()
 
     wiring.reset()
-    assert fallback_text(api, number(6), "STOP", sid="SM" + "7" * 32).status == 503
+    answer = fallback_text(api, number(6), "STOP", sid="SM" + "7" * 32)
+    assert answer.status == 500
+    assert "retry-after" not in {k.lower() for k in answer.headers}

@@ -85,9 +85,6 @@ def _sign(secret: bytes, payload: str) -> str:
 
 
 SEALED = "o1"
-# The form of every token read_token may accept: sealed `o1.<kid>.<base64url>`, or an older
-# signed `<base64url>.<base64url>` (the OpenAPI document's pattern; the seal is checked here).
-TOKEN_PATTERN = r"^(o1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{66,}|[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})$"  # noqa: S105 - a form, not a secret
 _NONCE, _TAG = 16, 32
 
 

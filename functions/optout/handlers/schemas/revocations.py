@@ -22,7 +22,9 @@ class RevocationRequest(Strict):
 
     contact_id: ContactIdText = None  # type: ignore[assignment]
     address: AddressText = None  # type: ignore[assignment]
-    text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+    # At most 4,000 characters: escaped as JSON (12 bytes a character at worst) the body still
+    # fits MAX_BODY_BYTES (64 KB), so a text the document allows is never a 413.
+    text: Annotated[str, StringConstraints(min_length=1, max_length=4_000)]
     source: Literal["call_note", "transcript", "voicemail", "other"]
     purposes: Annotated[list[PurposeName], Field(min_length=1, max_length=3)] | None = Field(
         default=None,
