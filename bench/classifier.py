@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from optout.consent.keywords import Classification
+    from optout.consent.classifier.model import Classification
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "functions"), str(ROOT)]
@@ -73,7 +73,7 @@ def load(name: str) -> list[Reply]:
 def normalise_key(text: str) -> str:
     """A reply as the classifier reads it (case, accents, punctuation gone): two replies with
     one key are the same reply."""
-    from optout.consent.keywords import normalise_text
+    from optout.consent.classifier.normalise import normalise_text
 
     return normalise_text(text)
 
@@ -82,7 +82,7 @@ def heard(reply: Reply, found: Classification | None = None) -> frozenset[str]:
     """What the classifier says the reply revokes: channels, {"all"}, or nothing; the
     service's own reading (`revocations.revoked_channels`) for the medium the reply came by."""
     from optout.consent.channels import CHANNELS, Channel
-    from optout.consent.keywords import classify
+    from optout.consent.classifier.engine import classify
     from optout.consent.revocations import revoked_channels
 
     found = found or classify(reply.text)
@@ -135,7 +135,7 @@ class Score:
 
 def score(replies: list[Reply]) -> tuple[dict[str, Score], list[tuple[Reply, frozenset[str]]]]:
     """Scores by group (all, per language, per medium) and the replies it got wrong."""
-    from optout.consent.keywords import classify
+    from optout.consent.classifier.engine import classify
 
     groups: dict[str, Score] = defaultdict(Score)
     wrong = []
@@ -154,7 +154,7 @@ def score(replies: list[Reply]) -> tuple[dict[str, Score], list[tuple[Reply, fro
 
 def cost_us(replies: list[Reply], rounds: int = 20) -> float:
     """Microseconds per message, over every reply `rounds` times."""
-    from optout.consent.keywords import classify
+    from optout.consent.classifier.engine import classify
 
     started = time.perf_counter()
     for _ in range(rounds):

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from optout.consent import email_message
 from optout.consent.addresses import normalise_email, normalise_phone, normalise_sender
+from optout.consent.classifier.engine import classify
+from optout.consent.classifier.model import Kind
 from optout.consent.errors import InvalidInput
-from optout.consent.keywords import Kind, classify
 from optout.consent.tokens import SigningKeys, make_token, read_token
 from tests.conftest import Client, ada
 

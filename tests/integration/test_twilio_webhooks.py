@@ -15,7 +15,7 @@ from infra.local_server import LocalApi
 from infra.token import DEFAULT_SECRET
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, new_sid, signed_request, sms_params, status_params
 from optout.consent.audit import address_subject, contact_subject, verify_chain
-from optout.consent.keywords import OPT_OUT_KEYWORDS
+from optout.consent.classifier.words import OPT_OUT_KEYWORDS
 from optout.handlers import twilio_webhooks
 from optout.settings import get_settings
 from optout.store.repository import Repository

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # What the interpreter holds: run after an import, or after the warm-up hook.
 _PROBE = """
 import json, sys
-keywords = sys.modules.get("optout.consent.keywords")
+engine = sys.modules.get("optout.consent.classifier.engine")
 schemas = sys.modules.get("optout.handlers.schemas.base")
 models = []
 if schemas is not None:
@@ -36,8 +36,10 @@ if schemas is not None:
         pending += model.__subclasses__()
         models.append((model.__name__, model.__pydantic_complete__))
 print(json.dumps({
-    "rules_compiled": keywords._compiled.cache_info().currsize if keywords else 0,
-    "phrases": "optout.consent.phrases" in sys.modules,
+    "rules_compiled": engine._compiled.cache_info().currsize if engine else 0,
+    "rules": sorted(m for m in sys.modules if m.startswith(tuple(
+        f"optout.consent.classifier.{name}" for name in ("rule", "fragments")  # rule, rules, rules_*
+    ))),
     "twilio": sorted(m for m in sys.modules if m == "twilio" or m.startswith("twilio.")),
     "phonenumbers": "phonenumbers" in sys.modules,
     "pydantic": "pydantic" in sys.modules,
@@ -83,7 +85,7 @@ def test_every_function_of_the_template_is_checked_here_and_benched() -> None:
 @pytest.mark.parametrize("module", handler_modules(), ids=lambda m: m.rsplit(".", 1)[1])
 def test_an_init_compiles_no_rule_and_loads_no_model_twilio_or_libphonenumber(module: str) -> None:
     loaded = probe(f"import {module}\n")
-    assert loaded["rules_compiled"] == 0 and loaded["phrases"] is False  # on the first message
+    assert loaded["rules_compiled"] == 0 and loaded["rules"] == []  # on the first message
     assert loaded["twilio"] == []  # the signature check, TwiML, the REST client: where used
     assert loaded["phonenumbers"] is False
     # The routes of the JSON APIs (their validation and models) load with the first request

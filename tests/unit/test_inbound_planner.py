@@ -7,9 +7,9 @@ from optout.consent import confirmation
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.audit import address_subject, contact_subject
 from optout.consent.channels import Channel
+from optout.consent.classifier.engine import classify
 from optout.consent.effects import CANT_TEXT_SUFFIX
 from optout.consent.inbound import InboundPlanner
-from optout.consent.keywords import classify
 from optout.consent.model import AddressState, Contact, OptOut
 from tests.unit.test_effects import CELL, NOW, STAGES, lead
 

@@ -14,19 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optout.consent.channels import Channel
-from optout.consent.keywords import (
-    AFFIRMATIVE,
-    HELP_KEYWORDS,
-    OPT_IN_KEYWORDS,
-    OPT_OUT_KEYWORDS,
-    TYPO_TARGETS,
-    Classification,
-    KeywordConfig,
-    classify,
-    normalise_cased,
-    normalise_text,
-)
-from optout.consent.phrases import LANGUAGES, RULES, RULES_BY_ID, Rule, rule_of
+from optout.consent.classifier.engine import classify
+from optout.consent.classifier.model import Classification, KeywordConfig
+from optout.consent.classifier.normalise import normalise_cased, normalise_text
+from optout.consent.classifier.rule import LANGUAGES, Rule
+from optout.consent.classifier.rules import RULES, RULES_BY_ID, rule_of
+from optout.consent.classifier.words import AFFIRMATIVE, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, TYPO_TARGETS
 
 KINDS = {"opt_out", "opt_in", "help", "channel_email", "affirmative", "doubtful", "reply"}
 NO_CHANNELS: frozenset[Channel] = frozenset()

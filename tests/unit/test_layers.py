@@ -31,7 +31,7 @@ FORBIDDEN = {
         "optout.consent.compliance",
         "optout.consent.effects",
         "optout.consent.inbound",
-        "optout.consent.keywords",
+        "optout.consent.classifier",
     ),
     "adapters": ("optout.handlers", "optout.usecases", "optout.store"),
     "usecases": ("optout.handlers", "optout.wiring"),
@@ -41,8 +41,8 @@ FORBIDDEN = {
 MAX_LINES = 300
 # Longer files, each with its reason.
 LONG_FILES = {
-    "consent/keywords.py": "the keyword and phrase tables of three languages",
-    "consent/phrases.py": "the phrase rules of three languages, as data, each with its examples",
+    "consent/classifier/rules_es.py": "the Spanish rules as data (opt-outs, doubtful), each with its examples",
+    "consent/classifier/rules_en_stop.py": "English opt-out rules as data (stop, off the list), each with its examples",
     "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",

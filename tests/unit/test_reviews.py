@@ -9,9 +9,9 @@ from optout.consent import review_plans
 from optout.consent.address_plan import InboundMessage
 from optout.consent.audit import address_subject, contact_subject
 from optout.consent.channels import Channel
+from optout.consent.classifier.model import Classification
 from optout.consent.errors import Conflict
 from optout.consent.inbound import InboundPlanner
-from optout.consent.keywords import Classification
 from optout.consent.model import Actor, Contact
 from optout.consent.reviews import EXCERPT_CHARS, Review, excerpt, review_id, suggested_channels
 from tests.unit.test_effects import CELL, NOW, STAGES, lead

@@ -7,7 +7,7 @@ import pytest
 
 from optout.consent import stop_rules
 from optout.consent.channels import Channel
-from optout.consent.keywords import classify
+from optout.consent.classifier.engine import classify
 from optout.consent.revocations import revoked_channels
 
 

@@ -19,7 +19,7 @@ from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact,
 from optout.consent.sources import EMAIL_UNSUBSCRIBE, LIFTED_BY_START, SMS_STOP, TWILIO_UNSUBSCRIBED
 
 if TYPE_CHECKING:  # only for annotations: the unsubscribe handler need not load the keyword tables
-    from optout.consent.keywords import Classification
+    from optout.consent.classifier.model import Classification
 
 Scope = Literal["sms", "all"]
 CUSTOMER = Actor(type="customer")

@@ -16,7 +16,7 @@ from optout.consent.reviews import Review, ReviewWrite, excerpt, review_id, sugg
 from optout.consent.sources import REVIEWED
 
 if TYPE_CHECKING:
-    from optout.consent.keywords import Classification
+    from optout.consent.classifier.model import Classification
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from optout.consent.inbound import InboundPlanner, _stop_conversation
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, OptOut, OwnerLink
 
 if TYPE_CHECKING:  # the unsubscribe handler (reviews' decisions) need not load the phrase tables
-    from optout.consent.keywords import Classification
+    from optout.consent.classifier.model import Classification
 
 
 def revoked_channels(found: Classification, medium: Channel) -> frozenset[Channel]:
@@ -35,7 +35,7 @@ def revoked_channels(found: Classification, medium: Channel) -> frozenset[Channe
         return frozenset()
     if found.channels:
         return frozenset(found.channels) - found.keep
-    from optout.consent.phrases import rule_of
+    from optout.consent.classifier.rules import rule_of
 
     rule = rule_of(found.rule)
     typo = found.rule.startswith(("typo:", "spelt:", "keywords:"))

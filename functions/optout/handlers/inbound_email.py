@@ -149,11 +149,12 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 def _before_snapshot() -> None:
     """SnapStart: the use case, the mail parser, the classifier's rules and the store's
     clients, before the snapshot (no request); each is loaded on first use otherwise."""
-    from optout.consent import email_message, keywords
+    from optout.consent import email_message
+    from optout.consent.classifier import engine
 
     warm_store(service().runner.repo)
     email_message.parse(b"From: a@warm-up.invalid\r\nMessage-ID: <warm-up@warm-up.invalid>\r\n\r\nwarm-up\r\n")
-    keywords.warm_up()
+    engine.warm_up()
 
 
 register(_before_snapshot)

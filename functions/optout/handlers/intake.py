@@ -45,9 +45,9 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
 
 def _before_snapshot() -> None:
-    from optout.consent import keywords
+    from optout.consent.classifier import engine
 
-    keywords.warm_up()  # parked texts and mail are classified; compiled on first use otherwise
+    engine.warm_up()  # parked texts and mail are classified; compiled on first use otherwise
     warm_store(consumer().sms.repo)
 
 

@@ -14,8 +14,9 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout import wiring
 from optout.adapters import unsubscribe_links
-from optout.consent import actions, keywords
+from optout.consent import actions
 from optout.consent.channels import expand
+from optout.consent.classifier import engine
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import REVIEW_CURSOR_PATTERN, check_automation_id
 from optout.consent.model import Contact
@@ -235,7 +236,7 @@ def warm_up(lambda_handler: Handler) -> None:
     """SnapStart: every route's validation and models, the classifier (POST /revocations)
     and the store's clients (no request), through the Lambda's handler."""
     build_models()  # built on first use otherwise
-    keywords.warm_up()  # compiled on first use otherwise
+    engine.warm_up()  # compiled on first use otherwise
     warm_store(service().repo)
     warm_requests(
         lambda_handler,

@@ -269,12 +269,12 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
 def _before_snapshot() -> None:
     """Unsigned posts are refused (403) before the auth token or the store is needed."""
-    from optout.consent import keywords
+    from optout.consent.classifier import engine
 
     warm_store(service().repo)
     gate()
-    keywords.warm_up()  # every rule compiled (they are compiled on first use otherwise)
-    keywords.classify("please stop texting me", None, service().keywords)
+    engine.warm_up()  # every rule compiled (they are compiled on first use otherwise)
+    engine.classify("please stop texting me", None, service().keywords)
     # Signed-looking but unreadable: routed and refused (403) before the auth token is needed.
     for path in ("/webhooks/twilio/sms", "/webhooks/twilio/status", "/webhooks/twilio/voice", FALLBACK_PATH):
         event = warm_event("POST", path)

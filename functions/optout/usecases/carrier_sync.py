@@ -13,7 +13,7 @@ from typing import Any
 
 from optout.adapters.twilio import TwilioRest, TwilioUnavailable
 from optout.consent.channels import Channel
-from optout.consent.keywords import OPT_OUT_KEYWORDS
+from optout.consent.classifier.words import OPT_OUT_KEYWORDS
 from optout.consent.policy import decide
 from optout.settings import Settings
 from optout.store.repository import Repository

@@ -27,11 +27,12 @@ from optout.consent import review_plans, revocations
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan
 from optout.consent.addresses import normalise_email
 from optout.consent.channels import Channel
+from optout.consent.classifier.engine import classify
+from optout.consent.classifier.model import Classification
 from optout.consent.effects import honour
 from optout.consent.email_message import InboundEmail
 from optout.consent.errors import InvalidInput, StoreUnavailable
 from optout.consent.inbound import CUSTOMER, InboundPlanner
-from optout.consent.keywords import Classification, classify
 from optout.consent.mail_auth import AUTHENTICATIONS, Authentication
 from optout.consent.model import CUSTOMER_STOPPED, SYSTEM, Contact, OptOut, OwnerLink
 from optout.consent.sources import EMAIL_REPLY, SES_BOUNCE, SES_COMPLAINT

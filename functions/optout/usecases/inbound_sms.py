@@ -11,9 +11,10 @@ from typing import Any, Literal
 from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
 from optout.consent import review_plans
 from optout.consent.address_plan import InboundMessage, Plan
+from optout.consent.classifier.engine import classify
+from optout.consent.classifier.model import Classification, KeywordConfig, Kind
 from optout.consent.errors import ConfigurationError, StoreUnavailable
 from optout.consent.inbound import InboundPlanner
-from optout.consent.keywords import Classification, KeywordConfig, Kind, classify
 from optout.consent.model import SYSTEM
 from optout.settings import Settings
 from optout.store.repository import Repository

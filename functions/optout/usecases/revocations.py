@@ -16,9 +16,10 @@ from optout.consent import review_plans, revocations
 from optout.consent.actions import Outcome
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.classifier.engine import classify
+from optout.consent.classifier.model import Classification
 from optout.consent.errors import InvalidInput
 from optout.consent.inbound import InboundPlanner
-from optout.consent.keywords import Classification, classify
 from optout.consent.model import Actor, Contact, OptOut
 from optout.consent.reviews import review_id
 from optout.consent.sources import REVOCATION
