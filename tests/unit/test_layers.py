@@ -40,7 +40,7 @@ MAX_LINES = 300
 LONG_FILES = {
     "consent/keywords.py": "the keyword and phrase tables of three languages",
     "consent/phrases.py": "the phrase rules of three languages, as data, each with its examples",
-    "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
+    "store/repository.py": "every DynamoDB read and the one transaction (its mapping, cursors and errors beside it)",
     "handlers/schemas.py": "the request and response models of the whole contact API",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",
@@ -110,3 +110,5 @@ def test_files_stay_small_or_say_why() -> None:
         if len(path.read_text().splitlines()) > MAX_LINES
     }
     assert set(long) <= set(LONG_FILES), {k: v for k, v in long.items() if k not in LONG_FILES}
+    # and an entry only for a file that is still long
+    assert set(LONG_FILES) <= set(long), set(LONG_FILES) - set(long)

@@ -51,7 +51,8 @@ from optout.handlers.schemas import (
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.snapstart import Handler, warm_requests, warm_store
-from optout.store.repository import REVIEW_CURSOR_PATTERN, Repository
+from optout.store.cursors import REVIEW_CURSOR_PATTERN
+from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.reviews import ReviewsService
 
