@@ -61,7 +61,8 @@ def seed(now: datetime) -> dict[str, int]:
     from optout.consent.effects import Stages
     from optout.consent.model import Actor, Contact, OptOut
     from optout.settings import get_settings
-    from optout.store.repository import Repository, _audit_to_item, _contact_to_item
+    from optout.store.mapping import audit_to_item, contact_to_item
+    from optout.store.repository import Repository
 
     settings = get_settings()
     models = Repository(settings).models
@@ -90,10 +91,10 @@ def seed(now: datetime) -> dict[str, int]:
                         actor=Actor("system"),
                         action="contact.created",
                     )
-                    audit.save(_audit_to_item(models.audit, record))
+                    audit.save(audit_to_item(models.audit, record))
                     contact.audit_seq, contact.audit_hash, contact.verified_seq = 1, record.hash, 0
             stages = Stages(settings.stage_hot_leads, settings.stage_discontinued)
-            item = _contact_to_item(models.contact, contact, sweep_keys(contact, stages))
+            item = contact_to_item(models.contact, contact, sweep_keys(contact, stages))
             item.version = 1
             contacts.save(item)
     return counts

@@ -92,7 +92,7 @@ class TestDoNotEmail:
 class TestConversation:
     def test_stop_then_reactivate(self) -> None:
         contact = lead()
-        assert actions.stop_messaging(contact, "note").effects == ["conversation:stopped"]
+        assert actions.stop_messaging(contact, "note").effects == [f"conversation:stopped:{CLIENT_STOPPED}"]
         assert contact.conversation == Conversation("stopped", CLIENT_STOPPED)
         assert actions.reactivate(contact, None).effects == ["conversation:active"]
 

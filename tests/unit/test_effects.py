@@ -160,7 +160,7 @@ class TestFallbackToEmail:
             "requested_at": NOW,
             "ended_at": NOW,
         }
-        assert outcome.effects == ["channel:email", "conversation:stopped"]
+        assert outcome.effects == ["channel:email", "conversation:stopped:No Response"]
         assert sweep_keys(contact, STAGES).sms_pending_since is None
 
     def test_a_confirmed_number_is_left_alone(self) -> None:

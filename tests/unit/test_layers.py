@@ -43,7 +43,7 @@ MAX_LINES = 300
 LONG_FILES = {
     "consent/classifier/rules_es.py": "the Spanish rules as data (opt-outs, doubtful), each with its examples",
     "consent/classifier/rules_en_stop.py": "English opt-out rules as data (stop, off the list), each with its examples",
-    "store/repository.py": "every DynamoDB read and the one transaction, kept in one place on purpose",
+    "store/repository.py": "every DynamoDB read and the one transaction (its mapping, cursors and errors beside it)",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",
     "settings.py": "one validated object for every setting, each with its check",
@@ -112,3 +112,5 @@ def test_files_stay_small_or_say_why() -> None:
         if len(path.read_text().splitlines()) > MAX_LINES
     }
     assert set(long) <= set(LONG_FILES), {k: v for k, v in long.items() if k not in LONG_FILES}
+    # and an entry only for a file that is still long
+    assert set(LONG_FILES) <= set(long), set(LONG_FILES) - set(long)

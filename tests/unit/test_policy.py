@@ -671,8 +671,8 @@ class TestOptOutsRaisedByTheCrm:
         first = upsert(None, incoming())
         plan = upsert(first.contact, incoming(conversation=Conversation("stopped", stage)))
         assert plan.contact.conversation == Conversation("stopped", expected)
-        assert plan.opt_outs_added == ["conversation:stopped"]
-        assert plan.changed and plan.audit[0].evidence["opt_outs_applied"] == ["conversation:stopped"]
+        assert plan.opt_outs_added == [f"conversation:stopped:{expected}"]
+        assert plan.changed and plan.audit[0].evidence["opt_outs_applied"] == [f"conversation:stopped:{expected}"]
 
     def test_active_conversation_stage_follows_the_crm(self) -> None:
         first = upsert(None, incoming())

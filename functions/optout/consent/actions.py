@@ -103,8 +103,8 @@ def stop_messaging(contact: Contact, note: str | None) -> Outcome:
     """Stop the conversation now, touching no channel's DND."""
     outcome = Outcome(action="conversation.stopped", reason="user", evidence={"note": note})
     if contact.conversation.status != "stopped":
-        contact.conversation = Conversation("stopped", CLIENT_STOPPED)
-        outcome.effects.append("conversation:stopped")
+        contact.conversation = Conversation.stop(CLIENT_STOPPED)
+        outcome.effects.append(contact.conversation.effect)
     return outcome
 
 
@@ -117,7 +117,7 @@ def reactivate(contact: Contact, note: str | None) -> Outcome:
     if channel in {c.value for c in closed_channels(contact)}:
         raise Conflict(f"the contact has opted out of {channel}, the conversation's channel")
     contact.conversation = Conversation("active", None)
-    outcome.effects.append("conversation:active")
+    outcome.effects.append(contact.conversation.effect)
     return outcome
 
 
@@ -140,8 +140,8 @@ def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, n
             if contact.add_dnd(channel, flag):
                 outcome.effects.append(f"dnd:{channel.value}")
         if contact.conversation.status == "active":  # stopped whatever its channel
-            contact.conversation = Conversation("stopped", CLIENT_STOPPED)
-            outcome.effects.append(f"conversation:stopped:{CLIENT_STOPPED}")
+            contact.conversation = Conversation.stop(CLIENT_STOPPED)
+            outcome.effects.append(contact.conversation.effect)
     # Any stage change on an opted-out contact still has to honour its opt-outs.
     outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome

@@ -18,7 +18,7 @@ from optout.consent.actions import Outcome
 from optout.consent.changes import SweepKeys
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages, honour, needs
-from optout.consent.model import Contact, Conversation
+from optout.consent.model import NO_RESPONSE, Contact, Conversation
 
 LEGAL_LIMIT_BUSINESS_DAYS = 10
 # An SMS-first confirmation still open (being sent, unanswered, or failed to send): the
@@ -66,8 +66,8 @@ def fall_back_to_email(contact: Contact, now: str) -> Outcome:
     contact.channel = Channel.EMAIL.value
     outcome.effects.append("channel:email")
     if contact.conversation.status == "active":
-        contact.conversation = Conversation("stopped", contact.conversation.stage or "No Response")
-        outcome.effects.append("conversation:stopped")
+        contact.conversation = Conversation.stop(contact.conversation.stage or NO_RESPONSE)
+        outcome.effects.append(contact.conversation.effect)
     return outcome
 
 

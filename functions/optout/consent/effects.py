@@ -94,8 +94,8 @@ def _stop_conversation(contact: Contact, closed: set[Channel], stage: str | None
     if contact.conversation.status != "active" or contact.channel not in {c.value for c in closed}:
         return
     stage = stage or (CUSTOMER_STOPPED if asked_by_lead(contact) else CLIENT_STOPPED)
-    contact.conversation = Conversation("stopped", stage)
-    effects.append(f"conversation:stopped:{stage}")
+    contact.conversation = Conversation.stop(stage)
+    effects.append(contact.conversation.effect)
 
 
 def _opportunity(

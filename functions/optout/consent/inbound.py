@@ -44,8 +44,8 @@ def _channels(channels: set[Channel]) -> str:
 def _stop_conversation(contact: Contact, effects: list[str]) -> None:
     """The lead asked to stop everything: the conversation stops, whatever its channel."""
     if contact.conversation.status != "stopped":
-        contact.conversation = Conversation("stopped", CUSTOMER_STOPPED)
-        effects.append(f"conversation:stopped:{CUSTOMER_STOPPED}")
+        contact.conversation = Conversation.stop(CUSTOMER_STOPPED)
+        effects.append(contact.conversation.effect)
 
 
 def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> None:

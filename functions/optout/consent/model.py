@@ -13,6 +13,7 @@ GENESIS_HASH = "0" * 64
 
 CUSTOMER_STOPPED = "Customer Stopped"
 CLIENT_STOPPED = "Client Stopped"
+NO_RESPONSE = "No Response"  # an SMS-first confirmation nobody answered
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,22 @@ def widen(existing: OptOut | None, new: OptOut) -> OptOut | None:
 class Conversation:
     status: Literal["active", "stopped"] = "active"
     stage: str | None = None
+
+    @classmethod
+    def stop(cls, stage: str) -> Conversation:
+        """The conversation stopped, at the stage that says why (Customer Stopped, Client
+        Stopped, No Response, or the CRM's own): every writer that stops one builds it here."""
+        return cls("stopped", stage)
+
+    @property
+    def effect(self) -> str:
+        """The audit effect that records a change to this state: "conversation:active", or
+        "conversation:stopped:<stage>". Records written before a stop carried its stage may
+        hold the bare "conversation:stopped"; they stay as they are (their hashes cover
+        them), and nothing reads the stage back out of an effect."""
+        if self.status == "stopped" and self.stage:
+            return f"conversation:stopped:{self.stage}"
+        return f"conversation:{self.status}"
 
 
 @dataclass

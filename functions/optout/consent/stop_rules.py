@@ -97,5 +97,5 @@ def stop_by_rule(contact: Contact, sent: dict[str, Any], rules: tuple[StopRule, 
         return None
     rule = first_match(rules, contact_fields(contact, sent))
     if rule is not None:
-        contact.conversation = Conversation("stopped", CLIENT_STOPPED)
+        contact.conversation = Conversation.stop(CLIENT_STOPPED)
     return rule

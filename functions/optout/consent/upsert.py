@@ -134,8 +134,8 @@ def plan_upsert(
         opt_outs.append("do_not_email")
     if incoming.conversation is not None:
         if incoming.conversation.status == "stopped" and new.conversation.status != "stopped":
-            new.conversation = Conversation("stopped", incoming.conversation.stage or CLIENT_STOPPED)
-            opt_outs.append("conversation:stopped")
+            new.conversation = Conversation.stop(incoming.conversation.stage or CLIENT_STOPPED)
+            opt_outs.append(new.conversation.effect)
         elif incoming.conversation.status == new.conversation.status == "active" and (
             incoming.conversation.stage != new.conversation.stage
         ):

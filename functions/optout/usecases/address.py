@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from optout.consent.address_plan import Plan
 from optout.consent.inbound import InboundPlanner
-from optout.store.repository import AlreadyApplied
+from optout.store.errors import AlreadyApplied
 from optout.usecases.runner import Runner
 
 

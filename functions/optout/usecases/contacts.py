@@ -60,7 +60,11 @@ class ContactsService:
                         actor=SYSTEM,
                         action="conversation.stopped",
                         reason=f"stop_rule:{rule.name}",
-                        evidence={"rule": rule.name, "field": rule.field, "effects": ["conversation:stopped"]},
+                        evidence={
+                            "rule": rule.name,
+                            "field": rule.field,
+                            "effects": [plan.contact.conversation.effect],
+                        },
                     )
                 )
             if plan.changed:

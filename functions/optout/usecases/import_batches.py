@@ -22,7 +22,7 @@ from optout.consent.imports import ImportRow, plan_row
 from optout.consent.inbound import InboundPlanner
 from optout.consent.model import AddressState, Contact
 from optout.observability import count
-from optout.store.repository import AlreadyApplied, ContactWriteRefused, Contended
+from optout.store.errors import AlreadyApplied, ContactWriteRefused, Contended
 from optout.usecases.runner import MAX_TRANSACTION_ITEMS, Runner
 
 BATCH_ROWS = 100  # rows read together (BatchGetItem's limit of keys)

@@ -14,7 +14,8 @@ from typing import Any, Literal
 from optout.consent.errors import NotFound
 from optout.consent.imports import ImportRow, parse, plan_row
 from optout.settings import Settings
-from optout.store.repository import AlreadyApplied, Repository
+from optout.store.errors import AlreadyApplied
+from optout.store.repository import Repository
 from optout.usecases.address import apply_at_address
 from optout.usecases.import_batches import ImportBatches
 from optout.usecases.runner import Runner, utc_now

@@ -29,7 +29,8 @@ from optout.consent.policy import decide
 from optout.consent.send_rules import call_window
 from optout.consent.upsert import ContactInput, plan_upsert, upsert_changes
 from optout.settings import Settings
-from optout.store.repository import Contended, Repository
+from optout.store.errors import Contended
+from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 

@@ -20,7 +20,8 @@ from optout.consent.effects import Stages
 from optout.consent.errors import ContactTooLarge, StoreUnavailable
 from optout.observability import count, logger
 from optout.settings import Settings
-from optout.store.repository import ContactWriteRefused, Contended, Repository
+from optout.store.errors import ContactWriteRefused, Contended
+from optout.store.repository import Repository
 
 MAX_ATTEMPTS = 6
 # DynamoDB's limit of items in one TransactWriteItems.
