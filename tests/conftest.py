@@ -284,3 +284,39 @@ def plant_unapplied(
         return Outcome(action="contact.updated", reason="legacy", effects=[f"dnd:{c}" for c in channels])
 
     ContactsService(Repository(settings), settings).act(cid, Actor("user", "crm", "integration"), raw_flags)
+
+
+DISCLOSURE_TEXT = (
+    "By checking this box I agree that Example Co may text and call me at the number above, "
+    "including by autodialer and prerecorded voice, for marketing. Consent is not a condition of purchase. "
+    "Reply STOP to opt out."
+)
+
+
+def grant_consent(
+    client: Client,
+    cid: str,
+    address: str,
+    channels: tuple[str, ...] = ("sms", "call"),
+    purposes: tuple[str, ...] = ("marketing", "informational"),
+    **fields: Any,
+) -> dict[str, Any]:
+    """Record the lead's prior express written consent (SPEC 19) for `address`: what a test
+    that means "the lead agreed, and never opted out" does before it asks the gate."""
+    disclosure = client.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "web form v1"}, role="admin")
+    assert disclosure.status in (200, 201), disclosure.body
+    body = {
+        "contact_id": cid,
+        "address": address,
+        "channels": list(channels),
+        "purposes": list(purposes),
+        "kind": "express_written",
+        "disclosure_id": disclosure.json()["id"],
+        "method": "web_form",
+        "signature": "checkbox",
+        "captured_at": "2026-01-02T15:04:05Z",
+        **fields,
+    }
+    result = client.post("/consents", body, role="integration")
+    assert result.status in (200, 201), result.body
+    return dict(result.json())

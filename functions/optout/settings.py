@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from optout.consent import send_rules, stop_rules
+from optout.consent.grants import DEFAULT_RULES, ConsentMode, freeze_rules, parse_rules
 from optout.consent.stop_rules import StopRule
 
 # Environment variable -> field. Defaults suit local development; template.yaml sets
@@ -70,6 +71,9 @@ _ENV = {
     "GHL_STAGE_IDS": "ghl_stage_ids",
     "CARRIER_SYNC": "carrier_sync",
     "REVOKE_ALL_FROM": "revoke_all_from",
+    "CONSENT_MODE": "consent_mode",
+    "CONSENT_RULES": "consent_rules",
+    "SELLER_NAME": "seller_name",
     "CONSOLE_SIGN_IN": "console_sign_in",
     "COGNITO_DOMAIN": "cognito_domain",
     "CONSOLE_CLIENT_ID": "console_client_id",
@@ -123,6 +127,12 @@ class Settings:
     # The day (UTC) from which a revocation covers every purpose, whatever it named (the
     # FCC's revoke-all rule); before it, a revocation covers the purposes it named.
     revoke_all_from: str = "2027-01-31"
+    # Consent grants (SPEC 19): whether the gate requires them (enforce), reports what it
+    # would refuse (report) or keeps them without requiring any (off); what each send
+    # requires (CONSENT_RULES, JSON); the seller a grant must name to cover our sends.
+    consent_mode: ConsentMode = "enforce"
+    consent_rules: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = freeze_rules(DEFAULT_RULES)
+    seller_name: str = "default"
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
@@ -244,6 +254,10 @@ class Settings:
         send_rules.load(self.send_rules_file)  # ValueError naming SEND_RULES_FILE
         if not re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", self.revoke_all_from):
             raise ValueError("REVOKE_ALL_FROM must be a date, YYYY-MM-DD (e.g. 2027-01-31)")
+        if self.consent_mode not in ("enforce", "report", "off"):
+            raise ValueError("CONSENT_MODE must be enforce, report or off")
+        if not 1 <= len(self.seller_name) <= 200:
+            raise ValueError("SELLER_NAME must be 1 to 200 characters")
         if self.inbound_email_address and not re.fullmatch(
             r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", self.inbound_email_address
         ):
@@ -334,6 +348,7 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "CONSOLE_CALLBACK_URLS": _items,
     "GHL_STAGE_IDS": _stage_ids,
     "STOP_RULES": stop_rules.parse,  # ValueError naming STOP_RULES
+    "CONSENT_RULES": parse_rules,  # ValueError naming CONSENT_RULES
 }
 
 

@@ -20,6 +20,7 @@ from optout.settings import Settings, get_settings
 if TYPE_CHECKING:
     from optout.adapters.twilio import TwilioRest
     from optout.store.repository import Repository
+    from optout.usecases.consents import ConsentsService
     from optout.usecases.contacts import ContactsService
     from optout.usecases.imports import ImportService
     from optout.usecases.inbound_email import InboundEmailService
@@ -129,6 +130,12 @@ class Wiring:
         from optout.usecases.send_gate import SendGate
 
         return SendGate(self.repository, self.settings, self.clock)
+
+    @cached_property
+    def consents(self) -> ConsentsService:
+        from optout.usecases.consents import ConsentsService
+
+        return ConsentsService(self.repository, self.settings, self.clock)
 
     @cached_property
     def phone(self) -> PhoneService:

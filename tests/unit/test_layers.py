@@ -43,6 +43,7 @@ MAX_LINES = 300
 LONG_FILES = {
     "consent/classifier/rules_es.py": "the Spanish rules as data (opt-outs, doubtful), each with its examples",
     "consent/classifier/rules_en_stop.py": "English opt-out rules as data (stop, off the list), each with its examples",
+    "store/mapping.py": "every item <-> domain object mapping of the three tables, in one place",
     "store/repository.py": "every DynamoDB read and the one transaction (its mapping, cursors and errors beside it)",
     "consent/send_rules.py": "the send-time rules as data, each with its source, date and holidays",
     "store/models.py": "every PynamoDB model and index of the three tables, declared once",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.grant import Grant
 
 PHONE_ROLES: tuple[str, ...] = ("cell", "home", "work")
 ActorType = Literal["customer", "user", "system"]
@@ -131,6 +133,8 @@ class Contact:
     # Which of this contact's own addresses are suppressed, per channel. Kept in step with
     # the Suppressions table by every writer, so a decision needs only the contact item.
     suppressed: dict[Channel, set[str]] = field(default_factory=dict)
+    # The lead's consent grants (SPEC 19), oldest first; never removed, only revoked.
+    grants: list[Grant] = field(default_factory=list)
     created_at: str | None = None
     updated_at: str | None = None
     # Store bookkeeping: optimistic-lock version and the head of the audit chain.
@@ -193,7 +197,13 @@ class Contact:
     def owner_links(self) -> dict[str, OwnerLink]:
         """The entries that list this contact under each of its addresses."""
         dnd = frozenset(self.blocked_channels())
-        return {a: OwnerLink(self.id, frozenset(r), dnd) for a, r in self.address_roles().items()}
+        held: dict[str, list[str]] = {}
+        for grant in self.grants:
+            if set(grant.pairs()) - set(grant.revoked):
+                held.setdefault(grant.address, []).append(json.dumps(grant.summary(), sort_keys=True))
+        return {
+            a: OwnerLink(self.id, frozenset(r), dnd, tuple(held.get(a, ()))) for a, r in self.address_roles().items()
+        }
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,9 @@ class OwnerLink:
     contact_id: str
     roles: frozenset[str]
     dnd: frozenset[Channel]
+    # The contact's grants at this address not wholly revoked, each a JSON summary
+    # (Grant.summary): an address-only check reads them with the address.
+    grants: tuple[str, ...] = ()
 
     @property
     def personal(self) -> bool:

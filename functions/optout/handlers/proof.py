@@ -71,6 +71,19 @@ def proof_page(found: dict[str, Any]) -> str:
         f"<td><code>{e(json.dumps(ev['evidence'], ensure_ascii=False, sort_keys=True))}</code></td></tr>"
         for ev in found["events"]
     )
+    grants = "".join(
+        f"<tr><td>{e(g['id'])}</td><td>{e(g['status'])}</td><td>{e(g['kind'])}</td><td>{e(g['address'])}</td>"
+        f"<td>{e(', '.join(g['channels']))}</td><td>{e(', '.join(g['purposes']))}</td>"
+        f"<td>{e(', '.join(g['sellers']))}</td><td>{e(g['method'])}</td><td>{e(g['captured_at'])}</td>"
+        f"<td>{e((g['disclosure'] or {}).get('text', ''))}</td>"
+        f"<td><code>{e(json.dumps(g.get('evidence') or {}, ensure_ascii=False, sort_keys=True))}</code></td></tr>"
+        for g in found.get("consents", [])
+    )
+    sends = "".join(
+        f"<tr><td>{e(s['at'])}</td><td>{e(s['channel'])}</td><td>{e(s['address'])}</td><td>{e(s['purpose'])}</td>"
+        f"<td>{e(s['provider_id'])}</td><td>{e(s['grant_id'])}</td></tr>"
+        for s in found.get("sends", [])
+    )
     rules = "".join(
         f"<li>{e(r['rule'])} (from {e(r['effective_from'])}): {e(r['source'])}</li>" for r in found["rules"]
     )
@@ -88,6 +101,16 @@ def proof_page(found: dict[str, Any]) -> str:
         '<th scope="col">at</th><th scope="col">by</th><th scope="col">action</th><th scope="col">reason</th>'
         '<th scope="col">rules in force</th><th scope="col">evidence</th>'
         f"</tr></thead><tbody>{events}</tbody></table>"
+        "<h2>Consent grants</h2><table><caption>Each grant with the disclosure the lead answered</caption><thead><tr>"
+        '<th scope="col">grant</th><th scope="col">status</th><th scope="col">kind</th><th scope="col">address</th>'
+        '<th scope="col">channels</th><th scope="col">purposes</th><th scope="col">sellers</th>'
+        '<th scope="col">method</th><th scope="col">captured</th><th scope="col">disclosure</th>'
+        '<th scope="col">evidence</th>'
+        f"</tr></thead><tbody>{grants}</tbody></table>"
+        "<h2>Sends</h2><table><caption>Each send recorded and the grant that covered it</caption><thead><tr>"
+        '<th scope="col">at</th><th scope="col">channel</th><th scope="col">address</th><th scope="col">purpose</th>'
+        '<th scope="col">provider id</th><th scope="col">grant</th>'
+        f"</tr></thead><tbody>{sends}</tbody></table>"
         f"<h2>Rules (table {e(str(found.get('rules_version', '')))})</h2><ul>{rules}</ul>"
         "<p>The rules are facts from law-firm summaries; counsel must confirm them.</p>"
     )

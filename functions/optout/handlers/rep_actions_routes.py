@@ -20,7 +20,7 @@ from optout.consent.classifier import engine
 from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import REVIEW_CURSOR_PATTERN, check_automation_id
 from optout.consent.model import Contact
-from optout.handlers import console, proof, revocations, search, send_gate
+from optout.handlers import consents, console, proof, revocations, search, send_gate
 from optout.handlers.http import (
     ANY_ROLE,
     REP_AND_UP,
@@ -49,6 +49,7 @@ from optout.usecases.reviews import ReviewsService
 app = build_resolver()
 revocations.register(app)  # POST /revocations (SPEC 14)
 send_gate.register(app)  # POST /consent/check, POST /sends (SPEC 15)
+consents.register(app)  # POST /disclosures, POST /consents, their reads (SPEC 19)
 proof.register(app)  # GET /contacts/{id}/proof (SPEC 15)
 search.register(app)  # GET /contacts (SPEC 16)
 console.register(app)  # GET /console, its files and sign-in settings (SPEC 16)

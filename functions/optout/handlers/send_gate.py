@@ -19,7 +19,7 @@ from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.handlers.http import ANY_ROLE, caller, contact_id
 from optout.handlers.schemas.base import Model, operation
-from optout.handlers.schemas.consent_check import ConsentCheckRequest, ConsentCheckResponse
+from optout.handlers.schemas.consent_check import ConsentCheckRequest, ConsentCheckResponse, CoveringGrant
 from optout.handlers.schemas.fields import AT_PATTERN, AddressText, PurposeName
 from optout.observability import logger
 from optout.settings import get_settings
@@ -89,7 +89,13 @@ def register(app: APIGatewayHttpResolver) -> None:
         channel = Channel(request.channel)
         cid = contact_id(request.contact_id) if request.contact_id is not None else None
         address = address_of(request.address, channel) if request.address is not None else None
-        decision, timing = service().check(channel, cid, address, request.purpose, moment(request.at))
+        method = getattr(request, "method", None)
+        decision, timing, consent = service().check(channel, cid, address, request.purpose, moment(request.at), method)
+        covered = (
+            CoveringGrant(grant_id=consent.grant.id, kind=consent.grant.kind, captured_at=consent.grant.captured_at)  # type: ignore[arg-type]
+            if consent.grant is not None
+            else None
+        )
         if timing is not None and not timing.allowed:
             return ConsentCheckResponse(
                 allowed=False,
@@ -100,6 +106,8 @@ def register(app: APIGatewayHttpResolver) -> None:
                 channel=channel.value,
                 contact_id=cid,
                 address=decision.address,
+                consent=covered,
+                would_refuse=consent.would_refuse,  # type: ignore[arg-type]
             )
         return ConsentCheckResponse(
             allowed=decision.allowed,
@@ -110,6 +118,9 @@ def register(app: APIGatewayHttpResolver) -> None:
             channel=channel.value,
             contact_id=cid,
             address=decision.address,
+            requires=consent.requires,  # type: ignore[arg-type]
+            consent=covered if decision.allowed else None,
+            would_refuse=consent.would_refuse,  # type: ignore[arg-type]
         )
 
     @app.post("/sends", **operation("record_send", "consent", SendResponse, created=True))

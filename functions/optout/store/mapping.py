@@ -4,6 +4,7 @@ reviews. No request to DynamoDB is made here."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
@@ -12,6 +13,7 @@ from optout.consent.audit import AuditRecord
 from optout.consent.changes import ChangeSet, HeadWrite, SweepKeys
 from optout.consent.channels import Channel
 from optout.consent.events import consent_event, event_body
+from optout.consent.grant import Grant
 from optout.consent.model import (
     GENESIS_HASH,
     Actor,
@@ -63,6 +65,7 @@ OVERLAY_FIELDS = (
     "dnd",
     "do_not_email",
     "suppressed",
+    "grants",
     "updated_at",
     "audit_seq",
     "audit_hash",
@@ -105,6 +108,7 @@ def _contact_fields(item: ContactModel) -> Contact:
         dnd=_opt_outs(item.dnd),
         do_not_email=OptOut.from_dict(item.do_not_email) if item.do_not_email else None,
         suppressed={Channel(k): set(v) for k, v in (item.suppressed or {}).items()},
+        grants=[Grant.from_dict(g) for g in item.grants or []],
         created_at=item.created_at,
         updated_at=item.updated_at,
         version=item.version,
@@ -136,6 +140,7 @@ def contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys
         dnd=opt_out_map(contact.dnd),
         do_not_email=contact.do_not_email.as_dict() if contact.do_not_email else None,
         suppressed={c.value: sorted(a) for c, a in contact.suppressed.items() if a},
+        grants=[g.as_dict() for g in contact.grants] or None,
         created_at=contact.created_at,
         updated_at=contact.updated_at,
         audit_seq=contact.audit_seq,
@@ -160,7 +165,12 @@ def contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys
 
 def address_from_items(address: str, head: AddressModel | None, owners: list[AddressModel]) -> AddressState:
     links = {
-        o.contact_id: OwnerLink(o.contact_id, frozenset(o.roles or []), frozenset(Channel(c) for c in o.dnd or []))
+        o.contact_id: OwnerLink(
+            o.contact_id,
+            frozenset(o.roles or []),
+            frozenset(Channel(c) for c in o.dnd or []),
+            tuple(json.dumps(g, sort_keys=True) for g in o.grants or []),
+        )
         for o in owners
         if o.contact_id
     }
@@ -226,6 +236,7 @@ def owner_to_item(model: type[AddressModel], address: str, link: OwnerLink) -> A
         contact_id=link.contact_id,
         roles=sorted(link.roles),
         dnd=sorted(c.value for c in link.dnd),
+        grants=[json.loads(g) for g in link.grants] or None,
     )
 
 

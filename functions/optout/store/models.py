@@ -112,6 +112,8 @@ class ContactModel(Model):
     dnd = JSONAttribute(null=True)
     do_not_email = JSONAttribute(null=True)
     suppressed = JSONAttribute(null=True)
+    # Consent grants (SPEC 19): a list of Grant.as_dict, oldest first.
+    grants = JSONAttribute(null=True)
     created_at = UnicodeAttribute(null=True)
     updated_at = UnicodeAttribute(null=True)
     audit_seq = NumberAttribute(default=0)
@@ -156,6 +158,8 @@ class AddressModel(Model):
     contact_id = UnicodeAttribute(null=True)
     roles = ListAttribute[str](null=True)
     dnd = ListAttribute[str](null=True)
+    # The owner's grants at this address not wholly revoked (Grant.summary each).
+    grants = JSONAttribute(null=True)
 
 
 class AuditModel(Model):
@@ -243,6 +247,8 @@ class SendModel(Model):
     purpose = UnicodeAttribute()
     provider_id = UnicodeAttribute()
     expires_at = NumberAttribute()
+    # The grant that covered it when it was recorded (SPEC 19), absent: none did.
+    grant_id = UnicodeAttribute(null=True)
 
 
 SEND_PREFIX = "send#"
@@ -250,6 +256,8 @@ SEND_PREFIX = "send#"
 # same item, `provider_id` holding the reason, one a minute per address, channel and purpose.
 REFUSED_PREFIX = "refused#"
 IMPORT_PREFIX = "import#"
+# A disclosure (SPEC 19): the exact text a consent answered, content-addressed, never edited.
+DISCLOSURE_PREFIX = "disclosure#"
 
 
 class ImportModel(Model):

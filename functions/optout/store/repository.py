@@ -176,10 +176,19 @@ class Repository:
             raise StoreUnavailable("audit store unavailable") from exc
 
     def record_send(
-        self, channel: str, address: str, provider_id: str, at: str, purpose: str, keep_seconds: int
+        self,
+        channel: str,
+        address: str,
+        provider_id: str,
+        at: str,
+        purpose: str,
+        keep_seconds: int,
+        grant_id: str | None = None,
     ) -> bool:
-        """Keep a send for the caps; False when this provider id was recorded before."""
-        return self._keep(f"{SEND_PREFIX}{channel}:{address}", provider_id, at, purpose, provider_id, keep_seconds)
+        """Keep a send for the caps (and the proof: the grant that covered it); False when
+        this provider id was recorded before."""
+        subject = f"{SEND_PREFIX}{channel}:{address}"
+        return self._keep(subject, provider_id, at, purpose, provider_id, keep_seconds, grant_id)
 
     def record_refusal(self, channel: str, address: str, at: str, purpose: str, reason: str, keep_seconds: int) -> bool:
         """Keep a check refused by an opt-out, once a minute per purpose and reason."""
@@ -194,10 +203,14 @@ class Repository:
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 
-    def _keep(self, subject: str, once: str, at: str, purpose: str, detail: str, keep_seconds: int) -> bool:
+    def _keep(
+        self, subject: str, once: str, at: str, purpose: str, detail: str, keep_seconds: int, grant: str | None = None
+    ) -> bool:
         digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
         expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
-        item = self.models.send(subject, digest, at=at, purpose=purpose, provider_id=detail, expires_at=expires)
+        item = self.models.send(
+            subject, digest, at=at, purpose=purpose, provider_id=detail, expires_at=expires, grant_id=grant
+        )
         try:
             item.save(condition=SendModel.subject.does_not_exist())
         except PutError as exc:

@@ -9,9 +9,12 @@ from typing import Any
 from optout.consent import proof
 from optout.consent.audit import contact_subject
 from optout.consent.channels import CHANNELS
+from optout.consent.model import Contact
 from optout.consent.send_rules import load, version
 from optout.settings import Settings
+from optout.store.consents import ConsentStore
 from optout.store.repository import Repository
+from optout.usecases.consents import view
 from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 
@@ -23,6 +26,7 @@ class ProofService:
         self.clock = clock
         self.settings = settings
         self.rules = load(settings.send_rules_file)
+        self.store = ConsentStore(repo)
 
     def proof(self, contact_id: str) -> dict[str, Any]:
         contact = self.contacts.get_contact(contact_id)  # NotFound: 404
@@ -44,4 +48,21 @@ class ProofService:
             for channel in CHANNELS
         }
         found = proof.proof(contact, chain, sends, self.rules, self.clock(), refused)
-        return {**found, "rules_version": version(self.settings.send_rules_file)}
+        return {**found, **self._consents(contact), "rules_version": version(self.settings.send_rules_file)}
+
+    def _consents(self, contact: Contact) -> dict[str, Any]:
+        """SPEC 19: every grant with its disclosure's full text and evidence, and each send
+        recorded with the grant that covered it (`none`)."""
+        now = self.clock()
+        texts = self.store.disclosures({g.disclosure_id for g in contact.grants if g.disclosure_id})
+        consents = [
+            {**view(g, now), "disclosure": texts.get(g.disclosure_id) if g.disclosure_id else None}
+            for g in contact.grants
+        ]
+        sends = [
+            {**send, "grant_id": send["grant_id"] or "none"}
+            for channel in CHANNELS
+            for address in contact.addresses_for(channel)
+            for send in self.store.sent(channel.value, address)
+        ]
+        return {"consents": consents, "sends": sorted(sends, key=lambda s: (s["at"], s["provider_id"]))}

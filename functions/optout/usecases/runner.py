@@ -14,10 +14,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
+from optout.consent import grants
+from optout.consent.audit import contact_subject, record_on
 from optout.consent.changes import ChangeSet
 from optout.consent.compliance import sweep_keys
 from optout.consent.effects import Stages
 from optout.consent.errors import ContactTooLarge, StoreUnavailable
+from optout.consent.model import SYSTEM
 from optout.observability import count, logger
 from optout.settings import Settings
 from optout.store.errors import ContactWriteRefused, Contended
@@ -58,6 +61,7 @@ class Runner:
         part-way leaves contacts more protected, never less, and the retried delivery (its
         event is not yet recorded) re-reads and finishes the rest.
         """
+        self.revoke_grants(changes)
         for contact in changes.contacts:
             changes.sweep_keys[contact.id] = sweep_keys(contact, self.stages)
         for part in changes.split(MAX_TRANSACTION_ITEMS):
@@ -68,10 +72,49 @@ class Runner:
         transaction: all of them or none (the store's exceptions as `commit`'s)."""
         merged = ChangeSet()
         for part in changes:
+            self.revoke_grants(part)
             for contact in part.contacts:
                 part.sweep_keys[contact.id] = sweep_keys(contact, self.stages)
             merged.merge(part)
         self.repo.commit(merged)
+
+    def revoke_grants(self, changes: ChangeSet) -> None:
+        """Revocations win (SPEC 19): whatever a change set does to a contact, the grants its
+        opt-outs now cover are revoked in the same transaction, with a `consent.revoked`
+        record after the change's own, naming it. Every writer commits here, so every opt-out
+        path (STOP, 21610, unsubscribe, DND, words, reviews, imports) revokes alike."""
+        for contact in changes.contacts:
+            if not contact.grants:
+                continue
+            subject = contact_subject(contact.id)
+            cause = next((r for r in reversed(changes.audit) if r.subject == subject), None)
+            seq = cause.seq if cause is not None else contact.audit_seq + 1
+            by = {"seq": seq, "action": cause.action if cause is not None else grants.REVOKED}
+            links_before = contact.owner_links()
+            now = self.clock()
+            revoked = grants.revoke_covered(contact, self.settings.revoke_all_from, now, by)
+            if not revoked:
+                continue
+            changes.audit.append(
+                record_on(
+                    contact,
+                    contact,
+                    at=now,
+                    actor=cause.actor if cause is not None else SYSTEM,
+                    action=grants.REVOKED,
+                    channel=",".join(sorted({p.split(":")[0] for _, pairs in revoked for p in pairs})),
+                    reason=f"revoked_by:{by['action']}",
+                    evidence={
+                        "revoked_by": by,
+                        "grants": [{"id": g.id, "revoked": list(pairs)} for g, pairs in revoked],
+                        "effects": [f"consent:revoked:{g.id}" for g, _ in revoked],
+                    },
+                )
+            )
+            moved = {a: ln for a, ln in contact.owner_links().items() if links_before.get(a) != ln}
+            changes.links_put = [
+                (a, ln) for a, ln in changes.links_put if not (a in moved and ln.contact_id == contact.id)
+            ] + list(moved.items())
 
     def _commit_part(self, part: ChangeSet) -> None:
         """Commit; a contact item the store refuses (a legacy item near 400 KB) does not

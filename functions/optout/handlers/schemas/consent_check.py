@@ -37,6 +37,9 @@ class PhoneConsentCheck(_ConsentCheck):
 
     channel: Literal["sms", "call"]
     address: PhoneText = None  # type: ignore[assignment]
+    # How a call is made (SPEC 19): a person dialing, an autodialer, or an artificial or
+    # prerecorded voice (a voicemail drop). Texts ignore it.
+    method: Literal["live", "autodialed", "prerecorded"] = "live"
 
 
 class EmailConsentCheck(_ConsentCheck):
@@ -49,12 +52,27 @@ class EmailConsentCheck(_ConsentCheck):
 ConsentCheckRequest = PhoneConsentCheck | EmailConsentCheck  # the handler's Body names the discriminator
 
 
+class CoveringGrant(Model):
+    grant_id: str
+    kind: Literal["express", "express_written"]
+    captured_at: str
+
+
 class ConsentCheckResponse(Model):
     allowed: bool
-    reason: str | None = Field(description="why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)")
+    reason: str | None = Field(
+        description="why not: an opt-out's reason, no_consent (then requires); quiet_hours / cap"
+    )
     rule: str | None = Field(None, description="the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR")
     timezone: str | None = Field(None, description="the recipient's time zone the rule was read in")
     allowed_at: str | None = Field(None, description="the earliest time the rule allows it (UTC)")
     channel: str
     contact_id: str | None
     address: str | None
+    requires: Literal["express", "express_written"] | None = Field(
+        None, description="reason no_consent: the kind of grant the send needs (SPEC 19)"
+    )
+    consent: CoveringGrant | None = Field(None, description="allowed on a grant: the grant that covers the send")
+    would_refuse: Literal["no_consent"] | None = Field(
+        None, description="CONSENT_MODE=report: what enforce would have refused it for"
+    )

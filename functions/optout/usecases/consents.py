@@ -1,0 +1,83 @@
+"""Consent grants and disclosures (SPEC 19): record the text a lead was shown, record the
+lead's grant on its contact (an audit record in the contact's chain, idempotent by
+grant_key), list a contact's grants with their status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from optout.consent import grants
+from optout.consent.actions import Outcome
+from optout.consent.errors import NotFound
+from optout.consent.grant import Grant
+from optout.consent.model import Actor, Contact
+from optout.settings import Settings
+from optout.store.consents import ConsentStore
+from optout.store.repository import Repository
+from optout.usecases.contacts import ContactsService
+from optout.usecases.runner import utc_now
+
+
+class ConsentsService:
+    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+        self.contacts = ContactsService(repo, settings, clock)
+        self.store = ConsentStore(repo)
+        self.settings = settings
+        self.clock = clock
+
+    def record_disclosure(self, text: str, name: str, language: str) -> tuple[dict[str, Any], bool]:
+        """The disclosure of this exact text, and whether it is new (else the one kept)."""
+        did, digest = grants.disclosure_id(text)
+        disclosure = {
+            "id": did,
+            "sha256": digest,
+            "text": text,
+            "name": name,
+            "language": language,
+            "created_at": self.clock(),
+        }
+        kept = self.store.put_disclosure(disclosure)
+        return (disclosure, True) if kept is None else (kept, False)
+
+    def disclosure(self, disclosure_id: str) -> dict[str, Any]:
+        found = self.store.disclosure(disclosure_id)
+        if found is None:
+            raise NotFound(f"disclosure {disclosure_id} not found")
+        return found
+
+    def grant(self, contact_id: str, fields: dict[str, Any], actor: Actor) -> tuple[Grant, bool]:
+        """Record a grant (its fields typed, address normalised); the same grant_key again
+        changes nothing and answers the grant kept (False)."""
+        gid = grants.grant_id(contact_id, fields.get("grant_key"))
+        fields = {**fields, "id": gid, "sellers": fields.get("sellers") or [self.settings.seller_name]}
+        self.contacts.get_contact(contact_id)  # 404 before anything else
+        known = bool(fields.get("disclosure_id")) and self.store.disclosure(fields["disclosure_id"]) is not None
+
+        def record(contact: Contact, now: str) -> Outcome:
+            outcome = Outcome(
+                action=grants.GRANTED, reason=f"consent:{fields['kind']}", channel=",".join(fields["channels"])
+            )
+            if any(g.id == gid for g in contact.grants):
+                return outcome
+            grant = grants.plan_grant(contact, fields, now=now, known_disclosure=known)
+            contact.grants.append(grant)
+            outcome.evidence = {"grant": grant.as_dict()}
+            outcome.effects.append(f"consent:granted:{gid}")
+            return outcome
+
+        contact, outcome = self.contacts.act(contact_id, actor, record)
+        kept = next(g for g in contact.grants if g.id == gid)
+        return kept, outcome.changed
+
+    def consents(self, contact_id: str, evidence: bool) -> list[dict[str, Any]]:
+        contact = self.contacts.get_contact(contact_id)
+        return [view(g, self.clock(), evidence) for g in contact.grants]
+
+
+def view(grant: Grant, now: str, evidence: bool = True) -> dict[str, Any]:
+    """A grant as the API shows it: every field, its status now, evidence when allowed."""
+    return {**grant.as_dict(evidence=evidence), "status": grant.status(now)}
+
+
+__all__ = ["ConsentsService", "view"]

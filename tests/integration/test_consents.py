@@ -1,0 +1,249 @@
+"""Consent grants (SPEC 19) through the API: disclosures, grants, the gate's requirements,
+revocation by opt-outs, report and off modes, idempotent retries, bad input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from optout.settings import get_settings
+from tests.conftest import DISCLOSURE_TEXT, Client, ada, grant_consent
+
+CELL, HOME, EMAIL = "+14155550100", "+14155550101", "ada@example.com"
+DAY = "2026-03-04T11:00:00-05:00"
+LATER = "2027-03-04T11:00:00-05:00"
+
+
+@pytest.fixture
+def api(client: Client) -> Client:
+    assert client.put("/contacts/c1", ada(), role="integration").status == 201
+    return client
+
+
+def check(api: Client, **body: Any) -> dict[str, Any]:
+    result = api.post("/consent/check", {"channel": "sms", "at": DAY, **body}, role="integration")
+    assert result.status == 200, result.body
+    return dict(result.json())
+
+
+def disclosure(api: Client, text: str = DISCLOSURE_TEXT) -> str:
+    return str(api.post("/disclosures", {"text": text, "name": "form"}).json()["id"])
+
+
+def test_a_disclosure_is_addressed_by_its_text_and_never_edited(api: Client) -> None:
+    first = api.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "v1", "language": "en"})
+    assert first.status == 201
+    again = api.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "renamed", "language": "en"})
+    assert again.status == 200 and again.json() == first.json()  # the first one kept
+    other = api.post("/disclosures", {"text": DISCLOSURE_TEXT + " ", "name": "v2"})
+    assert other.status == 201 and other.json()["id"] != first.json()["id"]
+    got = api.get(f"/disclosures/{first.json()['id']}", role="rep")
+    assert got.status == 200 and got.json()["text"] == DISCLOSURE_TEXT
+    import hashlib
+
+    assert got.json()["sha256"] == hashlib.sha256(DISCLOSURE_TEXT.encode()).hexdigest()
+    assert api.get("/disclosures/ds-" + "0" * 32).status == 404
+    assert api.post("/disclosures", {"text": "x", "name": "n"}, role="rep").status == 403
+
+
+@pytest.mark.parametrize(
+    ("channel", "purpose", "method", "requires"),
+    [
+        ("sms", "marketing", None, "express_written"),
+        ("sms", "informational", None, "express"),
+        ("sms", "transactional", None, None),
+        ("call", "marketing", "autodialed", "express_written"),
+        ("call", "marketing", "prerecorded", "express_written"),
+        ("call", "informational", "autodialed", "express"),
+        ("call", "informational", "prerecorded", "express"),
+        ("call", "marketing", "live", None),
+        ("call", "marketing", None, None),
+        ("email", "marketing", None, None),
+    ],
+)
+def test_each_row_of_the_default_rules(
+    api: Client, channel: str, purpose: str, method: str | None, requires: str | None
+) -> None:
+    body: dict[str, Any] = {"channel": channel, "contact_id": "c1", "purpose": purpose}
+    if method:
+        body["method"] = method
+    without = check(api, **body)
+    if requires is None:
+        assert without["allowed"] is True and without["consent"] is None
+    else:
+        assert (without["allowed"], without["reason"], without["requires"]) == (False, "no_consent", requires)
+    if channel == "email":
+        return
+    # an express grant covers what needs express, not what needs express_written
+    express = {"kind": "express", "disclosure_id": None, "signature": None}
+    grant_consent(api, "c1", CELL, channels=(channel,), purposes=(purpose,), grant_key="e", **express)
+    judged = check(api, **body)
+    assert judged["allowed"] is (requires != "express_written")
+    grant_consent(api, "c1", CELL, channels=(channel,), purposes=(purpose,), grant_key="w")
+    written = check(api, **body)
+    assert written["allowed"] is True and written["address"] == CELL
+    assert written["consent"]["kind"] == "express_written"
+
+
+def test_a_grant_covers_only_its_channel_address_purpose_and_seller(api: Client) -> None:
+    grant = grant_consent(api, "c1", HOME, channels=("sms",), purposes=("marketing",))
+    assert check(api, contact_id="c1")["address"] == HOME  # the number a grant covers, not the cell
+    assert check(api, contact_id="c1", address=HOME)["consent"]["grant_id"] == grant["id"]
+    assert check(api, contact_id="c1", address=CELL)["reason"] == "no_consent"
+    assert check(api, address=HOME)["consent"]["grant_id"] == grant["id"]  # by address alone
+    assert check(api, address=CELL)["reason"] == "no_consent"
+    assert check(api, contact_id="c1", purpose="informational")["reason"] == "no_consent"
+    other = grant_consent(api, "c1", CELL, sellers=["Another Co"], grant_key="other")
+    assert other["sellers"] == ["Another Co"]
+    assert check(api, contact_id="c1", address=CELL)["reason"] == "no_consent"
+
+
+def test_an_expired_grant_covers_nothing(api: Client) -> None:
+    grant_consent(api, "c1", CELL, expires_at="2026-03-01T00:00:00Z")
+    assert check(api, contact_id="c1")["reason"] == "no_consent"
+    listed = api.get("/contacts/c1/consents").json()["consents"]
+    assert [g["status"] for g in listed] == ["expired"]
+
+
+def test_the_same_grant_key_records_once(api: Client) -> None:
+    first = api.post("/consents", _grant_body(api, grant_key="lead-42"), role="integration")
+    again = api.post("/consents", _grant_body(api, grant_key="lead-42"), role="integration")
+    assert (first.status, again.status) == (201, 200) and first.json()["id"] == again.json()["id"]
+    history = api.get("/contacts/c1/history").json()["records"]
+    assert [r["action"] for r in history].count("consent.granted") == 1
+    assert len(api.get("/contacts/c1/consents").json()["consents"]) == 1
+
+
+def _grant_body(api: Client, **fields: Any) -> dict[str, Any]:
+    return {
+        "contact_id": "c1",
+        "address": CELL,
+        "channels": ["sms"],
+        "purposes": ["marketing"],
+        "kind": "express_written",
+        "disclosure_id": disclosure(api),
+        "method": "web_form",
+        "signature": "checkbox",
+        "captured_at": "2026-01-02T10:00:00-05:00",
+        "evidence": {"ip": "203.0.113.7", "user_agent": "Mozilla/5.0", "page_url": "https://example.com/form"},
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "status", "field"),
+    [
+        ({"address": "+14155550199"}, 422, "address"),
+        ({"address": EMAIL}, 422, "channels"),
+        ({"channels": ["email"]}, 422, "channels"),
+        ({"captured_at": "2999-01-01T00:00:00Z"}, 422, "captured_at"),
+        ({"captured_at": "1990-12-31T00:00:00Z"}, 422, "captured_at"),
+        ({"disclosure_id": "ds-" + "1" * 32}, 422, "disclosure_id"),
+        ({"disclosure_id": None}, 422, "disclosure_id"),
+        ({"signature": None}, 422, "signature"),
+        ({"expires_at": "2025-01-01T00:00:00Z"}, 422, "expires_at"),
+        ({"kind": "implied"}, 422, "kind"),
+        ({"channels": []}, 422, "channels"),
+        ({"contact_id": "nobody"}, 404, None),
+    ],
+)
+def test_bad_grants_are_refused_naming_the_field_and_change_nothing(
+    api: Client, change: dict[str, Any], status: int, field: str | None
+) -> None:
+    before = api.get("/contacts/c1/history").json()
+    result = api.post("/consents", _grant_body(api, **change), role="integration")
+    assert result.status == status, result.body
+    if field is not None:
+        assert field in result.body.decode()
+    assert api.get("/contacts/c1/history").json() == before
+    assert api.get("/contacts/c1/consents").json()["consents"] == []
+
+
+def test_an_email_grant_under_do_not_email_is_a_conflict(api: Client) -> None:
+    assert api.post("/contacts/c1/do-not-email", {"note": "asked"}, role="rep").status == 200
+    body = _grant_body(api, address=EMAIL, channels=["email"])
+    assert api.post("/consents", body, role="integration").status == 409
+
+
+def test_roles_and_evidence(api: Client) -> None:
+    assert api.post("/consents", _grant_body(api), role="rep").status == 403
+    assert api.post("/consents", _grant_body(api), role="admin").status == 201
+    for role, shown in (("admin", True), ("support", True), ("rep", False), ("manager", False), ("integration", False)):
+        listed = api.get("/contacts/c1/consents", role=role).json()["consents"]
+        assert ("evidence" in listed[0] and listed[0]["evidence"] is not None) is shown, role
+    assert api.get("/contacts/nobody/consents").status == 404
+
+
+@pytest.mark.parametrize(
+    ("optout", "channel"),
+    [
+        (("POST", "/contacts/c1/dnd", {"channels": ["sms"], "enabled": True, "source": "phone_call"}), "sms"),
+        (("POST", "/contacts/c1/dnd", {"channels": ["call"], "enabled": True, "source": "phone_call"}), "call"),
+        (("POST", "/revocations", {"contact_id": "c1", "text": "stop texting me", "source": "call_note"}), "sms"),
+    ],
+)
+def test_an_opt_out_revokes_the_grants_it_covers_naming_the_record(
+    api: Client, optout: tuple[str, str, dict[str, Any]], channel: str
+) -> None:
+    grant = grant_consent(api, "c1", CELL)
+    method, path, body = optout
+    assert api.request(method, path, body, role="rep").status == 200
+    listed = api.get("/contacts/c1/consents").json()["consents"]
+    assert f"{channel}:marketing" in listed[0]["revoked"]
+    history = api.get("/contacts/c1/history").json()["records"]
+    revoked = next(r for r in history if r["action"] == "consent.revoked")
+    cause = next(r for r in history if r["seq"] == listed[0]["revoked_by"]["seq"])
+    assert cause["action"] != "consent.revoked" and revoked["seq"] == cause["seq"] + 1
+    assert f"consent:revoked:{grant['id']}" in revoked["evidence"]["effects"]
+    refused = check(api, contact_id="c1", channel=channel, method="autodialed")
+    assert refused["allowed"] is False
+
+
+def test_a_grant_never_lowers_an_opt_out_and_one_captured_before_it_stays_revoked(api: Client) -> None:
+    assert api.post("/contacts/c1/dnd", {"channels": ["sms"], "enabled": True, "source": "phone_call"}, role="rep").status == 200
+    old = grant_consent(api, "c1", CELL, channels=("sms",), grant_key="old")  # captured in January
+    assert old["status"] == "revoked" and old["revoked_by"]["opt_outs"][0].startswith("rep:phone_call@")
+    new = grant_consent(api, "c1", CELL, channels=("sms",), grant_key="new", captured_at=None)
+    assert new["status"] == "active"
+    assert check(api, contact_id="c1")["reason"] == "contact_dnd"  # the opt-out still wins
+    lifted = api.post("/contacts/c1/dnd", {"channels": ["sms"], "enabled": False, "source": "phone_call"}, role="rep")
+    assert lifted.status == 200
+    allowed = check(api, contact_id="c1", at=LATER)  # (the new grant was captured now)
+    assert allowed["allowed"] is True and allowed["consent"]["grant_id"] == new["id"]
+    states = {g["id"]: g["status"] for g in api.get("/contacts/c1/consents").json()["consents"]}
+    assert states == {old["id"]: "revoked", new["id"]: "active"}
+
+
+@pytest.mark.parametrize("mode", ["report", "off"])
+def test_report_and_off_modes(api: Client, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.setenv("CONSENT_MODE", mode)
+    get_settings.cache_clear()
+    answer = check(api, contact_id="c1")
+    assert answer["allowed"] is True and answer["reason"] is None
+    assert answer["would_refuse"] == ("no_consent" if mode == "report" else None)
+    grant_consent(api, "c1", CELL)
+    assert check(api, contact_id="c1")["would_refuse"] is None
+
+
+def test_consent_rules_are_data(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENT_RULES", '{"call": {"marketing": "express"}}')
+    get_settings.cache_clear()
+    assert check(api, contact_id="c1")["allowed"] is True  # texts need nothing now
+    live = check(api, contact_id="c1", channel="call")
+    assert (live["reason"], live["requires"]) == ("no_consent", "express")
+
+
+def test_grants_are_chained_and_proved(api: Client) -> None:
+    grant = grant_consent(api, "c1", CELL)
+    assert api.post("/sends", {"address": CELL, "channel": "sms", "provider_id": "SM1", "at": DAY}).status == 201
+    assert api.post("/sends", {"address": HOME, "channel": "sms", "provider_id": "SM2", "at": DAY}).status == 201
+    proof = api.get("/contacts/c1/proof").json()
+    assert proof["chain"]["verified"] is True
+    shown = proof["consents"][0]
+    assert shown["id"] == grant["id"] and shown["disclosure"]["text"] == DISCLOSURE_TEXT
+    assert shown["evidence"] is not None
+    covered = {s["provider_id"]: s["grant_id"] for s in proof["sends"]}
+    assert covered == {"SM1": grant["id"], "SM2": "none"}
+    page = api.get("/contacts/c1/proof", headers={"accept": "text/html"}).body.decode()
+    assert "Consent is not a condition of purchase" in page and grant["id"] in page
