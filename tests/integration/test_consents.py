@@ -201,7 +201,10 @@ def test_an_opt_out_revokes_the_grants_it_covers_naming_the_record(
 
 
 def test_a_grant_never_lowers_an_opt_out_and_one_captured_before_it_stays_revoked(api: Client) -> None:
-    assert api.post("/contacts/c1/dnd", {"channels": ["sms"], "enabled": True, "source": "phone_call"}, role="rep").status == 200
+    assert (
+        api.post("/contacts/c1/dnd", {"channels": ["sms"], "enabled": True, "source": "phone_call"}, role="rep").status
+        == 200
+    )
     old = grant_consent(api, "c1", CELL, channels=("sms",), grant_key="old")  # captured in January
     assert old["status"] == "revoked" and old["revoked_by"]["opt_outs"][0].startswith("rep:phone_call@")
     new = grant_consent(api, "c1", CELL, channels=("sms",), grant_key="new", captured_at=None)
@@ -247,3 +250,89 @@ def test_grants_are_chained_and_proved(api: Client) -> None:
     assert covered == {"SM1": grant["id"], "SM2": "none"}
     page = api.get("/contacts/c1/proof", headers={"accept": "text/html"}).body.decode()
     assert "Consent is not a condition of purchase" in page and grant["id"] in page
+
+
+STRENGTH = {"express": 1, "express_written": 2}
+REQUIRED = {
+    ("sms", "marketing", "live"): "express_written",
+    ("sms", "informational", "live"): "express",
+    ("call", "marketing", "autodialed"): "express_written",
+    ("call", "informational", "prerecorded"): "express",
+}
+Step = tuple[str, Any]
+
+
+def _steps() -> Any:
+    from hypothesis import strategies as st
+
+    grant = st.tuples(
+        st.just("grant"),
+        st.tuples(
+            st.sampled_from([("sms",), ("call",), ("sms", "call")]),
+            st.sampled_from([("marketing",), ("informational",), ("marketing", "informational")]),
+            st.sampled_from(["express", "express_written"]),
+            st.sampled_from([CELL, HOME]),
+        ),
+    )
+    dnd = st.tuples(st.sampled_from(["dnd", "lift"]), st.sampled_from(["sms", "call"]))
+    purposeful = st.tuples(st.just("revoke"), st.sampled_from(["marketing", "informational"]))
+    return st.lists(st.one_of(grant, dnd, purposeful), min_size=1, max_size=6)
+
+
+def test_no_check_is_allowed_that_an_opt_out_covers_or_that_lacks_a_required_grant(client: Client) -> None:
+    """After any sequence of grants and opt-outs (and their lifting), every allowed check is
+    free of an opt-out and, where the rules need one, covered by an active grant of the
+    kind needed that no opt-out has revoked; every grant captured before an opt-out still in
+    force is revoked for what it covers."""
+    from hypothesis import HealthCheck, given, settings
+
+    counter = iter(range(10_000))
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(_steps())
+    def run(steps: list[Step]) -> None:
+        cid = f"p{next(counter)}"
+        assert client.put(f"/contacts/{cid}", ada(), role="integration").status == 201
+        for n, (op, arg) in enumerate(steps):
+            if op == "grant":
+                channels, purposes, kind, address = arg
+                extra = {} if kind == "express_written" else {"disclosure_id": None, "signature": None}
+                grant_consent(
+                    client, cid, address, channels, purposes, kind=kind, grant_key=f"g{n}", captured_at=None, **extra
+                )
+            elif op in ("dnd", "lift"):
+                body = {"channels": [arg], "enabled": op == "dnd", "source": "phone_call"}
+                assert client.post(f"/contacts/{cid}/dnd", body, role="rep").status in (
+                    200,
+                    409,
+                )  # 409: not a rep's to lift
+            else:
+                body = {"contact_id": cid, "text": "stop calling me", "source": "call_note", "purposes": [arg]}
+                assert client.post("/revocations", body, role="rep").status == 200
+        contact = client.get(f"/contacts/{cid}").json()
+        grants = {g["id"]: g for g in client.get(f"/contacts/{cid}/consents").json()["consents"]}
+
+        def closing(channel: str, purpose: str) -> dict[str, Any] | None:
+            flag = contact["opt_outs"].get(channel)
+            return flag if flag is not None and purpose in flag.get("purposes", [purpose]) else None
+
+        for (channel, purpose, method), need in REQUIRED.items():
+            for address in (CELL, HOME):
+                body = {"channel": channel, "contact_id": cid, "address": address, "purpose": purpose, "at": LATER}
+                if channel == "call":
+                    body["method"] = method
+                answer = client.post("/consent/check", body, role="integration").json()
+                if not answer["allowed"]:
+                    continue
+                assert closing(channel, purpose) is None, (steps, answer)
+                covering = grants[answer["consent"]["grant_id"]]
+                assert covering["status"] == "active" and covering["address"] == address
+                assert STRENGTH[covering["kind"]] >= STRENGTH[need]
+                assert f"{channel}:{purpose}" not in covering["revoked"]
+        for grant in grants.values():  # what an opt-out in force covers of an older grant is revoked
+            for pair in (f"{c}:{p}" for c in grant["channels"] for p in grant["purposes"]):
+                flag = closing(*pair.split(":"))
+                if flag is not None and grant["captured_at"] <= flag["at"]:
+                    assert pair in grant["revoked"], (steps, grant, flag)
+
+    run()

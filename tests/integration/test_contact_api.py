@@ -9,7 +9,7 @@ import pytest
 from optout.consent.audit import contact_subject, verify_chain
 from optout.settings import get_settings
 from optout.store.repository import Repository
-from tests.conftest import Client, Faults, ada
+from tests.conftest import Client, Faults, ada, grant_consent
 
 
 def repo() -> Repository:
@@ -113,6 +113,7 @@ class TestReimportNeverLowersAnOptOut:
         repo().commit(ChangeSet(heads=[HeadWrite(state.address, guarded=True, state=state)]))
         body = client.put("/contacts/c-1", ada(), role="integration").json()
         assert body["dnd"]["sms"] is False
+        grant = grant_consent(client, "c-1", "+14155550100", channels=("sms",))  # the lead agreed (SPEC 19)
         check = client.post("/consent/check", {"channel": "sms", "contact_id": "c-1"}).json()
         assert check == {
             "allowed": True,
@@ -123,6 +124,9 @@ class TestReimportNeverLowersAnOptOut:
             "channel": "sms",
             "contact_id": "c-1",
             "address": "+14155550100",
+            "requires": None,
+            "consent": {"grant_id": grant["id"], "kind": "express_written", "captured_at": grant["captured_at"]},
+            "would_refuse": None,
         }
         home = client.post("/consent/check", {"channel": "sms", "contact_id": "c-1", "address": "+14155550101"})
         assert home.json()["reason"] == "address_suppressed"
@@ -134,7 +138,8 @@ class TestConsentCheck:
         cell = client.post("/consent/check", {"channel": "sms", "address": "(415) 555-0100"}).json()
         assert cell["allowed"] is False and cell["reason"] == "contact_dnd"
         # A shared home line stays usable for the others on it
-        home = client.post("/consent/check", {"channel": "sms", "address": "+14155550101"}).json()
+        body = {"channel": "sms", "address": "+14155550101", "purpose": "transactional"}  # needs no grant
+        home = client.post("/consent/check", body).json()
         assert home["allowed"] is True
 
     def test_check_unknown_address_is_allowed(self, client: Client) -> None:
@@ -144,8 +149,9 @@ class TestConsentCheck:
     def test_check_after_an_address_change_follows_the_new_address(self, client: Client) -> None:
         client.put("/contacts/c-1", ada(dnd={"sms": True}), role="integration")
         client.put("/contacts/c-1", {"phones": {"cell": "+14155550199"}}, role="integration")
-        old = client.post("/consent/check", {"channel": "sms", "address": "+14155550100"}).json()
-        new = client.post("/consent/check", {"channel": "sms", "address": "+14155550199"}).json()
+        asked = {"channel": "sms", "purpose": "transactional"}  # needs no grant: only opt-outs refuse it
+        old = client.post("/consent/check", {**asked, "address": "+14155550100"}).json()
+        new = client.post("/consent/check", {**asked, "address": "+14155550199"}).json()
         assert old["allowed"] is True
         assert new["allowed"] is False
 

@@ -39,7 +39,12 @@ def answer(result: HttpResult, status: int = 200) -> dict[str, Any]:
 
 
 def may(api: Client, channel: str, **target: str) -> bool:
-    result = api.post("/consent/check", {"channel": channel, **target}, role="integration")
+    body = {
+        "channel": channel,
+        "purpose": "transactional",
+        **target,
+    }  # a transactional send needs no grant (SPEC 19): only an opt-out refuses it
+    result = api.post("/consent/check", body, role="integration")
     assert result.status == 200, result.body
     return bool(result.json()["allowed"])
 

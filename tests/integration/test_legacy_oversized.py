@@ -85,7 +85,12 @@ def stop(client: Client, text: str = "STOP", sid: str = "SM" + "1" * 32) -> int:
 
 
 def check(client: Client, channel: str, **who: str) -> dict[str, Any]:
-    return dict(client.post("/consent/check", {"channel": channel, **who}).json())
+    body = {
+        "channel": channel,
+        "purpose": "transactional",
+        **who,
+    }  # a transactional send needs no grant (SPEC 19): only an opt-out refuses it
+    return dict(client.post("/consent/check", body).json())
 
 
 def chain_ok(cid: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from infra import email_sim
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, VOICE_PATH, call_params, signed_request, sms_params, status_params
 from optout.settings import get_settings
-from tests.conftest import Client, Faults, LambdaContext, ada
+from tests.conftest import Client, Faults, LambdaContext, ada, grant_consent
 
 CELL, HOME, EMAIL = "+14155550188", "+14155550189", "grace.private@example.com"
 BODY = "please stop texting me, my secret word is zebra42"
@@ -19,7 +19,7 @@ BASE, TOKEN = "https://optout.example.com", "log-test-token"
 
 def secrets_in(text: str) -> list[str]:
     digits = re.sub(r"\D", "", text)
-    found = [s for s in (EMAIL, "grace.private", "zebra42", "zebra43") if s in text]
+    found = [s for s in (EMAIL, "grace.private", "zebra42", "zebra43", "198.51.100.23") if s in text]
     found += [n for n in (CELL, HOME) if n in text or n[1:] in digits]
     return found
 
@@ -82,6 +82,10 @@ def test_every_path_logs_without_personal_data(
     assert client.post("/revocations", {"address": "zebra43@", "text": NOTE, "source": "other"}).status == 422
     send = {"address": CELL, "channel": "sms", "provider_id": "SMzebra42", "at": "2026-03-04T10:00:00-05:00"}
     assert client.post("/sends", send, role="integration").status == 201
+    # consent grants (SPEC 19): the disclosure, the grant with its evidence, their reads
+    assert client.put("/contacts/g-2", ada(email="g2@example.com", phones={"cell": "+12125550123"})).status == 201
+    grant_consent(client, "g-2", "+12125550123", evidence={"ip": "198.51.100.23", "user_agent": "zebra42"})
+    assert client.get("/contacts/g-2/consents").status == 200
     late = {"channel": "sms", "address": "+12125550123", "at": "2026-03-04T23:00:00-05:00"}
     assert client.post("/consent/check", late).json()["rule"] == "quiet_hours:US"
     faults.fail("TransactWriteItems")  # the error path logs too

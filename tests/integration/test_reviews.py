@@ -57,7 +57,12 @@ def history(api: Client, cid: str = "c-1") -> list[dict[str, Any]]:
 
 
 def may_text(api: Client, address: str) -> bool:
-    result = api.post("/consent/check", {"channel": "sms", "address": address}, role="integration")
+    body = {
+        "channel": "sms",
+        "address": address,
+        "purpose": "transactional",
+    }  # a transactional text needs no grant (SPEC 19): only an opt-out refuses it
+    result = api.post("/consent/check", body, role="integration")
     assert result.status == 200, result.body
     return bool(result.json()["allowed"])
 

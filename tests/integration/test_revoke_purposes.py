@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from optout.settings import get_settings
-from tests.conftest import Client, ada
+from tests.conftest import Client, ada, grant_consent
 
 FL_CELL, UNKNOWN = "+13055550100", "+13055550199"
 # 13:00 in Miami on the day before and the day of the shipped REVOKE_ALL_FROM (2027-01-31)
@@ -21,6 +21,7 @@ NO_MARKETING_CALLS = "Lead said: stop calling me with sales offers"
 def api(client: Client) -> Client:
     body = ada(email="fl@example.com", phones={"cell": FL_CELL, "home": None})
     assert client.put("/contacts/fl", body, role="integration").status == 201
+    grant_consent(client, "fl", FL_CELL)  # the lead agreed to texts and calls (SPEC 19)
     return client
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, status_params
 from optout.settings import get_settings
-from tests.conftest import Client, ada
+from tests.conftest import Client, ada, grant_consent
 
 BASE, TOKEN = "https://optout.example.com", "gate-test-token"
 FL_CELL, NY_CELL, TX_CELL = "+13055550100", "+12125550100", "+15125550100"
@@ -26,6 +26,7 @@ def api(client: Client, monkeypatch: pytest.MonkeyPatch) -> Client:
     for cid, cell in (("fl", FL_CELL), ("ny", NY_CELL), ("tx", TX_CELL)):
         body = ada(email=f"{cid}@example.com", phones={"cell": cell, "home": None})
         assert client.put(f"/contacts/{cid}", body, role="integration").status == 201
+        grant_consent(client, cid, cell)  # these leads agreed (SPEC 19): what is judged here is the clock
     return client
 
 

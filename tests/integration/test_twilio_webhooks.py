@@ -66,7 +66,12 @@ def contact(client: Client, cid: str = "c-1") -> dict[str, Any]:
 
 
 def may_text(client: Client, address: str) -> bool:
-    result = client.post("/consent/check", {"channel": "sms", "address": address})
+    body = {
+        "channel": "sms",
+        "address": address,
+        "purpose": "transactional",
+    }  # a transactional text needs no grant (SPEC 19): only an opt-out refuses it
+    result = client.post("/consent/check", body)
     assert result.status == 200
     return bool(result.json()["allowed"])
 
@@ -202,7 +207,9 @@ def test_stop_from_a_shared_home_line_keeps_each_persons_cell(client: Client, tw
         assert person["consent"]["sms"]["allowed"] is True
         assert person["suppressed"] == {"sms": [HOME]}
         assert "Can't Text" not in person["opportunity"].get("name", "")
-        assert client.post("/consent/check", {"channel": "sms", "contact_id": cid, "address": cell}).json()["allowed"]
+        assert client.post(
+            "/consent/check", {"channel": "sms", "contact_id": cid, "address": cell, "purpose": "transactional"}
+        ).json()["allowed"]
         assert not client.post("/consent/check", {"channel": "sms", "contact_id": cid, "address": HOME}).json()[
             "allowed"
         ]

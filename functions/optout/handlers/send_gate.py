@@ -106,6 +106,7 @@ def register(app: APIGatewayHttpResolver) -> None:
                 channel=channel.value,
                 contact_id=cid,
                 address=decision.address,
+                requires=None,
                 consent=covered,
                 would_refuse=consent.would_refuse,  # type: ignore[arg-type]
             )

@@ -80,8 +80,8 @@ class SendGate:
         else:
             if address is None:
                 raise InvalidInput("give contact_id or address")
-            place = self.repo.address_state(address)
-            decision, held, usable = decide_address(channel, place, judged), _held(place), [address]
+            found = self.repo.address_state(address)
+            decision, held, usable = decide_address(channel, found, judged), _held(found), [address]
         if decision.reason in OPT_OUT_REASONS and own:
             self._log_refusal(channel, decision.address or own[0], purpose, str(decision.reason))
         consent = Consent()
@@ -93,7 +93,7 @@ class SendGate:
         place = place_of(number, state)
         window = window_decision(self.rules, channel, purpose, place, at)
         if not window.allowed:
-            return decision, window
+            return decision, window, consent
         capped = [r for r in applicable(self.rules, channel, purpose, place, at.date()) if r.cap is not None]
         for rule in sorted(capped, key=lambda r: (r.cap or 0, -r.cap_hours)):
             refused = self._over_cap(rule, channel, number, purpose, at)
