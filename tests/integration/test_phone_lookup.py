@@ -25,7 +25,7 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.phone import PhoneService
 from optout.usecases.sweeps import SweepService, budget
-from tests.conftest import Client, Faults, HttpResult, ada
+from tests.conftest import Client, Faults, HttpResult, ada, grant_consent
 
 BASE = "https://optout.example.com"
 TOKEN = "test-twilio-auth-token"
@@ -113,8 +113,13 @@ def phone(client: Client, channel: str, cid: str = "c-1", role: str = "rep") -> 
     return dict(result.json())
 
 
+# The lead's consent to texts given with the choice (SPEC 19): what an SMS-first form records.
+SMS_CONSENT = {"purposes": ["informational"], "kind": "express", "method": "web_form"}
+
+
 def choose_sms(client: Client, number: str, cid: str = "c-1", role: str | None = "integration") -> HttpResult:
-    return client.post(f"/contacts/{cid}/channel", {"channel": "sms", "phone": number}, role=role)
+    consent = {**SMS_CONSENT, "grant_key": "sms-first:" + "".join(c for c in number if c.isalnum())}
+    return client.post(f"/contacts/{cid}/channel", {"channel": "sms", "phone": number, "consent": consent}, role=role)
 
 
 def text_in(client: Client, from_: str, body: str, sid: str | None = None) -> list[str]:
@@ -523,7 +528,12 @@ class TestSmsFirst:
         assert (answer["number"], answer["type"]) == (PREF, "preferred")
         records = Repository(get_settings()).chain(contact_subject("c-1"))
         assert verify_chain(records).ok
-        assert [r.action for r in records[-2:]] == ["channel.sms_requested", "channel.sms_confirmation_sent"]
+        # the grant given with the choice is recorded with it, before the confirming text (SPEC 19)
+        assert [r.action for r in records[-3:]] == [
+            "channel.sms_requested",
+            "consent.granted",
+            "channel.sms_confirmation_sent",
+        ]
 
     def test_repeating_the_request_sends_nothing_again(self, api: Client, fake: FakeTwilio) -> None:
         add(api, "c-1")
@@ -665,6 +675,40 @@ class TestSmsFirst:
         # confirmed: asking again sends nothing
         assert choose_sms(api, PREF).status == 200
         assert len(fake.messages()) == 1
+
+    def test_without_a_grant_or_a_consent_sms_first_is_refused_409_no_consent(
+        self, api: Client, fake: FakeTwilio
+    ) -> None:
+        add(api, "c-1")
+        before = Repository(get_settings()).chain(contact_subject("c-1"))
+        bare = api.post("/contacts/c-1/channel", {"channel": "sms", "phone": PREF}, role="integration")
+        assert (bare.status, bare.json()["error"]) == (409, "no_consent")
+        assert fake.messages() == [] and Repository(get_settings()).chain(contact_subject("c-1")) == before
+        assert contact(api)["channel"] == "email"
+
+    def test_the_grant_given_with_sms_first_is_confirmed_by_the_leads_yes(self, api: Client) -> None:
+        add(api, "c-1")
+        assert choose_sms(api, PREF).status == 200
+        [grant] = api.get("/contacts/c-1/consents").json()["consents"]
+        assert (grant["address"], grant["channels"], grant["status"]) == (PREF, ["sms"], "active")
+        assert grant["confirmed_at"] is None
+        text_in(api, PREF, "YES", sid="SM" + "8" * 32)
+        [confirmed] = api.get("/contacts/c-1/consents").json()["consents"]
+        assert confirmed["confirmed_at"] is not None
+        check = {"channel": "sms", "contact_id": "c-1", "purpose": "informational", "at": "2027-03-04T11:00:00-05:00"}
+        answer = api.post("/consent/check", check).json()
+        assert answer["consent"] is not None and answer["consent"]["grant_id"] == grant["id"], answer
+
+    def test_the_lookup_skips_a_number_without_the_grant_a_purpose_needs(self, api: Client) -> None:
+        add(api, "c-1", phones={"cell": CELL, "home": None}, phone_types={})
+        asked = api.get("/contacts/c-1/phone?channel=sms&purpose=marketing", role="rep").json()
+        assert (asked["number"], asked["reason"]) == (None, "no_consent")
+        assert [s["reason"] for s in asked["skipped"]] == ["no_consent"]
+        assert phone(api, "sms")["number"] == CELL  # no purpose asked: the opt-outs alone decide
+        grant_consent(api, "c-1", CELL, channels=("sms",), purposes=("marketing",))
+        assert api.get("/contacts/c-1/phone?channel=sms&purpose=marketing", role="rep").json()["number"] == CELL
+        live = api.get("/contacts/c-1/phone?channel=call&purpose=marketing&method=live", role="rep").json()
+        assert live["number"] == CELL  # a live call needs none
 
     @pytest.mark.parametrize("reply", ["y", "YES"])
     def test_twilio_retrying_the_reply_gets_the_same_answer(self, api: Client, reply: str) -> None:

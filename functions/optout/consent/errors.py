@@ -25,6 +25,12 @@ class Conflict(ConsentError):
     code = "conflict"
 
 
+class NoConsent(Conflict):
+    """SMS-first without a grant for texts to the number, in enforce mode (SPEC 19)."""
+
+    code = "no_consent"
+
+
 class ContactTooLarge(Conflict):
     """The stored contact item cannot be rewritten (a legacy item near DynamoDB's 400 KB):
     a change that is not an opt-out is refused; an opt-out is deferred instead (SPEC 11)."""

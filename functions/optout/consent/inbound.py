@@ -9,6 +9,7 @@ from `effects.honour`, as for every other writer.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from optout.consent import confirmation
@@ -54,6 +55,11 @@ def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> No
     if pending.get("phone") == address and pending.get("status") in (confirmation.SENDING, confirmation.PENDING):
         contact.sms_confirmation = {**pending, "status": confirmation.CONFIRMED, "confirmed_at": now}
         effects.append("sms_confirmation:confirmed")
+        # double opt-in (SPEC 19): the grants given for texts to this number are confirmed
+        for n, grant in enumerate(contact.grants):
+            if grant.address == address and "sms" in grant.channels and grant.confirmed_at is None:
+                contact.grants[n] = replace(grant, confirmed_at=now)
+                effects.append(f"consent:confirmed:{grant.id}")
 
 
 def opt_out_contact(

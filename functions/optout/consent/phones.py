@@ -5,6 +5,7 @@ legal calling window (8:00-21:00 in its own time zone, the strictest when it spa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,7 +27,9 @@ SUPPRESSED = "address_suppressed"
 NOT_SMS_CAPABLE = "not_sms_capable"
 CROSS_BORDER = "cross_border"
 UNSUPPORTED_COUNTRY = "unsupported_country"
+NO_CONSENT = "no_consent"  # the purpose asked needs a grant the number has not (SPEC 19)
 _NONE_LEFT = {
+    NO_CONSENT: NO_CONSENT,
     INVALID: "none_valid",
     SUPPRESSED: "all_suppressed",
     NOT_SMS_CAPABLE: "none_sms_capable",
@@ -120,8 +123,10 @@ def choose(
     sender_region: str,
     countries: frozenset[str],
     now: datetime,
+    granted: Callable[[str], bool] | None = None,
 ) -> PhoneChoice:
     """The number to use. `regions`: each candidate number's region (None = not a valid number).
+    `granted`: for a purpose that needs a grant, whether a number has one (else skipped).
 
     Contact DND or every number skipped gives `number: None` with the reason.
     """
@@ -131,6 +136,8 @@ def choose(
         return choice
     for candidate in candidates(contact):
         reason = _skip_reason(contact, channel, candidate, regions.get(candidate.number), sender_region, countries, now)
+        if reason is None and granted is not None and not granted(candidate.number):
+            reason = NO_CONSENT
         if reason:
             choice.skipped.append(Skip(candidate.role, reason))
             continue

@@ -14,6 +14,7 @@ from optout.consent.addresses import normalise_phone, region_of
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.places import place_of
+from optout.handlers.consents import grant_fields
 from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
 from optout.handlers.schemas.base import build_models, operation
 from optout.handlers.schemas.contacts import ContactResponse
@@ -35,10 +36,17 @@ def service() -> PhoneService:
 def phone(
     id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     channel: Annotated[Literal["sms", "call"], Query()],
+    purpose: Annotated[
+        Literal["marketing", "informational", "transactional"] | None,
+        Query(description="what the send is for: a number without the grant it needs is skipped (no_consent)"),
+    ] = None,
+    method: Annotated[
+        Literal["live", "autodialed", "prerecorded"] | None, Query(description="how a call is made (SPEC 19)")
+    ] = None,
 ) -> PhoneResponse:
     caller(app, ANY_ROLE)
     cid = contact_id(id)
-    choice = service().phone(cid, Channel(channel))
+    choice = service().phone(cid, Channel(channel), purpose, method)
     logger.info("phone lookup", extra={"contact_id": cid, "channel": channel, "found": choice.number is not None})
     return PhoneResponse.of(cid, choice)
 
@@ -56,7 +64,10 @@ def set_channel(
         number = normalise_phone(request.phone, get_settings().default_country)
     except InvalidInput as exc:
         raise InvalidInput(f"phone: {exc.message}") from None
-    contact = service().request_sms(cid, number, actor)
+    consent = None
+    if request.consent is not None:
+        consent = grant_fields(request.consent, request.consent.address or number)
+    contact = service().request_sms(cid, number, actor, consent)
     logger.info("sms requested", extra={"contact_id": cid, "status": (contact.sms_confirmation or {}).get("status")})
     return ContactResponse.of(contact)
 

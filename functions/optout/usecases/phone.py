@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from optout.adapters.twilio import TwilioRest, TwilioUnavailable
-from optout.consent import confirmation, send_rules
+from optout.consent import confirmation, grants, send_rules
 from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of
 from optout.consent.audit import record_on
 from optout.consent.channels import Channel
 from optout.consent.effects import honour
-from optout.consent.errors import Conflict, NotFound, StoreUnavailable
+from optout.consent.errors import Conflict, NoConsent, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
 from optout.consent.phones import (
     SMS_CAPABLE,
@@ -27,8 +27,9 @@ from optout.consent.phones import (
 )
 from optout.consent.policy import decide
 from optout.consent.send_rules import call_window
-from optout.consent.upsert import ContactInput, plan_upsert, upsert_changes
+from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
+from optout.store.consents import ConsentStore
 from optout.store.errors import Contended
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
@@ -64,9 +65,12 @@ class PhoneService:
 
     # ---- lookup ------------------------------------------------------------------------
 
-    def phone(self, contact_id: str, channel: Channel) -> PhoneChoice:
+    def phone(
+        self, contact_id: str, channel: Channel, purpose: str | None = None, method: str | None = None
+    ) -> PhoneChoice:
         """One read of the contact; Twilio Lookup (when on) only for numbers not cached, and
-        one write to cache what it learnt."""
+        one write to cache what it learnt. With a purpose that needs a grant (enforce mode),
+        a number without one is skipped (`no_consent`)."""
         contact = self.contacts.get_contact(contact_id)
         now = self.now()
         regions = {c.number: region_of(c.number) for c in candidates(contact)}
@@ -74,7 +78,9 @@ class PhoneService:
         countries = self.settings.sms_countries
         if channel is Channel.SMS and self.settings.lookup_enabled and channel not in contact.blocked_channels():
             self._look_up(contact, regions, sender, countries, now)
-        choice = choose(contact, channel, regions, sender, countries, now)
+        choice = choose(
+            contact, channel, regions, sender, countries, now, self._granted(contact, channel, purpose, method)
+        )
         if channel is Channel.CALL and choice.number:
             choice.calling_window = call_window(self.rules, choice.number, now, contact.state)
         return choice
@@ -106,11 +112,13 @@ class PhoneService:
 
     # ---- SMS-first ---------------------------------------------------------------------
 
-    def request_sms(self, contact_id: str, phone: str, actor: Actor) -> Contact:
+    def request_sms(self, contact_id: str, phone: str, actor: Actor, consent: dict[str, Any] | None = None) -> Contact:
         """The lead chose SMS at `phone`: channel `sms`, pending until they confirm; one text.
 
-        Refused (409) when the consent gate says no. Repeating the request while it is pending
-        for the same number sends nothing again.
+        `consent`: the lead's grant (its fields typed), recorded before the confirming text in
+        the same transaction (SPEC 19). Refused (409) when the consent gate says no: an
+        opt-out, or in enforce mode no grant for texts to the number and none given.
+        Repeating the request while it is pending for the same number sends nothing again.
         """
         if not self.settings.sms_first_on:
             raise Conflict("SMS-first is off here: SMS_FIRST is off or no Twilio account is set (TWILIO_ACCOUNT_SID)")
@@ -143,6 +151,9 @@ class PhoneService:
             decision = decide(plan.contact, Channel.SMS, phone)
             if not decision.allowed:
                 raise Conflict(f"SMS to this number is not allowed ({decision.reason})")
+            enforced = consent is None and self.settings.consent_mode == "enforce"
+            if enforced and not self._texts_granted(plan.contact, phone, now):
+                raise NoConsent("no grant for texts to this number: give the lead's consent with the request")
             plan.contact.sms_confirmation = {"phone": phone, "status": SENDING, "requested_at": now}
             if not plan.audit:  # same number and channel already (a failed send retried)
                 record = record_on(
@@ -155,6 +166,8 @@ class PhoneService:
                     reason="lead_choice",
                 )
                 plan.audit.append(record)
+            if consent is not None:
+                self._record_grant(plan, consent, phone, actor, now)
             self.runner.commit(upsert_changes(existing, plan, states))
             return plan.contact, True
 
@@ -172,6 +185,54 @@ class PhoneService:
             )
             raise StoreUnavailable("the confirmation text could not be sent; retry") from exc
         return self._set_confirmation(contact_id, actor, PENDING, "channel.sms_confirmation_sent", {"message_sid": sid})
+
+    def _granted(
+        self, contact: Contact, channel: Channel, purpose: str | None, method: str | None
+    ) -> Callable[[str], bool] | None:
+        if purpose is None or self.settings.consent_mode != "enforce":
+            return None
+        need = grants.required_kind(self.settings.consent_rules, channel, method, purpose)
+        if need is None:
+            return None
+        at, seller = self.runner.clock(), self.settings.seller_name
+        return lambda number: grants.covering(contact.grants, channel, number, purpose, seller, at, need) is not None
+
+    def _texts_granted(self, contact: Contact, phone: str, now: str) -> bool:
+        seller = self.settings.seller_name
+        return any(
+            grants.covering(contact.grants, Channel.SMS, phone, purpose, seller, now, None) is not None
+            for purpose in ("marketing", "informational")
+        )
+
+    def _record_grant(self, plan: UpsertPlan, consent: dict[str, Any], phone: str, actor: Actor, now: str) -> None:
+        """The lead's grant given with SMS-first, with its record, chained after the
+        request's own (a retry with the same grant_key adds nothing)."""
+        fields = {
+            **consent,
+            "address": consent.get("address") or phone,
+            "id": grants.grant_id(plan.contact.id, consent.get("grant_key")),
+            "sellers": consent.get("sellers") or [self.settings.seller_name],
+        }
+        if any(g.id == fields["id"] for g in plan.contact.grants):
+            return
+        known = (
+            bool(fields.get("disclosure_id"))
+            and ConsentStore(self.repo).disclosure(fields["disclosure_id"]) is not None
+        )
+        grant = grants.plan_grant(plan.contact, fields, now=now, known_disclosure=known)
+        plan.contact.grants.append(grant)
+        plan.audit.append(
+            record_on(
+                plan.contact,
+                copy.copy(plan.contact),
+                at=now,
+                actor=actor,
+                action=grants.GRANTED,
+                channel=",".join(grant.channels),
+                reason=f"consent:{grant.kind}",
+                evidence={"grant": grant.as_dict(), "effects": [f"consent:granted:{grant.id}"]},
+            )
+        )
 
     def use_email(self, contact_id: str, actor: Actor) -> Contact:
         """Back to email: the channel, and any pending SMS confirmation is dropped."""

@@ -64,7 +64,7 @@ class _GrantFields(Strict):
     expires_at: Time | None = None
     evidence: Evidence | None = None
     grant_key: (
-        Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@/-]+$")] | None
+        Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@/+-]+$")] | None
     ) = Field(None, description="the sender's key of this grant: the same key again records nothing new")
 
 

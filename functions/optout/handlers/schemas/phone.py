@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from optout.consent.phones import PhoneChoice
 from optout.handlers.schemas.base import Model, Strict
+from optout.handlers.schemas.consents import SmsConsent
 from optout.handlers.schemas.fields import PhoneText
 
 
@@ -14,6 +17,9 @@ class SmsChannelRequest(Strict):
 
     channel: Literal["sms"]
     phone: PhoneText
+    consent: SmsConsent | None = Field(
+        None, description="the lead's grant (SPEC 19), recorded before the confirming text; its address: the phone"
+    )
 
 
 class EmailChannelRequest(Strict):
