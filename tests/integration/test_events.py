@@ -21,7 +21,7 @@ from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent.events import EVENT_TYPE, SIGNATURE_HEADER, SPECVERSION, verify
 from optout.consent.tokens import make_token
 from optout.settings import get_settings
-from tests.conftest import Client, ada
+from tests.conftest import Client, ada, grant_consent
 
 pytestmark = pytest.mark.dynamodb_local
 
@@ -72,6 +72,8 @@ def every_kind_of_change(api: Client) -> None:
     assert api.put("/contacts/c-1", first, role="integration").status == 201
     assert api.put("/contacts/c-2", ada(email="bob@example.com", phones={"cell": OTHER}), role="integration").status
     assert api.put("/contacts/c-1", {"name": "Ada King"}, role="integration").status == 200
+    grant_consent(api, "c-1", CELL, grant_key="form-1")  # consent.granted; the STOP below revokes it (consent.revoked)
+    grant_consent(api, "c-1", CELL, grant_key="form-1")  # a retry with the same grant_key: no second change
     sid = new_sid()
     text(api, CELL, "STOP", sid)
     text(api, CELL, "STOP", sid)  # Twilio's retry: no second change
@@ -114,6 +116,8 @@ def test_every_committed_change_has_exactly_one_event(api: Client) -> None:
     assert len({e["id"] for e in events}) == len(events)
     actions = {e["data"]["action"] for e in events}
     assert {"contact.created", "sms.opt_out", "sms.opt_in", "sms.doubtful", "review.revoked"} <= actions
+    assert {"consent.granted", "consent.revoked"} <= actions  # SPEC 19
+    assert [e["data"]["action"] for e in events].count("consent.granted") == 1
 
 
 def test_an_event_says_what_changed_without_personal_data(api: Client) -> None:

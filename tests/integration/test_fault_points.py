@@ -34,7 +34,7 @@ from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
 from optout.usecases.sweeps import SweepService, budget
-from tests.conftest import Client, LambdaContext, ada, plant_unapplied
+from tests.conftest import DISCLOSURE_TEXT, Client, LambdaContext, ada, grant_consent, plant_unapplied
 
 BASE, TWILIO, KEY = "https://optout.example.com", "fault-test-token", "fault-test-signing-key-01"
 CELL = "+14155550100"
@@ -78,7 +78,13 @@ def snapshot() -> dict[str, list[Any]]:
 def chains_ok() -> bool:
     repo = Repository(get_settings())
     audit = snapshot()["AuditTable"]
-    kept_beside = ("event#", "review#", "import#", "send#")  # events, reviews, imports, sends: no chains
+    kept_beside = (
+        "event#",
+        "review#",
+        "import#",
+        "send#",
+        "disclosure#",
+    )  # no chains: events, reviews, imports, sends, disclosures
     subjects = {i["subject"]["S"] for i in audit if not i["subject"]["S"].startswith(kept_beside)}
     return all(verify_chain(repo.chain(s)).ok for s in subjects)
 
@@ -171,8 +177,37 @@ def seed_out(client: Client) -> None:
     plant_unapplied(client, "c-3", ada(email="z@example.com", phones={"cell": None}))
 
 
+def seed_granted(client: Client) -> None:
+    seed(client)
+    grant_consent(client, "c-1", CELL, grant_key="form-1")
+
+
+def seed_disclosed(client: Client) -> None:
+    seed(client)
+    assert client.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "form"}).status == 201
+
+
+def record_grant(client: Client) -> int:
+    disclosure = client.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "form"}).json()["id"]
+    body = {
+        "contact_id": "c-1",
+        "address": CELL,
+        "channels": ["sms"],
+        "purposes": ["marketing"],
+        "kind": "express_written",
+        "disclosure_id": disclosure,
+        "method": "web_form",
+        "signature": "checkbox",
+        "grant_key": "form-2",
+    }
+    return client.post("/consents", body, role="integration").status
+
+
 SID = "SM" + "f" * 32
 PATHS: dict[str, tuple[Callable[[Client], None], Callable[[Client], int]]] = {
+    "record a disclosure": (seed, lambda c: c.post("/disclosures", {"text": DISCLOSURE_TEXT, "name": "f"}).status),
+    "record a grant": (seed_disclosed, record_grant),
+    "inbound STOP revokes a grant": (seed_granted, lambda c: text(c, SMS_PATH, sms_params(CELL, "STOP", sid=SID))),
     "inbound STOP (cell)": (seed, lambda c: text(c, SMS_PATH, sms_params(CELL, "STOP", sid=SID))),
     "inbound STOP (shared home line)": (seed, lambda c: text(c, SMS_PATH, sms_params("+14155550101", "STOP", sid=SID))),
     "inbound START": (seed, lambda c: text(c, SMS_PATH, sms_params(CELL, "START", sid=SID))),
