@@ -99,6 +99,16 @@ class _PerThread:
         setattr(self.local, self.name, value)
 
 
+class _PerThreadDict(_PerThread):
+    """The resolver's routing context (`app.context`, where Powertools keeps the matched
+    route): per thread, a fresh dict in a thread that has not set one."""
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if not hasattr(self.local, self.name):
+            setattr(self.local, self.name, {})
+        return getattr(self.local, self.name)
+
+
 def keep_resolver_state_per_thread() -> None:
     """Powertools keeps the current event and Lambda context on its router class
     (`BaseRouter.current_event = …`): one per process, which is right in Lambda, where a
@@ -112,6 +122,9 @@ def keep_resolver_state_per_thread() -> None:
     names = ("current_event", "lambda_context")
     for name in names:
         setattr(BaseRouter, name, _PerThread(name, local))  # instance reads and writes
+    # the matched route of the request being served (`app.context["_route"]`): two requests
+    # to one function at once would otherwise run each other's route
+    BaseRouter.context = _PerThreadDict("context", local)  # type: ignore[assignment]
     meta = type(BaseRouter)
     per_thread_meta = type(f"PerThread{meta.__name__}", (meta,), {n: _PerThread(n, local) for n in names})
     BaseRouter.__class__ = per_thread_meta  # class-level writes: BaseRouter.current_event = …

@@ -19,6 +19,8 @@ export type HistoryRecord = Schemas["HistoryRecord"];
 export type HistoryPage = Schemas["HistoryResponse"];
 export type PhoneAnswer = Schemas["PhoneResponse"];
 export type UnsubscribeLink = Schemas["UnsubscribeLinkResponse"];
+export type Grant = Schemas["GrantOut"];
+export type Disclosure = Schemas["Disclosure"];
 
 /** Why a DND or Do Not Email was set (`opt_outs.<key>`; the document types it as a map). */
 export function optOut(c: Contact, key: string): OptOut | undefined {

@@ -12,6 +12,8 @@ import {
   type Contact,
   type HistoryPage,
   type HistoryRecord,
+  type Grant,
+  type Disclosure,
   type PhoneAnswer,
 } from "./api";
 import { confirmDialog } from "./dialog";
@@ -69,6 +71,8 @@ interface CardState {
   link: { url?: string; error?: string } | null;
   status: string;
   dndSource: string;
+  grants: Grant[] | string | null;
+  disclosures: Record<string, Disclosure | string>;
 }
 
 let current: CardState | null = null;
@@ -90,6 +94,8 @@ export async function renderCard(view: HTMLElement, id: string, role: string): P
       link: null,
       status: "",
       dndSource: "phone_call",
+      grants: null,
+      disclosures: {},
     };
     draw("card-title");
     void refreshSecondary();
@@ -109,7 +115,7 @@ async function refreshSecondary(): Promise<void> {
   const id = enc(s.contact.id);
   const phone = (channel: "sms" | "call") =>
     call<PhoneAnswer>("GET", `/contacts/${id}/phone?channel=${channel}`).catch((e: Error) => e.message);
-  const [history, sms, voice, link] = await Promise.all([
+  const [history, sms, voice, link, grants] = await Promise.all([
     call<HistoryPage>("GET", `/contacts/${id}/history?limit=20`).catch((e: Error) => e),
     phone("sms"),
     phone("call"),
@@ -119,8 +125,13 @@ async function refreshSecondary(): Promise<void> {
           (e: Error) => ({ error: e.message }),
         )
       : Promise.resolve(null),
+    call<{ consents: Grant[] }>("GET", `/contacts/${id}/consents`).then(
+      (r) => r.consents,
+      (e: Error) => e.message,
+    ),
   ]);
   if (current !== s) return;
+  s.grants = grants;
   if (history instanceof Error) showError(history.message);
   else {
     s.history = history.records;
@@ -147,6 +158,7 @@ function draw(focusId?: string): void {
       : null,
     details(c),
     consentSection(c),
+    grantsSection(s),
     dndSection(s),
     doNotEmailSection(s),
     conversationSection(s),
@@ -477,6 +489,60 @@ function linkSection(s: CardState): HTMLElement {
       h("a", { href: s.link.url ?? "#", id: "unsubscribe-link", class: "wrap", rel: "noopener", target: "_blank" }, s.link.url ?? ""),
     );
   return section("sec-link", "Unsubscribe link", body);
+}
+
+const KINDS: Record<string, string> = { express_written: "Express written", express: "Express" };
+
+/** The lead's consent grants (SPEC 19): kind, method, when, seller, status; the disclosure's
+ * text on demand; evidence only for the roles the API shows it to (admin, support). */
+function grantsSection(s: CardState): HTMLElement {
+  if (s.grants === null) return section("sec-grants", "Consent grants", h("p", {}, "Loading…"));
+  if (typeof s.grants === "string") return section("sec-grants", "Consent grants", h("p", {}, s.grants));
+  if (!s.grants.length) return section("sec-grants", "Consent grants", h("p", {}, "No consent recorded."));
+  const rows = s.grants.map((g) => {
+    const shown = g.disclosure_id ? s.disclosures[g.disclosure_id] : undefined;
+    const open = h("button", { type: "button", id: `disclosure-${g.id}` }, "Show disclosure");
+    open.addEventListener("click", async () => {
+      if (!g.disclosure_id) return;
+      try {
+        s.disclosures[g.disclosure_id] = await call<Disclosure>("GET", `/disclosures/${enc(g.disclosure_id)}`);
+      } catch (err) {
+        s.disclosures[g.disclosure_id] = (err as Error).message;
+      }
+      draw(`disclosure-text-${g.id}`);
+    });
+    const disclosure = !g.disclosure_id
+      ? "—"
+      : shown === undefined
+        ? open
+        : h("blockquote", { id: `disclosure-text-${g.id}`, tabindex: "-1" }, typeof shown === "string" ? shown : shown.text);
+    const evidence = g.evidence
+      ? h("details", {}, h("summary", {}, "Evidence"), h("pre", {}, JSON.stringify(g.evidence, null, 2)))
+      : null;
+    const status = g.status === "revoked" ? `revoked (${g.revoked.join(", ")})` : g.status;
+    return h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, KINDS[g.kind] ?? g.kind),
+      h("td", {}, `${g.channels.join(", ")} · ${g.purposes.join(", ")}`),
+      h("td", {}, g.method.replace(/_/g, " ")),
+      h("td", {}, timeEl(g.captured_at)),
+      h("td", {}, g.sellers.join(", ")),
+      h("td", { class: `grant-${g.status}` }, status),
+      h("td", {}, disclosure, evidence),
+    );
+  });
+  const head = ["Kind", "Channels · purposes", "Method", "Captured", "Seller", "Status", "Disclosure"];
+  return section(
+    "sec-grants",
+    "Consent grants",
+    h(
+      "table",
+      { id: "grants" },
+      h("thead", {}, h("tr", {}, ...head.map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, ...rows),
+    ),
+  );
 }
 
 function historySection(s: CardState): HTMLElement {

@@ -400,3 +400,38 @@ def test_sign_in_with_the_hosted_ui_uses_pkce(cognito_server: str, page: Page) -
     assert asked["redirect_uri"] == [f"{cognito_server}/console"]
     assert seen["token"]["grant_type"] == ["authorization_code"]
     assert seen["token"]["redirect_uri"] == [f"{cognito_server}/console"]
+
+
+def _granted(server: str, name: str, email: str, cell: str) -> str:
+    cid = seed(server, name, email, cell)
+    text = "I agree that Example Co may text me about offers. Consent is not a condition of purchase."
+    disclosure = api(server, "POST", "/disclosures", {"text": text, "name": "form"}, role="admin")
+    grant = {
+        "contact_id": cid,
+        "address": cell,
+        "channels": ["sms"],
+        "purposes": ["marketing"],
+        "kind": "express_written",
+        "disclosure_id": disclosure["id"],
+        "method": "web_form",
+        "signature": "checkbox",
+        "evidence": {"ip": "203.0.113.8", "page_url": "https://example.com/form"},
+    }
+    api(server, "POST", "/consents", grant, role="integration")
+    return cid
+
+
+@pytest.mark.parametrize(("role", "evidence"), [("admin", True), ("rep", False)])
+def test_the_card_shows_grants_and_opens_the_disclosure(server: str, page: Page, role: str, evidence: bool) -> None:
+    from playwright.sync_api import expect
+
+    _granted(server, f"Mary Jackson {role}", f"mary.{role}@example.com", "+14155550131" if evidence else "+14155550132")
+    sign_in(page, server, role)
+    open_card(page, f"Mary Jackson {role}", f"Mary Jackson {role}")
+    grants = page.get_by_role("region", name="Consent grants")
+    expect(grants.get_by_role("rowheader", name="Express written")).to_be_visible()
+    expect(grants.get_by_text("active")).to_be_visible()
+    grants.get_by_role("button", name="Show disclosure").click()
+    expect(grants.get_by_text("Consent is not a condition of purchase")).to_be_visible()
+    expect(grants.get_by_text("Evidence")).to_have_count(1 if evidence else 0)
+    assert serious_violations(page) == []

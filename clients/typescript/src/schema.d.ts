@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /disclosures/{id} */
+        get: operations["get_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /contacts/{id}/consents */
+        get: operations["list_consents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts/{id}/proof": {
         parameters: {
             query?: never;
@@ -237,6 +271,40 @@ export interface paths {
         put?: never;
         /** POST /sends */
         post: operations["record_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /disclosures */
+        post: operations["record_disclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /consents */
+        post: operations["record_consent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -511,7 +579,7 @@ export interface components {
             allowed: boolean;
             /**
              * Reason
-             * @description why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)
+             * @description why not: an opt-out's reason, no_consent (then requires); quiet_hours / cap
              */
             reason: string | null;
             /**
@@ -535,6 +603,23 @@ export interface components {
             contact_id: string | null;
             /** Address */
             address: string | null;
+            /**
+             * Requires
+             * @description reason no_consent: the kind of grant the send needs (SPEC 19)
+             */
+            requires?: ("express" | "express_written") | null;
+            /** @description allowed on a grant: the grant that covers the send */
+            consent?: components["schemas"]["CoveringGrant"] | null;
+            /**
+             * Would Refuse
+             * @description CONSENT_MODE=report: what enforce would have refused it for
+             */
+            would_refuse?: "no_consent" | null;
+        };
+        /** ConsentsResponse */
+        ConsentsResponse: {
+            /** Consents */
+            consents: components["schemas"]["GrantOut"][];
         };
         /** ContactResponse */
         ContactResponse: {
@@ -665,6 +750,48 @@ export interface components {
             /** Stage */
             stage?: string | null;
         };
+        /** CoveringGrant */
+        CoveringGrant: {
+            /** Grant Id */
+            grant_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "express_written";
+            /** Captured At */
+            captured_at: string;
+        };
+        /** Disclosure */
+        Disclosure: {
+            /** Id */
+            id: string;
+            /** Sha256 */
+            sha256: string;
+            /** Text */
+            text: string;
+            /** Name */
+            name: string;
+            /** Language */
+            language: string;
+            /** Created At */
+            created_at: string;
+        };
+        /** DisclosureRequest */
+        DisclosureRequest: {
+            /**
+             * Text
+             * @description the request for consent exactly as the lead saw or heard it
+             */
+            text: string;
+            /** Name */
+            name: string;
+            /**
+             * Language
+             * @default en
+             */
+            language: string;
+        };
         /** DndFlags */
         DndFlags: {
             /** Sms */
@@ -723,6 +850,122 @@ export interface components {
             error: string;
             /** Message */
             message: string;
+        };
+        /** Evidence */
+        Evidence: {
+            /** Ip */
+            ip?: string | null;
+            /** User Agent */
+            user_agent?: string | null;
+            /** Page Url */
+            page_url?: string | null;
+            /** Certificate Url */
+            certificate_url?: string | null;
+            /** Recording Url */
+            recording_url?: string | null;
+            /** Screenshot Url */
+            screenshot_url?: string | null;
+        };
+        /** GrantOut */
+        GrantOut: {
+            /** Id */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+            /** Address */
+            address: string;
+            /** Channels */
+            channels: string[];
+            /** Purposes */
+            purposes: string[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "express_written";
+            /** Sellers */
+            sellers: string[];
+            /** Disclosure Id */
+            disclosure_id: string | null;
+            /** Method */
+            method: string;
+            /** Signature */
+            signature: string | null;
+            /** Captured At */
+            captured_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Recorded At */
+            recorded_at: string;
+            /** Grant Key */
+            grant_key: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Revoked
+             * @description channel:purpose pairs an opt-out revoked
+             */
+            revoked: string[];
+            /** Revoked At */
+            revoked_at: string | null;
+            /** @description the audit record (seq in the contact's chain) that revoked it */
+            revoked_by: components["schemas"]["RevokedBy"] | null;
+            /**
+             * Evidence
+             * @description only for admin and support
+             */
+            evidence?: {
+                [key: string]: string;
+            } | null;
+        };
+        /** GrantRequest */
+        GrantRequest: {
+            /**
+             * Address
+             * @description the number or email the consent names: one of the contact's
+             */
+            address: string;
+            /** Channels */
+            channels: ("sms" | "call" | "email")[];
+            /** Purposes */
+            purposes: ("marketing" | "informational" | "transactional")[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "express_written";
+            /**
+             * Sellers
+             * @description default: SELLER_NAME
+             */
+            sellers?: string[] | null;
+            /** Disclosure Id */
+            disclosure_id?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "web_form" | "keyword" | "sms_reply" | "email_reply" | "ivr" | "verbal_recorded" | "paper" | "crm";
+            /** Signature */
+            signature?: ("checkbox" | "reply" | "otp" | "e_sign" | "wet" | "recorded") | null;
+            /**
+             * Captured At
+             * @description when the lead agreed (ISO 8601 with offset); default now
+             */
+            captured_at?: string | null;
+            /** Expires At */
+            expires_at?: string | null;
+            evidence?: components["schemas"]["Evidence"] | null;
+            /**
+             * Grant Key
+             * @description the sender's key of this grant: the same key again records nothing new
+             */
+            grant_key?: string | null;
+            /** Contact Id */
+            contact_id: string;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -830,6 +1073,12 @@ export interface components {
              * @description An E.164 number (+14155550100); a national number in the contact's country is read too, where libphonenumber knows it
              */
             address?: string;
+            /**
+             * Method
+             * @default live
+             * @enum {string}
+             */
+            method: "live" | "autodialed" | "prerecorded";
         } | unknown | unknown;
         /** PhoneTypes */
         PhoneTypes: {
@@ -982,6 +1231,21 @@ export interface components {
              */
             purposes?: ("marketing" | "informational" | "transactional")[] | null;
         };
+        /** RevokedBy */
+        RevokedBy: {
+            /**
+             * Seq
+             * @description the audit record in the contact's chain whose change revoked it
+             */
+            seq: number;
+            /** Action */
+            action: string;
+            /**
+             * Opt Outs
+             * @description the opt-outs that cover it: <source>@<time>, or suppressed
+             */
+            opt_outs: string[];
+        };
         /**
          * SendRequest
          * @description A call, text or email that went out, so the caps count it.
@@ -1101,6 +1365,57 @@ export interface components {
              * @description An E.164 number (+14155550100); a national number in the contact's country is read too, where libphonenumber knows it
              */
             phone: string;
+            /** @description the lead's grant (SPEC 19), recorded before the confirming text; its address: the phone */
+            consent?: components["schemas"]["SmsConsent"] | null;
+        };
+        /**
+         * SmsConsent
+         * @description A grant given with SMS-first (its address defaults to the phone).
+         */
+        SmsConsent: {
+            /** Address */
+            address?: (string) | null;
+            /**
+             * Channels
+             * @default [
+             *       "sms"
+             *     ]
+             */
+            channels: ("sms" | "call" | "email")[];
+            /** Purposes */
+            purposes: ("marketing" | "informational" | "transactional")[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "express_written";
+            /**
+             * Sellers
+             * @description default: SELLER_NAME
+             */
+            sellers?: string[] | null;
+            /** Disclosure Id */
+            disclosure_id?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "web_form" | "keyword" | "sms_reply" | "email_reply" | "ivr" | "verbal_recorded" | "paper" | "crm";
+            /** Signature */
+            signature?: ("checkbox" | "reply" | "otp" | "e_sign" | "wet" | "recorded") | null;
+            /**
+             * Captured At
+             * @description when the lead agreed (ISO 8601 with offset); default now
+             */
+            captured_at?: string | null;
+            /** Expires At */
+            expires_at?: string | null;
+            evidence?: components["schemas"]["Evidence"] | null;
+            /**
+             * Grant Key
+             * @description the sender's key of this grant: the same key again records nothing new
+             */
+            grant_key?: string | null;
         };
         /** ImportInvalidRow */
         ImportInvalidRow: {
@@ -1206,6 +1521,249 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disclosure"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such contact (or review) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    list_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter or digit */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentsResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such contact (or review) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
     get_proof: {
         parameters: {
             query?: never;
@@ -3173,6 +3731,279 @@ export interface operations {
             };
         };
     };
+    record_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disclosure"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disclosure"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    record_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such contact (or review) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the contact's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
     search_contacts: {
         parameters: {
             query?: {
@@ -3433,6 +4264,10 @@ export interface operations {
         parameters: {
             query: {
                 channel: "sms" | "call";
+                /** @description what the send is for: a number without the grant it needs is skipped (no_consent) */
+                purpose?: ("marketing" | "informational" | "transactional") | null;
+                /** @description how a call is made (SPEC 19) */
+                method?: ("live" | "autodialed" | "prerecorded") | null;
             };
             header?: never;
             path: {

@@ -4,6 +4,8 @@ from .actor_out import ActorOut
 from .calling_window_out import CallingWindowOut
 from .channel_consent import ChannelConsent
 from .consent_check_response import ConsentCheckResponse
+from .consent_check_response_requires_type_0 import ConsentCheckResponseRequiresType0
+from .consents_response import ConsentsResponse
 from .contact_response import ContactResponse
 from .contact_response_automation_channels import ContactResponseAutomationChannels
 from .contact_response_consent import ContactResponseConsent
@@ -25,17 +27,34 @@ from .contact_upsert_request_state_type_0 import ContactUpsertRequestStateType0
 from .contacts_page import ContactsPage
 from .conversation_state import ConversationState
 from .conversation_state_status import ConversationStateStatus
+from .covering_grant import CoveringGrant
+from .covering_grant_kind import CoveringGrantKind
+from .disclosure import Disclosure
+from .disclosure_request import DisclosureRequest
 from .dnd_flags import DndFlags
 from .dnd_request import DndRequest
 from .dnd_request_channels_item import DndRequestChannelsItem
 from .dnd_request_source import DndRequestSource
 from .email_channel_request import EmailChannelRequest
 from .error_response import ErrorResponse
+from .evidence import Evidence
 from .export_suppressions_channel_type_0 import ExportSuppressionsChannelType0
 from .export_suppressions_format import ExportSuppressionsFormat
 from .gateway_error import GatewayError
 from .get_phone_channel import GetPhoneChannel
+from .get_phone_method_type_0 import GetPhoneMethodType0
+from .get_phone_purpose_type_0 import GetPhonePurposeType0
 from .get_proof_response_200 import GetProofResponse200
+from .grant_out import GrantOut
+from .grant_out_evidence_type_0 import GrantOutEvidenceType0
+from .grant_out_kind import GrantOutKind
+from .grant_out_status import GrantOutStatus
+from .grant_request import GrantRequest
+from .grant_request_channels_item import GrantRequestChannelsItem
+from .grant_request_kind import GrantRequestKind
+from .grant_request_method import GrantRequestMethod
+from .grant_request_purposes_item import GrantRequestPurposesItem
+from .grant_request_signature_type_0 import GrantRequestSignatureType0
 from .history_record import HistoryRecord
 from .history_record_evidence import HistoryRecordEvidence
 from .history_response import HistoryResponse
@@ -70,6 +89,7 @@ from .revocation_response import RevocationResponse
 from .revocation_response_channels_item import RevocationResponseChannelsItem
 from .revocation_response_outcome import RevocationResponseOutcome
 from .revocation_response_purposes_type_0_item import RevocationResponsePurposesType0Item
+from .revoked_by import RevokedBy
 from .search_contacts_opted_out import SearchContactsOptedOut
 from .search_contacts_stopped import SearchContactsStopped
 from .send_request import SendRequest
@@ -78,6 +98,12 @@ from .send_request_purpose import SendRequestPurpose
 from .send_response import SendResponse
 from .skip_out import SkipOut
 from .sms_channel_request import SmsChannelRequest
+from .sms_consent import SmsConsent
+from .sms_consent_channels_item import SmsConsentChannelsItem
+from .sms_consent_kind import SmsConsentKind
+from .sms_consent_method import SmsConsentMethod
+from .sms_consent_purposes_item import SmsConsentPurposesItem
+from .sms_consent_signature_type_0 import SmsConsentSignatureType0
 from .twilio_inbound_call_response_403 import TwilioInboundCallResponse403
 from .twilio_inbound_call_response_413 import TwilioInboundCallResponse413
 from .twilio_inbound_call_response_422 import TwilioInboundCallResponse422
@@ -110,6 +136,8 @@ __all__ = (
     "CallingWindowOut",
     "ChannelConsent",
     "ConsentCheckResponse",
+    "ConsentCheckResponseRequiresType0",
+    "ConsentsResponse",
     "ContactResponse",
     "ContactResponseAutomationChannels",
     "ContactResponseConsent",
@@ -131,17 +159,34 @@ __all__ = (
     "ContactUpsertRequestStateType0",
     "ConversationState",
     "ConversationStateStatus",
+    "CoveringGrant",
+    "CoveringGrantKind",
+    "Disclosure",
+    "DisclosureRequest",
     "DndFlags",
     "DndRequest",
     "DndRequestChannelsItem",
     "DndRequestSource",
     "EmailChannelRequest",
     "ErrorResponse",
+    "Evidence",
     "ExportSuppressionsChannelType0",
     "ExportSuppressionsFormat",
     "GatewayError",
     "GetPhoneChannel",
+    "GetPhoneMethodType0",
+    "GetPhonePurposeType0",
     "GetProofResponse200",
+    "GrantOut",
+    "GrantOutEvidenceType0",
+    "GrantOutKind",
+    "GrantOutStatus",
+    "GrantRequest",
+    "GrantRequestChannelsItem",
+    "GrantRequestKind",
+    "GrantRequestMethod",
+    "GrantRequestPurposesItem",
+    "GrantRequestSignatureType0",
     "HistoryRecord",
     "HistoryRecordEvidence",
     "HistoryResponse",
@@ -176,6 +221,7 @@ __all__ = (
     "RevocationResponseChannelsItem",
     "RevocationResponseOutcome",
     "RevocationResponsePurposesType0Item",
+    "RevokedBy",
     "SearchContactsOptedOut",
     "SearchContactsStopped",
     "SendRequest",
@@ -184,6 +230,12 @@ __all__ = (
     "SendResponse",
     "SkipOut",
     "SmsChannelRequest",
+    "SmsConsent",
+    "SmsConsentChannelsItem",
+    "SmsConsentKind",
+    "SmsConsentMethod",
+    "SmsConsentPurposesItem",
+    "SmsConsentSignatureType0",
     "TwilioInboundCallResponse403",
     "TwilioInboundCallResponse413",
     "TwilioInboundCallResponse422",

@@ -8,9 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.consent_check_response_requires_type_0 import ConsentCheckResponseRequiresType0
 from ..types import UNSET, Unset
 from typing import cast
+from typing import Literal, cast
 
+if TYPE_CHECKING:
+  from ..models.covering_grant import CoveringGrant
 
 
 
@@ -25,13 +29,17 @@ class ConsentCheckResponse:
     """ 
         Attributes:
             allowed (bool):
-            reason (None | str): why not: an opt-out's reason, or quiet_hours / cap (then rule, allowed_at)
+            reason (None | str): why not: an opt-out's reason, no_consent (then requires); quiet_hours / cap
             channel (str):
             contact_id (None | str):
             address (None | str):
             rule (None | str | Unset): the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR
             timezone (None | str | Unset): the recipient's time zone the rule was read in
             allowed_at (None | str | Unset): the earliest time the rule allows it (UTC)
+            requires (ConsentCheckResponseRequiresType0 | None | Unset): reason no_consent: the kind of grant the send needs
+                (SPEC 19)
+            consent (CoveringGrant | None | Unset): allowed on a grant: the grant that covers the send
+            would_refuse (Literal['no_consent'] | None | Unset): CONSENT_MODE=report: what enforce would have refused it for
      """
 
     allowed: bool
@@ -42,6 +50,9 @@ class ConsentCheckResponse:
     rule: None | str | Unset = UNSET
     timezone: None | str | Unset = UNSET
     allowed_at: None | str | Unset = UNSET
+    requires: ConsentCheckResponseRequiresType0 | None | Unset = UNSET
+    consent: CoveringGrant | None | Unset = UNSET
+    would_refuse: Literal['no_consent'] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +60,7 @@ class ConsentCheckResponse:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.covering_grant import CoveringGrant # noqa: PLC0415
         allowed = self.allowed
 
         reason: None | str
@@ -80,6 +92,28 @@ class ConsentCheckResponse:
         else:
             allowed_at = self.allowed_at
 
+        requires: None | str | Unset
+        if isinstance(self.requires, Unset):
+            requires = UNSET
+        elif isinstance(self.requires, ConsentCheckResponseRequiresType0):
+            requires = self.requires.value
+        else:
+            requires = self.requires
+
+        consent: dict[str, Any] | None | Unset
+        if isinstance(self.consent, Unset):
+            consent = UNSET
+        elif isinstance(self.consent, CoveringGrant):
+            consent = self.consent.to_dict()
+        else:
+            consent = self.consent
+
+        would_refuse: Literal['no_consent'] | None | Unset
+        if isinstance(self.would_refuse, Unset):
+            would_refuse = UNSET
+        else:
+            would_refuse = self.would_refuse
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,6 +130,12 @@ class ConsentCheckResponse:
             field_dict["timezone"] = timezone
         if allowed_at is not UNSET:
             field_dict["allowed_at"] = allowed_at
+        if requires is not UNSET:
+            field_dict["requires"] = requires
+        if consent is not UNSET:
+            field_dict["consent"] = consent
+        if would_refuse is not UNSET:
+            field_dict["would_refuse"] = would_refuse
 
         return field_dict
 
@@ -103,6 +143,7 @@ class ConsentCheckResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.covering_grant import CoveringGrant # noqa: PLC0415
         d = dict(src_dict)
         allowed = d.pop("allowed")
 
@@ -162,6 +203,60 @@ class ConsentCheckResponse:
         allowed_at = _parse_allowed_at(d.pop("allowed_at", UNSET))
 
 
+        def _parse_requires(data: object) -> ConsentCheckResponseRequiresType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                requires_type_0 = ConsentCheckResponseRequiresType0(data)
+
+
+
+                return requires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConsentCheckResponseRequiresType0 | None | Unset, data)
+
+        requires = _parse_requires(d.pop("requires", UNSET))
+
+
+        def _parse_consent(data: object) -> CoveringGrant | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consent_type_0 = CoveringGrant.from_dict(data)
+
+
+
+                return consent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CoveringGrant | None | Unset, data)
+
+        consent = _parse_consent(d.pop("consent", UNSET))
+
+
+        def _parse_would_refuse(data: object) -> Literal['no_consent'] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            would_refuse_type_0 = cast(Literal['no_consent'] , data)
+            if would_refuse_type_0 != 'no_consent':
+                raise ValueError(f"would_refuse_type_0 must match const 'no_consent', got '{would_refuse_type_0}'")
+            return would_refuse_type_0
+            return cast(Literal['no_consent'] | None | Unset, data)
+
+        would_refuse = _parse_would_refuse(d.pop("would_refuse", UNSET))
+
+
         consent_check_response = cls(
             allowed=allowed,
             reason=reason,
@@ -171,6 +266,9 @@ class ConsentCheckResponse:
             rule=rule,
             timezone=timezone,
             allowed_at=allowed_at,
+            requires=requires,
+            consent=consent,
+            would_refuse=would_refuse,
         )
 
 

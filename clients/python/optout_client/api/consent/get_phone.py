@@ -11,7 +11,10 @@ from ... import errors
 from ...models.error_response import ErrorResponse
 from ...models.gateway_error import GatewayError
 from ...models.get_phone_channel import GetPhoneChannel
+from ...models.get_phone_method_type_0 import GetPhoneMethodType0
+from ...models.get_phone_purpose_type_0 import GetPhonePurposeType0
 from ...models.phone_response import PhoneResponse
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -20,6 +23,8 @@ def _get_kwargs(
     id: str,
     *,
     channel: GetPhoneChannel,
+    purpose: GetPhonePurposeType0 | None | Unset = UNSET,
+    method: GetPhoneMethodType0 | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,6 +35,24 @@ def _get_kwargs(
 
     json_channel = channel.value
     params["channel"] = json_channel
+
+    json_purpose: None | str | Unset
+    if isinstance(purpose, Unset):
+        json_purpose = UNSET
+    elif isinstance(purpose, GetPhonePurposeType0):
+        json_purpose = purpose.value
+    else:
+        json_purpose = purpose
+    params["purpose"] = json_purpose
+
+    json_method: None | str | Unset
+    if isinstance(method, Unset):
+        json_method = UNSET
+    elif isinstance(method, GetPhoneMethodType0):
+        json_method = method.value
+    else:
+        json_method = method
+    params["method"] = json_method
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -236,6 +259,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     channel: GetPhoneChannel,
+    purpose: GetPhonePurposeType0 | None | Unset = UNSET,
+    method: GetPhoneMethodType0 | None | Unset = UNSET,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | PhoneResponse]:
     """ GET /contacts/{id}/phone
@@ -244,6 +269,9 @@ def sync_detailed(
         id (str): The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter
             or digit
         channel (GetPhoneChannel):
+        purpose (GetPhonePurposeType0 | None | Unset): what the send is for: a number without the
+            grant it needs is skipped (no_consent)
+        method (GetPhoneMethodType0 | None | Unset): how a call is made (SPEC 19)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,6 +285,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 channel=channel,
+purpose=purpose,
+method=method,
 
     )
 
@@ -271,6 +301,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     channel: GetPhoneChannel,
+    purpose: GetPhonePurposeType0 | None | Unset = UNSET,
+    method: GetPhoneMethodType0 | None | Unset = UNSET,
 
 ) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | PhoneResponse | None:
     """ GET /contacts/{id}/phone
@@ -279,6 +311,9 @@ def sync(
         id (str): The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter
             or digit
         channel (GetPhoneChannel):
+        purpose (GetPhonePurposeType0 | None | Unset): what the send is for: a number without the
+            grant it needs is skipped (no_consent)
+        method (GetPhoneMethodType0 | None | Unset): how a call is made (SPEC 19)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -293,6 +328,8 @@ def sync(
         id=id,
 client=client,
 channel=channel,
+purpose=purpose,
+method=method,
 
     ).parsed
 
@@ -301,6 +338,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     channel: GetPhoneChannel,
+    purpose: GetPhonePurposeType0 | None | Unset = UNSET,
+    method: GetPhoneMethodType0 | None | Unset = UNSET,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | PhoneResponse]:
     """ GET /contacts/{id}/phone
@@ -309,6 +348,9 @@ async def asyncio_detailed(
         id (str): The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter
             or digit
         channel (GetPhoneChannel):
+        purpose (GetPhonePurposeType0 | None | Unset): what the send is for: a number without the
+            grant it needs is skipped (no_consent)
+        method (GetPhoneMethodType0 | None | Unset): how a call is made (SPEC 19)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -322,6 +364,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 channel=channel,
+purpose=purpose,
+method=method,
 
     )
 
@@ -336,6 +380,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     channel: GetPhoneChannel,
+    purpose: GetPhonePurposeType0 | None | Unset = UNSET,
+    method: GetPhoneMethodType0 | None | Unset = UNSET,
 
 ) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | PhoneResponse | None:
     """ GET /contacts/{id}/phone
@@ -344,6 +390,9 @@ async def asyncio(
         id (str): The CRM's contact id: 1-128 letters, digits or . _ : @ -, starting with a letter
             or digit
         channel (GetPhoneChannel):
+        purpose (GetPhonePurposeType0 | None | Unset): what the send is for: a number without the
+            grant it needs is skipped (no_consent)
+        method (GetPhoneMethodType0 | None | Unset): how a call is made (SPEC 19)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -358,5 +407,7 @@ async def asyncio(
         id=id,
 client=client,
 channel=channel,
+purpose=purpose,
+method=method,
 
     )).parsed
