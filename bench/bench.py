@@ -127,6 +127,10 @@ def counting() -> Iterator[Counter[str]]:
         botocore.client.BaseClient._make_api_call = real  # type: ignore[method-assign]
 
 
+DISCLOSURE = "I agree that Example Co may text and call me, by autodialer too, about offers."
+AFTER = "2026-03-04T11:00:00-05:00"  # a weekday morning after the grant's capture
+
+
 def request_counts() -> list[tuple[str, int, int, float]]:
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
     import boto3
@@ -173,6 +177,20 @@ def request_counts() -> list[tuple[str, int, int, float]]:
             "phones": {"cell": "+14155550100", "home": "+14155550101"},
             "automations": ["nurture-7"],
         }
+        from optout.consent.grants import disclosure_id
+
+        grant = {
+            "contact_id": "b-1",
+            "address": "+14155550100",
+            "channels": ["sms", "call"],
+            "purposes": ["marketing"],
+            "kind": "express_written",
+            "disclosure_id": disclosure_id(DISCLOSURE)[0],
+            "method": "web_form",
+            "signature": "checkbox",
+            "captured_at": "2026-01-02T10:00:00Z",
+            "grant_key": "bench-form",
+        }
         cases: list[tuple[str, Callable[[], None], int]] = [
             ("upsert, new contact", http("PUT", "/contacts/b-1", contact), 2),
             ("upsert, changed contact", http("PUT", "/contacts/b-1", {"opportunity": {"stage": "Qualified"}}), 2),
@@ -183,6 +201,20 @@ def request_counts() -> list[tuple[str, int, int, float]]:
             (
                 "consent check by address",
                 http("POST", "/consent/check", {"channel": "sms", "address": "+14155550100"}),
+                1,
+            ),
+            # consent grants (SPEC 19): they ride on the contact's item and the address's owner
+            # entries, so a check with a grant costs what a check without one does
+            ("record a disclosure", http("POST", "/disclosures", {"text": DISCLOSURE, "name": "form"}), 1),
+            ("record a grant", http("POST", "/consents", grant), 3),
+            (
+                "consent check with a grant, by contact",
+                http("POST", "/consent/check", {"channel": "sms", "contact_id": "b-1", "at": AFTER}),
+                1,
+            ),
+            (
+                "consent check with a grant, by address",
+                http("POST", "/consent/check", {"channel": "sms", "address": "+14155550100", "at": AFTER}),
                 1,
             ),
         ]

@@ -51,7 +51,6 @@ class ConsentsService:
         changes nothing and answers the grant kept (False)."""
         gid = grants.grant_id(contact_id, fields.get("grant_key"))
         fields = {**fields, "id": gid, "sellers": fields.get("sellers") or [self.settings.seller_name]}
-        self.contacts.get_contact(contact_id)  # 404 before anything else
         known = bool(fields.get("disclosure_id")) and self.store.disclosure(fields["disclosure_id"]) is not None
 
         def record(contact: Contact, now: str) -> Outcome:
