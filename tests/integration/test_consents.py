@@ -3,6 +3,7 @@ revocation by opt-outs, report and off modes, idempotent retries, bad input."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -336,3 +337,59 @@ def test_no_check_is_allowed_that_an_opt_out_covers_or_that_lacks_a_required_gra
                     assert pair in grant["revoked"], (steps, grant, flag)
 
     run()
+
+
+def _import(api: Client, body: str, mode: str, content_type: str = "text/csv", role: str = "integration") -> Any:
+    return api.request(
+        "POST", f"/consents/import?mode={mode}", raw=body.encode(), headers={"content-type": content_type}, role=role
+    )
+
+
+def test_a_consents_import_reports_by_row_dry_runs_and_applies_once(api: Client) -> None:
+    did = disclosure(api)
+    header = "contact_id,address,channels,purposes,kind,disclosure_id,method,signature,captured_at,grant_key,ip\n"
+    rows = (
+        f"c1,{CELL},sms;call,marketing,express_written,{did},web_form,checkbox,2025-05-01T10:00:00Z,r1,203.0.113.7\n"
+        f"c1,{HOME},sms,informational,express,,crm,,2024-01-01T00:00:00Z,r2,\n"
+        f"c1,+14155550199,sms,marketing,express,,crm,,,r3,\n"  # not the contact's number
+        f"c1,{CELL},sms,marketing,implied,,crm,,,r4,\n"  # no such kind
+        f"nobody,{CELL},sms,marketing,express,,crm,,,r5,\n"
+    )
+    before = api.get("/contacts/c1/history").json()
+    dry = _import(api, header + rows, "dry-run")
+    assert dry.status == 200, dry.body
+    report = dry.json()
+    assert (report["status"], report["rows"], report["accepted"], report["unchanged"]) == ("done", 5, 2, 0)
+    assert [(r["row"], r["reason"].split(":")[0]) for r in report["invalid"]] == [
+        (3, "address"),
+        (4, "invalid kind"),
+        (5, "contact nobody not found"),
+    ]
+    assert api.get("/contacts/c1/history").json() == before  # a dry run writes nothing
+    applied = _import(api, header + rows, "apply").json()
+    assert (applied["accepted"], len(applied["invalid"])) == (2, 3)
+    grants = {g["grant_key"]: g for g in api.get("/contacts/c1/consents").json()["consents"]}
+    assert grants["r1"]["captured_at"] == "2025-05-01T10:00:00.000Z"  # its own date kept
+    assert grants["r1"]["channels"] == ["sms", "call"] and grants["r1"]["evidence"] == {"ip": "203.0.113.7"}
+    history = api.get("/contacts/c1/history").json()["records"]
+    assert {r["actor"]["id"] for r in history if r["action"] == "consent.granted"} == {f"import:{applied['job_id']}"}
+    again = _import(api, header + rows, "apply").json()
+    assert (again["accepted"], again["unchanged"]) == (0, 2)
+    lines = (
+        json.dumps(
+            {
+                "contact_id": "c1",
+                "address": CELL,
+                "channels": ["call"],
+                "purposes": ["marketing"],
+                "kind": "express",
+                "method": "ivr",
+                "grant_key": "j1",
+            }
+        )
+        + "\nnot json\n"
+    )
+    jsonl = _import(api, lines, "apply", "application/x-ndjson").json()
+    assert (jsonl["accepted"], [r["row"] for r in jsonl["invalid"]]) == (1, [2])
+    assert _import(api, header + rows, "apply", role="rep").status == 403
+    assert _import(api, "name,phone\nx,y\n", "apply").status == 422

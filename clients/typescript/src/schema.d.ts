@@ -311,6 +311,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /consents/import */
+        post: operations["import_consents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts": {
         parameters: {
             query?: never;
@@ -615,6 +632,40 @@ export interface components {
              * @description CONSENT_MODE=report: what enforce would have refused it for
              */
             would_refuse?: "no_consent" | null;
+        };
+        /**
+         * ConsentImportResponse
+         * @description As the suppression import answers (SPEC 13); a consents file is done in the request.
+         */
+        ConsentImportResponse: {
+            /** Job Id */
+            job_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "done" | "failed";
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "dry-run" | "apply";
+            /** Rows */
+            rows: number;
+            /** Processed */
+            processed: number;
+            /**
+             * Accepted
+             * @description grants recorded (apply) or that would be (dry-run)
+             */
+            accepted: number;
+            /**
+             * Unchanged
+             * @description rows whose grant_key was recorded before
+             */
+            unchanged: number;
+            /** Invalid */
+            invalid: components["schemas"]["ImportInvalid"][];
         };
         /** ConsentsResponse */
         ConsentsResponse: {
@@ -1010,6 +1061,13 @@ export interface components {
             records: components["schemas"]["HistoryRecord"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /** ImportInvalid */
+        ImportInvalid: {
+            /** Row */
+            row: number;
+            /** Reason */
+            reason: string;
         };
         /**
          * NoteRequest
@@ -3937,6 +3995,133 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Throttled by API Gateway; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description A setting or secret is missing (a deploy bug: nothing was written, a retry cannot help), or the function failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Store unavailable; nothing was written, retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description API Gateway: the function timed out */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    import_consents: {
+        parameters: {
+            query?: {
+                /** @description dry-run: report only */
+                mode?: "dry-run" | "apply";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentImportResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Body too large */

@@ -4,18 +4,22 @@ resolver (`register`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import uuid
+from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from pydantic import ValidationError
 
 from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
+from optout.consent.model import Actor
 from optout.handlers.http import ANY_ROLE, caller, contact_id
 from optout.handlers.schemas.base import operation
 from optout.handlers.schemas.consents import (
     DISCLOSURE_ID_PATTERN,
+    ConsentImportResponse,
     ConsentsResponse,
     Disclosure,
     DisclosureRequest,
@@ -26,7 +30,7 @@ from optout.handlers.schemas.fields import ContactId
 from optout.handlers.send_gate import moment
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.usecases.consents import ConsentsService, view
+from optout.usecases.consents import ConsentsService, import_answer, import_rows, view
 from optout.usecases.send_gate import zulu
 
 WRITERS = ("integration", "admin")
@@ -69,6 +73,52 @@ def grant_fields(request: Any, address: str) -> dict[str, Any]:
     }
 
 
+IMPORT_PATH = "/consents/import"
+MAX_IMPORT_ROWS = 1000  # done in the request (larger lists: several files)
+IMPORT_COLUMNS = (
+    "contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,signature,captured_at,"
+    "expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,screenshot_url"
+)
+_LISTS = ("channels", "purposes", "sellers")
+_EVIDENCE = ("ip", "user_agent", "page_url", "certificate_url", "recording_url", "screenshot_url")
+
+
+def import_records(body: bytes, content_type: str) -> list[tuple[int, Any]]:
+    """The rows of a consents file (CSV with IMPORT_COLUMNS' header, `channels`, `purposes`
+    and `sellers` separated by `;`, or JSON lines of POST /consents bodies), numbered from 1;
+    a line that is not one is kept as None (reported as invalid)."""
+    import csv
+    import io
+    import json
+
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("body: not UTF-8 text") from None
+    if content_type.split(";")[0].strip().lower() == "application/x-ndjson":
+        records: list[tuple[int, Any]] = []
+        for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), start=1):
+            try:
+                records.append((n, json.loads(line)))
+            except ValueError:
+                records.append((n, None))
+        return records
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or not {"contact_id", "address", "kind", "method"} <= set(reader.fieldnames):
+        raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS}, or JSON lines")
+    rows = []
+    for n, raw in enumerate(reader, start=1):
+        record: dict[str, Any] = {k: v for k, v in raw.items() if k and v not in (None, "")}
+        for name in _LISTS:
+            if name in record:
+                record[name] = [item.strip() for item in record[name].split(";") if item.strip()]
+        evidence = {k: record.pop(k) for k in _EVIDENCE if k in record}
+        if evidence:
+            record["evidence"] = evidence
+        rows.append((n, record))
+    return rows
+
+
 def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/disclosures", **operation("record_disclosure", "consents", Disclosure, created=True))
     def record_disclosure(request: DisclosureRequest) -> Response[str]:
@@ -92,6 +142,35 @@ def register(app: APIGatewayHttpResolver) -> None:
         logger.info("consent", extra={"new": new, "kind": grant.kind, "channels": list(grant.channels)})
         body = GrantOut(**view(grant, wiring.current().clock())).model_dump_json()
         return Response(201 if new else 200, "application/json", body)
+
+    @app.post(IMPORT_PATH, **operation("import_consents", "consents", ConsentImportResponse))
+    def import_consents(
+        mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
+    ) -> Response[str]:
+        actor = caller(app, WRITERS)
+        event = app.current_event
+        body = event.decoded_body or ""
+        content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
+        records = import_records(body.encode() if isinstance(body, str) else body, content_type)
+        if len(records) > MAX_IMPORT_ROWS:
+            raise InvalidInput(f"body: at most {MAX_IMPORT_ROWS} rows a file")
+        job_id = "cimp-" + uuid.uuid4().hex[:20]
+        answer = import_answer(job_id, mode, len(records))
+        rows = []
+        for number, record in records:
+            try:
+                request = GrantRequest.model_validate(record)
+                rows.append((number, contact_id(request.contact_id), grant_fields(request, request.address)))
+            except ValidationError as exc:
+                names = sorted({".".join(str(p) for p in e["loc"]) or "row" for e in exc.errors()})
+                answer["invalid"].append({"row": number, "reason": "invalid " + ", ".join(names)})
+            except InvalidInput as exc:
+                answer["invalid"].append({"row": number, "reason": exc.message})
+        by = Actor(type="user", id=f"import:{job_id}", role=actor.role)
+        done = import_rows(service(), rows, mode, by, answer)
+        done["invalid"].sort(key=lambda r: r["row"])
+        logger.info("consents import", extra={"mode": mode, "rows": done["rows"], "accepted": done["accepted"]})
+        return Response(200, "application/json", ConsentImportResponse(**done).model_dump_json())
 
     @app.get("/contacts/<id>/consents", **operation("list_consents", "consents", ConsentsResponse, 404))
     def list_consents(id: ContactId) -> ConsentsResponse:  # noqa: A002 - the SPEC's path parameter

@@ -114,6 +114,28 @@ IMPORT_BODY = {
 }
 
 
+# Consent grants (SPEC 19): CSV with its header first, or JSON lines of POST /consents bodies.
+CONSENTS_IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {
+            "schema": {
+                "type": "string",
+                "pattern": "^contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,signature,"
+                "captured_at,expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,"
+                "screenshot_url(\\r?\\n|$)",
+                "description": "Header contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,"
+                "signature,captured_at,expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,"
+                "screenshot_url (channels, purposes and sellers separated by ;), then a grant a line; at most 1,000",
+            }
+        },
+        "application/x-ndjson": {
+            "schema": {"type": "string", "description": "One POST /consents body a line; at most 1,000"}
+        },
+    },
+}
+
+
 def complete(document: str) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(document)
     doc["components"]["schemas"]["GatewayError"] = GATEWAY_ERROR
@@ -130,6 +152,9 @@ def complete(document: str) -> dict[str, Any]:
     imports = doc["paths"].get("/suppressions/import", {}).get("post")
     if imports is not None:
         imports["requestBody"] = IMPORT_BODY
+    grants = doc["paths"].get("/consents/import", {}).get("post")
+    if grants is not None:
+        grants["requestBody"] = CONSENTS_IMPORT_BODY
     _links(doc)
     return doc
 

@@ -229,7 +229,14 @@ def openapi_json() -> str:
     return document(apps)
 
 
+CONSENTS_IMPORT_BYTES = 1024 * 1024  # 1,000 grants of CSV or JSON lines fit easily
+
+
 def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    route = (event.get("requestContext") or {}).get("http") or {}
+    if route.get("method") == "POST" and str(event.get("rawPath", "")).rstrip("/") == consents.IMPORT_PATH:
+        # a file (CSV or JSON lines), not one JSON object
+        return resolve(app, event, context, json_api=False, max_body=CONSENTS_IMPORT_BYTES)
     return resolve(app, event, context)
 
 

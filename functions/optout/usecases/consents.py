@@ -9,7 +9,7 @@ from typing import Any
 
 from optout.consent import grants
 from optout.consent.actions import Outcome
-from optout.consent.errors import NotFound
+from optout.consent.errors import Conflict, InvalidInput, NotFound
 from optout.consent.grant import Grant
 from optout.consent.model import Actor, Contact
 from optout.settings import Settings
@@ -69,6 +69,19 @@ class ConsentsService:
         kept = next(g for g in contact.grants if g.id == gid)
         return kept, outcome.changed
 
+    def judge(self, contact_id: str, fields: dict[str, Any]) -> bool:
+        """What `grant` would do, writing nothing: True when it would record a new grant
+        (raises what it would refuse with)."""
+        gid = grants.grant_id(contact_id, fields.get("grant_key"))
+        contact = self.contacts.get_contact(contact_id)
+        if any(g.id == gid for g in contact.grants):
+            return False
+        named = fields.get("disclosure_id")
+        known = named is not None and self.store.disclosure(str(named)) is not None
+        full = {**fields, "id": gid, "sellers": fields.get("sellers") or [self.settings.seller_name]}
+        grants.plan_grant(contact, full, now=self.clock(), known_disclosure=known)
+        return True
+
     def consents(self, contact_id: str, evidence: bool) -> list[dict[str, Any]]:
         contact = self.contacts.get_contact(contact_id)
         return [view(g, self.clock(), evidence) for g in contact.grants]
@@ -80,3 +93,40 @@ def view(grant: Grant, now: str, evidence: bool = True) -> dict[str, Any]:
 
 
 __all__ = ["ConsentsService", "view"]
+
+
+def import_answer(job_id: str, mode: str, rows: int) -> dict[str, Any]:
+    """The suppression import's answer shape (SPEC 13), for a consents import done at once."""
+    return {
+        "job_id": job_id,
+        "status": "done",
+        "mode": mode,
+        "rows": rows,
+        "processed": rows,
+        "accepted": 0,
+        "unchanged": 0,
+        "invalid": [],
+    }
+
+
+def import_rows(
+    service: ConsentsService,
+    rows: list[tuple[int, str, dict[str, Any]]],
+    mode: str,
+    actor: Actor,
+    answer: dict[str, Any],
+) -> dict[str, Any]:
+    """Each grant of an import (its row number, contact id and typed fields), in row order:
+    recorded (`apply`) or only judged (`dry-run`). A row refused names its reason; an
+    imported grant keeps its own captured_at; the same grant_key again is unchanged."""
+    for number, contact_id, fields in rows:
+        try:
+            if mode == "apply":
+                _, new = service.grant(contact_id, fields, actor)
+            else:
+                new = service.judge(contact_id, fields)
+        except (InvalidInput, NotFound, Conflict) as exc:
+            answer["invalid"].append({"row": number, "reason": exc.message})
+            continue
+        answer["accepted" if new else "unchanged"] += 1
+    return answer

@@ -5,6 +5,9 @@ from .calling_window_out import CallingWindowOut
 from .channel_consent import ChannelConsent
 from .consent_check_response import ConsentCheckResponse
 from .consent_check_response_requires_type_0 import ConsentCheckResponseRequiresType0
+from .consent_import_response import ConsentImportResponse
+from .consent_import_response_mode import ConsentImportResponseMode
+from .consent_import_response_status import ConsentImportResponseStatus
 from .consents_response import ConsentsResponse
 from .contact_response import ContactResponse
 from .contact_response_automation_channels import ContactResponseAutomationChannels
@@ -59,6 +62,8 @@ from .history_record import HistoryRecord
 from .history_record_evidence import HistoryRecordEvidence
 from .history_response import HistoryResponse
 from .http_validation_error import HTTPValidationError
+from .import_consents_mode import ImportConsentsMode
+from .import_invalid import ImportInvalid
 from .import_invalid_row import ImportInvalidRow
 from .import_job_response import ImportJobResponse
 from .import_job_response_mode import ImportJobResponseMode
@@ -137,6 +142,9 @@ __all__ = (
     "ChannelConsent",
     "ConsentCheckResponse",
     "ConsentCheckResponseRequiresType0",
+    "ConsentImportResponse",
+    "ConsentImportResponseMode",
+    "ConsentImportResponseStatus",
     "ConsentsResponse",
     "ContactResponse",
     "ContactResponseAutomationChannels",
@@ -191,6 +199,8 @@ __all__ = (
     "HistoryRecordEvidence",
     "HistoryResponse",
     "HTTPValidationError",
+    "ImportConsentsMode",
+    "ImportInvalid",
     "ImportInvalidRow",
     "ImportJobResponse",
     "ImportJobResponseMode",

@@ -109,3 +109,21 @@ class GrantOut(Model):
 
 class ConsentsResponse(Model):
     consents: list[GrantOut]
+
+
+class ImportInvalid(Model):
+    row: int
+    reason: str
+
+
+class ConsentImportResponse(Model):
+    """As the suppression import answers (SPEC 13); a consents file is done in the request."""
+
+    job_id: str
+    status: Literal["running", "done", "failed"]
+    mode: Literal["dry-run", "apply"]
+    rows: int
+    processed: int
+    accepted: int = Field(description="grants recorded (apply) or that would be (dry-run)")
+    unchanged: int = Field(description="rows whose grant_key was recorded before")
+    invalid: list[ImportInvalid]
