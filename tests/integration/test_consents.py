@@ -393,3 +393,68 @@ def test_a_consents_import_reports_by_row_dry_runs_and_applies_once(api: Client)
     assert (jsonl["accepted"], [r["row"] for r in jsonl["invalid"]]) == (1, [2])
     assert _import(api, header + rows, "apply", role="rep").status == 403
     assert _import(api, "name,phone\nx,y\n", "apply").status == 422
+
+
+TWILIO_TOKEN, BASE = "consents-test-token", "https://optout.example.com"
+
+
+def _twilio(api: Client, path: str, params: dict[str, str]) -> int:
+    from infra.twilio_sim import signed_request
+
+    headers, raw = signed_request(BASE, TWILIO_TOKEN, path, params)
+    return api.request("POST", path, raw=raw, headers=headers, role=None).status
+
+
+def _stop(api: Client) -> int:
+    from infra.twilio_sim import SMS_PATH, sms_params
+
+    return _twilio(api, SMS_PATH, sms_params(CELL, "STOP"))
+
+
+def _carrier(api: Client) -> int:
+    from infra.twilio_sim import STATUS_PATH, status_params
+
+    return _twilio(api, STATUS_PATH, status_params(CELL, "21610"))
+
+
+def _unsubscribe(api: Client) -> int:
+    from optout.adapters.unsubscribe_links import signing_keys
+    from optout.consent.tokens import make_token
+
+    token = make_token(signing_keys(get_settings()), "c1", EMAIL)
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    return api.request(
+        "POST", f"/unsubscribe/{token}", raw=b"List-Unsubscribe=One-Click", headers=headers, role=None
+    ).status
+
+
+def _suppression_import(api: Client) -> int:
+    body = f"address,channel,source,occurred_at,note\n{CELL},sms,other_vendor,2026-06-01T00:00:00Z,\n"
+    headers = {"content-type": "text/csv"}
+    return api.request("POST", "/suppressions/import?mode=apply", raw=body.encode(), headers=headers).status
+
+
+@pytest.mark.parametrize(
+    ("path", "channel"),
+    [(_stop, "sms"), (_carrier, "sms"), (_unsubscribe, "email"), (_suppression_import, "sms")],
+    ids=["STOP", "21610", "unsubscribe", "suppression import"],
+)
+def test_every_opt_out_path_revokes_what_it_covers(
+    api: Client, monkeypatch: pytest.MonkeyPatch, path: Any, channel: str
+) -> None:
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TWILIO_TOKEN)
+    monkeypatch.setenv("PUBLIC_BASE_URL", BASE)
+    monkeypatch.setenv("UNSUBSCRIBE_SIGNING_KEY", "k1:consents-test-signing-key")
+    get_settings.cache_clear()
+    address, channels = (EMAIL, ("email",)) if channel == "email" else (CELL, ("sms", "call"))
+    grant = grant_consent(
+        api, "c1", address, channels=channels, purposes=("marketing",), captured_at="2026-01-02T00:00:00Z"
+    )
+    assert path(api) in (200, 202, 204)
+    [after] = api.get("/contacts/c1/consents").json()["consents"]
+    assert f"{channel}:marketing" in after["revoked"], after
+    history = api.get("/contacts/c1/history").json()["records"]
+    assert any(
+        r["action"] == "consent.revoked" and f"consent:revoked:{grant['id']}" in r["evidence"]["effects"]
+        for r in history
+    )
