@@ -97,7 +97,8 @@ def test_fifty_stops_while_the_store_hangs_are_answered_in_time_and_applied_once
                 url,
                 "POST",
                 "/consent/check",
-                {"channel": "sms", "address": number, "at": DAYTIME, "purpose": "informational"},
+                # transactional: needs no grant (SPEC 19), so a refusal is the STOP's
+                {"channel": "sms", "address": number, "at": DAYTIME, "purpose": "transactional"},
                 role="integration",
             )
             assert (status, answer["allowed"]) == (200, False), answer

@@ -99,7 +99,10 @@ def test_a_forged_webhook_over_http_is_refused(server: str) -> None:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403
     status, decision = call(
-        server, "POST", "/consent/check", {"channel": "sms", "address": "+14155550145", "at": DAYTIME}
+        server,
+        "POST",
+        "/consent/check",
+        {"channel": "sms", "address": "+14155550145", "at": DAYTIME, "purpose": "transactional"},  # needs no grant
     )
     assert status == 200 and decision["allowed"] is True
 
@@ -188,7 +191,10 @@ def test_an_opt_out_parked_before_a_restart_is_applied_when_the_server_starts(tm
         for _ in range(50):
             request = urllib.request.Request(
                 f"{url}/consent/check",
-                data=json.dumps({"channel": "sms", "address": sender, "at": DAYTIME}).encode(),
+                # transactional: needs no grant (SPEC 19), so a refusal is the STOP's
+                data=json.dumps(
+                    {"channel": "sms", "address": sender, "at": DAYTIME, "purpose": "transactional"}
+                ).encode(),
                 headers={"authorization": f"Bearer {token}", "content-type": "application/json"},
                 method="POST",
             )

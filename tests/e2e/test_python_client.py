@@ -8,16 +8,26 @@ import pytest
 import requests
 from optout_client import AuthenticatedClient, Client
 from optout_client.api.consent import check_consent
+from optout_client.api.consents import record_consent, record_disclosure
 from optout_client.api.contacts import get_contact, get_history, set_dnd, upsert_contact
 from optout_client.api.email import get_unsubscribe_link
 from optout_client.models import (
     ConsentCheckResponse,
     ContactResponse,
     ContactUpsertRequest,
+    Disclosure,
+    DisclosureRequest,
     DndRequest,
     DndRequestChannelsItem,
     DndRequestSource,
     ErrorResponse,
+    GrantOut,
+    GrantRequest,
+    GrantRequestChannelsItem,
+    GrantRequestKind,
+    GrantRequestMethod,
+    GrantRequestPurposesItem,
+    GrantRequestSignatureType0,
     HistoryResponse,
     Phones,
     UnsubscribeLinkResponse,
@@ -49,8 +59,32 @@ def test_a_crm_integration_through_the_generated_client(server: str) -> None:
     created = upsert_contact.sync_detailed(id="client-1", client=client, body=body)
     assert created.status_code == 201 and isinstance(created.parsed, ContactResponse)
     assert created.parsed.phones.additional_properties["cell"] == CELL
-    # check consent before a send
-    assert may_text(client, "client-1").allowed is True
+    # no grant yet: a marketing text is refused (SPEC 19)
+    assert (may_text(client, "client-1").reason, may_text(client, "client-1").requires) == (
+        "no_consent",
+        "express_written",
+    )
+    # the lead form's wording, and the lead's consent to it
+    wording = DisclosureRequest(text="I agree to receive marketing texts from Example Co.", name="form v1")
+    disclosure = record_disclosure.sync(client=client, body=wording)
+    assert isinstance(disclosure, Disclosure)
+    grant = GrantRequest(
+        contact_id="client-1",
+        address=CELL,
+        channels=[GrantRequestChannelsItem.SMS],
+        purposes=[GrantRequestPurposesItem.MARKETING],
+        kind=GrantRequestKind.EXPRESS_WRITTEN,
+        method=GrantRequestMethod.WEB_FORM,
+        signature=GrantRequestSignatureType0.CHECKBOX,
+        disclosure_id=disclosure.id,
+        captured_at="2026-03-01T12:00:00Z",
+        grant_key="form-submission-1",
+    )
+    recorded = record_consent.sync(client=client, body=grant)
+    assert isinstance(recorded, GrantOut) and recorded.status == "active"
+    # check consent before a send: allowed on that grant
+    allowed = may_text(client, "client-1")
+    assert allowed.allowed is True and allowed.consent and allowed.consent.grant_id == recorded.id
     # the lead texts STOP (Twilio, signed): the next check says no, with the reason
     headers, form = signed_request(server, "dev-twilio-auth-token", SMS_PATH, sms_params(CELL, "STOP"))
     assert requests.post(server + SMS_PATH, data=form, headers=headers, timeout=30).status_code == 200
@@ -65,7 +99,13 @@ def test_a_crm_integration_through_the_generated_client(server: str) -> None:
     # the history, newest first
     history = get_history.sync(id="client-1", client=client, limit=10)
     assert isinstance(history, HistoryResponse)
-    assert [r.action for r in history.records] == ["dnd.set", "sms.opt_out", "contact.created"]
+    assert [r.action for r in history.records] == [
+        "dnd.set",
+        "consent.revoked",
+        "sms.opt_out",
+        "consent.granted",
+        "contact.created",
+    ]
     # the unsubscribe link for the next email
     link = get_unsubscribe_link.sync(id="client-1", client=client)
     assert isinstance(link, UnsubscribeLinkResponse) and link.url.startswith(server + "/unsubscribe/")

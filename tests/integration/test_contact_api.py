@@ -100,7 +100,7 @@ class TestReimportNeverLowersAnOptOut:
         assert body["dnd"]["sms"] is True
         assert body["consent"]["call"]["allowed"] is True
         check = client.post("/consent/check", {"channel": "sms", "address": "+14155550100"}, role="rep")
-        assert check.json()["allowed"] is False
+        assert (check.json()["allowed"], check.json()["reason"]) == (False, "address_suppressed")
 
     def test_shared_home_line_suppression_blocks_the_number_not_the_contact(self, client: Client) -> None:
         from optout.consent.changes import ChangeSet, HeadWrite

@@ -124,7 +124,8 @@ def test_a_21610_report_is_parked_too(api: Client, faults: Faults) -> None:
     assert api.request("POST", STATUS_PATH, raw=raw, headers=headers, role=None).status == 204
     faults.clear()
     assert drain() == 1
-    assert not api.post("/consent/check", {"channel": "sms", "address": "+14155559876"}).json()["allowed"]
+    asked = {"channel": "sms", "address": "+14155559876", "purpose": "transactional"}  # needs no grant (SPEC 19)
+    assert not api.post("/consent/check", asked).json()["allowed"]
     assert verify_chain(Repository(get_settings()).chain(address_subject("+14155559876"))).ok
 
 
@@ -173,7 +174,7 @@ def test_the_fallback_parks_a_stop_without_reading_the_store_and_it_applies_once
     # Twilio had also reached the primary (which answered too late for it): one opt-out all the same
     assert text(api, number(3), "STOP", sid="SM" + "3" * 32).status == 200
     assert drain() == 0  # the primary applied it; the parked copy changes nothing
-    check = api.post("/consent/check", {"channel": "sms", "address": number(3), "purpose": "informational"})
+    check = api.post("/consent/check", {"channel": "sms", "address": number(3), "purpose": "transactional"})
     assert check.json()["allowed"] is False
     chain = Repository(get_settings()).chain(contact_subject("c-3"))
     assert [r.action for r in chain].count("sms.opt_out") == 1
@@ -182,7 +183,7 @@ def test_the_fallback_parks_a_stop_without_reading_the_store_and_it_applies_once
 def test_a_fallback_stop_alone_is_applied_by_the_intake(api: Client) -> None:
     assert fallback_text(api, number(4), "stop texting me", sid="SM" + "4" * 32).status == 200
     assert drain() == 1 and drain() == 0
-    check = api.post("/consent/check", {"channel": "sms", "address": number(4), "purpose": "informational"})
+    check = api.post("/consent/check", {"channel": "sms", "address": number(4), "purpose": "transactional"})
     assert check.json()["allowed"] is False
 
 
