@@ -60,6 +60,16 @@ def before_call(context: Any, case: Any, **kwargs: Any) -> None:
     if base and case.path == "/consents" and case.method.upper() == "POST":
         _consistent_grant(base, case)
         return
+    if (
+        case.path == "/contacts/{id}/channel"
+        and isinstance(case.body, dict)
+        and isinstance(case.body.get("consent"), dict)
+    ):
+        # the grant given with SMS-first: for the number asked, with times that make sense
+        consent = {**case.body["consent"], "address": None, "channels": ["sms"], "captured_at": None}
+        consent.update(expires_at=None, kind="express", disclosure_id=None)
+        case.body = {**case.body, "consent": consent}
+        return
     if not base or not case.path.startswith("/webhooks/twilio/") or not isinstance(case.body, dict):
         return
     params = {str(k): v for k, v in case.body.items()}
