@@ -19,6 +19,17 @@ from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 
 
+def prepare(
+    store: ConsentStore, settings: Settings, contact_id: str, fields: dict[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """A grant request's fields made whole (its id from the grant_key, the sellers defaulted
+    to SELLER_NAME), and whether the disclosure it names exists (one read, when it names one)."""
+    named = fields.get("disclosure_id")
+    known = named is not None and store.disclosure(str(named)) is not None
+    gid = grants.grant_id(contact_id, fields.get("grant_key"))
+    return {**fields, "id": gid, "sellers": fields.get("sellers") or [settings.seller_name]}, known
+
+
 class ConsentsService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
         self.contacts = ContactsService(repo, settings, clock)
@@ -49,9 +60,8 @@ class ConsentsService:
     def grant(self, contact_id: str, fields: dict[str, Any], actor: Actor) -> tuple[Grant, bool]:
         """Record a grant (its fields typed, address normalised); the same grant_key again
         changes nothing and answers the grant kept (False)."""
-        gid = grants.grant_id(contact_id, fields.get("grant_key"))
-        fields = {**fields, "id": gid, "sellers": fields.get("sellers") or [self.settings.seller_name]}
-        known = bool(fields.get("disclosure_id")) and self.store.disclosure(fields["disclosure_id"]) is not None
+        fields, known = prepare(self.store, self.settings, contact_id, fields)
+        gid = fields["id"]
 
         def record(contact: Contact, now: str) -> Outcome:
             outcome = Outcome(
@@ -72,13 +82,10 @@ class ConsentsService:
     def judge(self, contact_id: str, fields: dict[str, Any]) -> bool:
         """What `grant` would do, writing nothing: True when it would record a new grant
         (raises what it would refuse with)."""
-        gid = grants.grant_id(contact_id, fields.get("grant_key"))
+        full, known = prepare(self.store, self.settings, contact_id, fields)
         contact = self.contacts.get_contact(contact_id)
-        if any(g.id == gid for g in contact.grants):
+        if any(g.id == full["id"] for g in contact.grants):
             return False
-        named = fields.get("disclosure_id")
-        known = named is not None and self.store.disclosure(str(named)) is not None
-        full = {**fields, "id": gid, "sellers": fields.get("sellers") or [self.settings.seller_name]}
         grants.plan_grant(contact, full, now=self.clock(), known_disclosure=known)
         return True
 

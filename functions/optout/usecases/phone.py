@@ -32,6 +32,7 @@ from optout.settings import Settings
 from optout.store.consents import ConsentStore
 from optout.store.errors import Contended
 from optout.store.repository import Repository
+from optout.usecases.consents import prepare
 from optout.usecases.contacts import ContactsService
 from optout.usecases.runner import utc_now
 
@@ -207,18 +208,14 @@ class PhoneService:
     def _record_grant(self, plan: UpsertPlan, consent: dict[str, Any], phone: str, actor: Actor, now: str) -> None:
         """The lead's grant given with SMS-first, with its record, chained after the
         request's own (a retry with the same grant_key adds nothing)."""
-        fields = {
-            **consent,
-            "address": consent.get("address") or phone,
-            "id": grants.grant_id(plan.contact.id, consent.get("grant_key")),
-            "sellers": consent.get("sellers") or [self.settings.seller_name],
-        }
+        fields, known = prepare(
+            ConsentStore(self.repo),
+            self.settings,
+            plan.contact.id,
+            {**consent, "address": consent.get("address") or phone},
+        )
         if any(g.id == fields["id"] for g in plan.contact.grants):
             return
-        known = (
-            bool(fields.get("disclosure_id"))
-            and ConsentStore(self.repo).disclosure(fields["disclosure_id"]) is not None
-        )
         grant = grants.plan_grant(plan.contact, fields, now=now, known_disclosure=known)
         plan.contact.grants.append(grant)
         plan.audit.append(
