@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from optout.consent import send_rules, stop_rules
+from optout.consent.dnc import parse_registries
 from optout.consent.grants import DEFAULT_RULES, ConsentMode, freeze_rules, parse_rules
 from optout.consent.stop_rules import StopRule
 
@@ -74,6 +75,12 @@ _ENV = {
     "CONSENT_MODE": "consent_mode",
     "CONSENT_RULES": "consent_rules",
     "SELLER_NAME": "seller_name",
+    "DNC_REGISTRIES": "dnc_registries",
+    "REGISTRY_REFRESH_SECONDS": "registry_refresh_seconds",
+    "REASSIGNED_CHECK": "reassigned_check",
+    "RND_API_URL": "rnd_api_url",
+    "RND_API_TOKEN_PARAMETER": "rnd_api_token_parameter",
+    "RND_FAKE_DISCONNECTED": "rnd_fake_disconnected",
     "CONSOLE_SIGN_IN": "console_sign_in",
     "COGNITO_DOMAIN": "cognito_domain",
     "CONSOLE_CLIENT_ID": "console_client_id",
@@ -133,6 +140,16 @@ class Settings:
     consent_mode: ConsentMode = "enforce"
     consent_rules: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = freeze_rules(DEFAULT_RULES)
     seller_name: str = "default"
+    # Do-not-call registries (SPEC 20): those this deployment checks (national, state:XX),
+    # how often a warm function rereads their manifests, and the FCC's Reassigned Numbers
+    # Database (rnd: its API at RND_API_URL with the token in SSM; no URL, a fake that
+    # reports the numbers of RND_FAKE_DISCONNECTED, `+1…@YYYY-MM-DD` each, disconnected).
+    dnc_registries: tuple[str, ...] = ()
+    registry_refresh_seconds: int = 60
+    reassigned_check: Literal["off", "rnd"] = "off"
+    rnd_api_url: str | None = None
+    rnd_api_token_parameter: str | None = None
+    rnd_fake_disconnected: tuple[tuple[str, str], ...] = ()
     # The OAuth scope that grants the `integration` role to a machine client (no groups).
     integration_scope: str = "optout/integration"
     max_body_bytes: int = 64 * 1024
@@ -256,6 +273,12 @@ class Settings:
             raise ValueError("REVOKE_ALL_FROM must be a date, YYYY-MM-DD (e.g. 2027-01-31)")
         if self.consent_mode not in ("enforce", "report", "off"):
             raise ValueError("CONSENT_MODE must be enforce, report or off")
+        if self.reassigned_check not in ("off", "rnd"):
+            raise ValueError("REASSIGNED_CHECK must be off or rnd")
+        if not 0 <= self.registry_refresh_seconds <= 86400:
+            raise ValueError("REGISTRY_REFRESH_SECONDS must be 0 to 86400")
+        if self.rnd_api_url and not re.fullmatch(r"https://[^\s/?#]+(/[^\s?#]*)?", self.rnd_api_url):
+            raise ValueError("RND_API_URL must be an https URL")
         if not 1 <= len(self.seller_name) <= 200:
             raise ValueError("SELLER_NAME must be 1 to 200 characters")
         if self.inbound_email_address and not re.fullmatch(
@@ -333,6 +356,16 @@ def _stage_ids(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(stages.items())
 
 
+def _disconnected(raw: str) -> tuple[tuple[str, str], ...]:
+    found = []
+    for item in _items(raw):
+        number, _, day = item.partition("@")
+        if not re.fullmatch(r"\+[1-9][0-9]{6,14}", number) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", day):
+            raise ValueError("RND_FAKE_DISCONNECTED must be +1NNNNNNNNNN@YYYY-MM-DD items, comma-separated")
+        found.append((number, day))
+    return tuple(found)
+
+
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "MAX_BODY_BYTES": _whole("MAX_BODY_BYTES"),
     "SMS_FALLBACK_HOURS": _whole("SMS_FALLBACK_HOURS"),
@@ -349,6 +382,9 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "GHL_STAGE_IDS": _stage_ids,
     "STOP_RULES": stop_rules.parse,  # ValueError naming STOP_RULES
     "CONSENT_RULES": parse_rules,  # ValueError naming CONSENT_RULES
+    "DNC_REGISTRIES": parse_registries,  # ValueError naming DNC_REGISTRIES
+    "REGISTRY_REFRESH_SECONDS": _whole("REGISTRY_REFRESH_SECONDS"),
+    "RND_FAKE_DISCONNECTED": lambda raw: _disconnected(raw),
 }
 
 

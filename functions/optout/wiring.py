@@ -29,8 +29,12 @@ if TYPE_CHECKING:
     from optout.usecases.lists import ListsService
     from optout.usecases.phone import PhoneService
     from optout.usecases.proof import ProofService
+    from optout.usecases.reassigned import Reassigned
+    from optout.usecases.registries import RegistryService
+    from optout.usecases.registry_book import RegistryBook
     from optout.usecases.reviews import ReviewsService
     from optout.usecases.revocations import RevocationsService
+    from optout.usecases.scrubs import ScrubService
     from optout.usecases.search import SearchService
     from optout.usecases.send_gate import SendGate
     from optout.usecases.sweeps import SweepService
@@ -126,10 +130,40 @@ class Wiring:
         return IntakeConsumer(self.repository, self.settings)
 
     @cached_property
+    def registry_book(self) -> RegistryBook:
+        """The do-not-call registries this process holds in memory (SPEC 20)."""
+        from optout.store.registries import RegistryStore
+        from optout.usecases.registry_book import RegistryBook
+
+        settings = self.settings
+        return RegistryBook(RegistryStore(self.repository), settings.dnc_registries, settings.registry_refresh_seconds)
+
+    @cached_property
+    def reassigned(self) -> Reassigned | None:
+        """REASSIGNED_CHECK=rnd: the FCC's Reassigned Numbers Database (a fake without RND_API_URL)."""
+        if self.settings.reassigned_check != "rnd":
+            return None
+        from optout.adapters.rnd import RndClient
+        from optout.store.registries import RndStore
+        from optout.usecases.reassigned import Reassigned
+
+        return Reassigned(RndStore(self.repository), RndClient(self.settings), self.clock)
+
+    @cached_property
     def send_gate(self) -> SendGate:
         from optout.usecases.send_gate import SendGate
 
-        return SendGate(self.repository, self.settings, self.clock)
+        return SendGate(self.repository, self.settings, self.clock, self.registry_book, self.reassigned)
+
+    def registries(self, dispatch: Callable[[str], None] | None = None) -> RegistryService:
+        from optout.usecases.registries import RegistryService
+
+        return RegistryService(self.repository, self.settings, self.clock, self.registry_book, dispatch)
+
+    def scrubs(self, dispatch: Callable[[str], None] | None = None) -> ScrubService:
+        from optout.usecases.scrubs import ScrubService
+
+        return ScrubService(self.repository, self.send_gate, self.clock, dispatch)
 
     @cached_property
     def consents(self) -> ConsentsService:

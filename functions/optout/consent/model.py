@@ -135,6 +135,9 @@ class Contact:
     suppressed: dict[Channel, set[str]] = field(default_factory=dict)
     # The lead's consent grants (SPEC 19), oldest first; never removed, only revoked.
     grants: list[Grant] = field(default_factory=list)
+    # The seller's established business relationship with the lead (SPEC 20), the CRM's
+    # dates: {"last_purchase_at", "last_inquiry_at"}; a date never moves back.
+    relationship: dict[str, str] = field(default_factory=dict)
     created_at: str | None = None
     updated_at: str | None = None
     # Store bookkeeping: optimistic-lock version and the head of the audit chain.
@@ -201,8 +204,10 @@ class Contact:
         for grant in self.grants:
             if set(grant.pairs()) - set(grant.revoked):
                 held.setdefault(grant.address, []).append(json.dumps(grant.summary(), sort_keys=True))
+        relationship = tuple(sorted(self.relationship.items()))
         return {
-            a: OwnerLink(self.id, frozenset(r), dnd, tuple(held.get(a, ()))) for a, r in self.address_roles().items()
+            a: OwnerLink(self.id, frozenset(r), dnd, tuple(held.get(a, ())), relationship)
+            for a, r in self.address_roles().items()
         }
 
 
@@ -216,6 +221,8 @@ class OwnerLink:
     # The contact's grants at this address not wholly revoked, each a JSON summary
     # (Grant.summary): an address-only check reads them with the address.
     grants: tuple[str, ...] = ()
+    # The contact's relationship dates (SPEC 20), for an address-only check's exemptions.
+    relationship: tuple[tuple[str, str], ...] = ()
 
     @property
     def personal(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 from optout.consent.audit import AuditRecord, record_on
 from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
+from optout.consent.dnc import merge_relationship
 from optout.consent.effects import Stages, honour
 from optout.consent.limits import check_opportunity
 from optout.consent.model import (
@@ -41,6 +42,8 @@ class ContactInput:
     conversation: Conversation | None = None
     dnd: dict[Channel, bool] | None = None
     do_not_email: bool | None = None
+    # SPEC 20: the relationship's dates the CRM sent (merged: never moved back)
+    relationship: dict[str, str] | None = None
     # The whole body the CRM sent, its own fields too (read by the STOP_RULES only)
     sent: dict[str, Any] = field(default_factory=dict)
 
@@ -90,6 +93,7 @@ def plan_upsert(
         conversation=replace(base.conversation),
         dnd=dict(base.dnd),
         suppressed={},
+        relationship=dict(base.relationship),
     )
     changed: list[str] = []
 
@@ -124,6 +128,8 @@ def plan_upsert(
         assign("automations", list(dict.fromkeys(incoming.automations)))
     if incoming.automation_channels is not None:
         assign("automation_channels", {**new.automation_channels, **incoming.automation_channels})
+    if incoming.relationship:
+        assign("relationship", merge_relationship(new.relationship, incoming.relationship))
 
     opt_outs: list[str] = []
     crm = OptOut(source="crm", at=now, actor=actor.type)

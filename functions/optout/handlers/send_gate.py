@@ -16,14 +16,21 @@ from pydantic import ConfigDict, Field, StringConstraints
 from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput
+from optout.consent.errors import ConsentError, InvalidInput
+from optout.handlers import errors
 from optout.handlers.http import ANY_ROLE, caller, contact_id
 from optout.handlers.schemas.base import Model, operation
-from optout.handlers.schemas.consent_check import ConsentCheckRequest, ConsentCheckResponse, CoveringGrant
+from optout.handlers.schemas.consent_check import (
+    CheckError,
+    ConsentCheckBatchRequest,
+    ConsentCheckBatchResponse,
+    ConsentCheckRequest,
+    ConsentCheckResponse,
+)
 from optout.handlers.schemas.fields import AT_PATTERN, AddressText, PurposeName
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.usecases.send_gate import SendGate
+from optout.usecases.send_gate import Check, SendGate, answer
 
 _AT = re.compile(
     r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
@@ -90,39 +97,34 @@ def register(app: APIGatewayHttpResolver) -> None:
         cid = contact_id(request.contact_id) if request.contact_id is not None else None
         address = address_of(request.address, channel) if request.address is not None else None
         method = getattr(request, "method", None)
-        decision, timing, consent = service().check(channel, cid, address, request.purpose, moment(request.at), method)
-        covered = (
-            CoveringGrant(grant_id=consent.grant.id, kind=consent.grant.kind, captured_at=consent.grant.captured_at)  # type: ignore[arg-type]
-            if consent.grant is not None
-            else None
-        )
-        if timing is not None and not timing.allowed:
-            return ConsentCheckResponse(
-                allowed=False,
-                reason=(timing.rule or "").split(":", 1)[0],
-                rule=timing.rule,
-                timezone=timing.timezone,
-                allowed_at=timing.allowed_at,
-                channel=channel.value,
-                contact_id=cid,
-                address=decision.address,
-                requires=None,
-                consent=covered,
-                would_refuse=consent.would_refuse,  # type: ignore[arg-type]
-            )
-        return ConsentCheckResponse(
-            allowed=decision.allowed,
-            reason=decision.reason,
-            rule=None,
-            timezone=None,
-            allowed_at=None,
-            channel=channel.value,
-            contact_id=cid,
-            address=decision.address,
-            requires=consent.requires,  # type: ignore[arg-type]
-            consent=covered if decision.allowed else None,
-            would_refuse=consent.would_refuse,  # type: ignore[arg-type]
-        )
+        judged = service().check(channel, cid, address, request.purpose, moment(request.at), method)
+        return ConsentCheckResponse(**answer(channel, cid, judged))
+
+    @app.post("/consent/check/batch", **operation("check_consent_batch", "consent", ConsentCheckBatchResponse))
+    def check_consent_batch(request: ConsentCheckBatchRequest) -> ConsentCheckBatchResponse:
+        caller(app, ANY_ROLE)
+        checks: list[Check | ConsentError] = []
+        for one in request.checks:
+            try:
+                channel = Channel(one.channel)
+                cid = contact_id(one.contact_id) if one.contact_id is not None else None
+                address = address_of(one.address, channel) if one.address is not None else None
+                at = moment(one.at)
+                checks.append(Check(channel, cid, address, one.purpose, at, getattr(one, "method", None)))
+            except ConsentError as exc:
+                checks.append(exc)
+        judged = iter(service().check_many([c for c in checks if isinstance(c, Check)]))
+        results: list[ConsentCheckResponse | CheckError] = []
+        for check in checks:
+            found = check if isinstance(check, ConsentError) else next(judged)
+            if isinstance(found, ConsentError):
+                status = errors.answer(found).status
+                results.append(CheckError(error=found.code, message=found.message, status=status))
+            else:
+                assert isinstance(check, Check)
+                results.append(ConsentCheckResponse(**answer(check.channel, check.contact_id, found)))
+        logger.info("consent checks", extra={"checks": len(results)})
+        return ConsentCheckBatchResponse(results=results)
 
     @app.post("/sends", **operation("record_send", "consent", SendResponse, created=True))
     def record_send(request: SendRequest) -> Response[str]:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import threading
+import time
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -20,6 +23,7 @@ from optout import wiring
 from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
 from optout.consent.lists import CONTENT_TYPES
+from optout.handlers import registries
 from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
 from optout.handlers.schemas.base import ErrorResponse, build_models, responses
 from optout.handlers.schemas.imports import ImportJobResponse, ImportUploadRequest, ImportUploadResponse
@@ -30,6 +34,8 @@ from optout.usecases.imports import ImportService
 from optout.usecases.lists import ListsService
 
 app = build_resolver()
+# Routes whose body is a file, not JSON: registry files and list scrubs (SPEC 20).
+_RAW_BODY = re.compile(r"/registries/[^/]+/files|/consent/scrubs")
 # A date (2026-01-31) or a UTC time as the service writes it (2026-01-31T09:30:00.000Z).
 SINCE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z)?$"
 MAX_PAGE = 10_000
@@ -60,16 +66,42 @@ def imports() -> ImportService:
 
 
 def _dispatch(job_id: str) -> None:
-    """Hand a large import to the worker: this function invoked again with the job in AWS, a
-    thread of the local server's process otherwise."""
-    if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") and _INVOKED.get("arn"):
-        import boto3  # only in Lambda, only for a large file
+    _dispatcher("import_job")(job_id)
 
-        boto3.client("lambda").invoke(
-            FunctionName=_INVOKED["arn"], InvocationType="Event", Payload=json.dumps({"import_job": job_id}).encode()
-        )
-        return
-    threading.Thread(target=imports().run, args=(job_id, lambda: float("inf")), daemon=True).start()
+
+def _dispatcher(kind: str) -> Callable[[str], None]:
+    """Hand a job to the worker: this function invoked again with the job in AWS (`{kind:
+    job_id}`), a thread of the local server's process otherwise."""
+
+    def dispatch(job_id: str) -> None:
+        if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") and _INVOKED.get("arn"):
+            import boto3  # only in Lambda, only for a job
+
+            payload = json.dumps({kind: job_id}).encode()
+            boto3.client("lambda").invoke(FunctionName=_INVOKED["arn"], InvocationType="Event", Payload=payload)
+            return
+        threading.Thread(target=_work, args=(kind, job_id, lambda: float("inf")), daemon=True).start()
+
+    return dispatch
+
+
+def _work(kind: str, job_id: str, time_left: Callable[[], float]) -> dict[str, Any]:
+    """The worker of a job (an import, a registry file from an upload, a scrub): on, from
+    where it stopped; still running when out of time, a store failure leaves it to the next
+    invocation (a scrub locally is tried again after a pause)."""
+    if kind == "registry_job":
+        bucket = ImportFiles(get_settings().import_bucket)
+        return wiring.current().registries().run(job_id, lambda upload: bucket.read(upload)[0]).answer()
+    if kind == "scrub_job":
+        scrub = wiring.current().scrubs()
+        job = scrub.run(job_id, time_left)
+        for pause in (0.5, 1, 2, 4, 8, 15, 30):
+            if job.status != "running" or os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+                break
+            time.sleep(pause)
+            job = scrub.run(job_id, time_left)
+        return job.answer()
+    return imports().run(job_id, time_left).answer()
 
 
 # The ARN this invocation came through (the alias `live`): the worker is invoked the same way.
@@ -204,13 +236,16 @@ def export_suppressions(
 
 def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     _INVOKED["arn"] = str(getattr(context, "invoked_function_arn", "") or "")
-    if "import_job" in event:  # the worker of a large import (dispatched above)
-        job = imports().run(str(event["import_job"]), lambda: context.get_remaining_time_in_millis() / 1000)
-        if job.status == "running":
-            _dispatch(job.job_id)  # out of time: the next invocation goes on from its next chunk
-        return job.answer()
+    for kind in ("import_job", "registry_job", "scrub_job"):
+        if kind in event:  # the worker of a job (dispatched above)
+            job_id = str(event[kind])
+            answer = _work(kind, job_id, lambda: context.get_remaining_time_in_millis() / 1000)
+            if answer["status"] == "running" and kind != "registry_job":
+                _dispatcher(kind)(job_id)  # out of time: the next invocation goes on from its next chunk
+            return answer
     route = (event.get("requestContext") or {}).get("http") or {}
-    if route.get("method") == "POST" and str(event.get("rawPath", "")).rstrip("/") == IMPORT_PATH:
+    path = str(event.get("rawPath", "")).rstrip("/")
+    if route.get("method") == "POST" and (path == IMPORT_PATH or _RAW_BODY.fullmatch(path)):
         size = len(event.get("body") or "") * (3 / 4 if event.get("isBase64Encoded") else 1)
         if size > MAX_IMPORT_BYTES:
             return error_event(413, "payload_too_large", f"an import file is at most {MAX_IMPORT_BYTES} bytes")
@@ -224,3 +259,6 @@ def warm_up(lambda_handler: Handler) -> None:
     build_models()  # built on first use otherwise
     warm_store(service().repo)
     warm_requests(lambda_handler, [("GET", "/suppressions/export?limit=1", None)])
+
+
+registries.register(app, _dispatcher)

@@ -109,6 +109,7 @@ def _contact_fields(item: ContactModel) -> Contact:
         do_not_email=OptOut.from_dict(item.do_not_email) if item.do_not_email else None,
         suppressed={Channel(k): set(v) for k, v in (item.suppressed or {}).items()},
         grants=[Grant.from_dict(g) for g in item.grants or []],
+        relationship=_relationship(item.relationship),
         created_at=item.created_at,
         updated_at=item.updated_at,
         version=item.version,
@@ -141,6 +142,7 @@ def contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys
         do_not_email=contact.do_not_email.as_dict() if contact.do_not_email else None,
         suppressed={c.value: sorted(a) for c, a in contact.suppressed.items() if a},
         grants=[g.as_dict() for g in contact.grants] or None,
+        relationship=dict(contact.relationship) or None,
         created_at=contact.created_at,
         updated_at=contact.updated_at,
         audit_seq=contact.audit_seq,
@@ -170,6 +172,7 @@ def address_from_items(address: str, head: AddressModel | None, owners: list[Add
             frozenset(o.roles or []),
             frozenset(Channel(c) for c in o.dnd or []),
             tuple(json.dumps(g, sort_keys=True) for g in o.grants or []),
+            tuple(sorted(_relationship(o.relationship).items())),
         )
         for o in owners
         if o.contact_id
@@ -237,6 +240,7 @@ def owner_to_item(model: type[AddressModel], address: str, link: OwnerLink) -> A
         roles=sorted(link.roles),
         dnd=sorted(c.value for c in link.dnd),
         grants=[json.loads(g) for g in link.grants] or None,
+        relationship=dict(link.relationship) or None,
     )
 
 
@@ -308,3 +312,11 @@ def review_from_item(item: ReviewModel) -> Review:
         note=item.note,
         version=int(item.version),
     )
+
+
+def _relationship(raw: object) -> dict[str, str]:
+    """A stored relationship map as plain strings (absent: none)."""
+    if raw is None:
+        return {}
+    values = raw.as_dict() if hasattr(raw, "as_dict") else dict(raw)  # type: ignore[call-overload]
+    return {str(k): str(v) for k, v in values.items() if v}

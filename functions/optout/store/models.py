@@ -21,9 +21,11 @@ from functools import lru_cache
 from typing import Any
 
 from pynamodb.attributes import (
+    BinaryAttribute,
     BooleanAttribute,
     JSONAttribute,
     ListAttribute,
+    MapAttribute,
     NumberAttribute,
     UnicodeAttribute,
     UnicodeSetAttribute,
@@ -114,6 +116,8 @@ class ContactModel(Model):
     suppressed = JSONAttribute(null=True)
     # Consent grants (SPEC 19): a list of Grant.as_dict, oldest first.
     grants = JSONAttribute(null=True)
+    # The CRM's relationship dates (SPEC 20): last_purchase_at, last_inquiry_at.
+    relationship = MapAttribute[str, str](null=True)
     created_at = UnicodeAttribute(null=True)
     updated_at = UnicodeAttribute(null=True)
     audit_seq = NumberAttribute(default=0)
@@ -160,6 +164,8 @@ class AddressModel(Model):
     dnd = ListAttribute[str](null=True)
     # The owner's grants at this address not wholly revoked (Grant.summary each).
     grants = JSONAttribute(null=True)
+    # The owner's relationship dates (SPEC 20), as on its contact item.
+    relationship = MapAttribute[str, str](null=True)
 
 
 class AuditModel(Model):
@@ -272,6 +278,29 @@ class ImportModel(Model):
     data = JSONAttribute()
 
 
+# Do-not-call registries (SPEC 20): `registry#<name>` seq 0 is the registry's manifest (each
+# loaded area code's date, count and the parts of its set); `registry#<name>#<npa>#<blob>`
+# seq 0… the parts of one compressed set (a full copy, or a change list's delta).
+REGISTRY_PREFIX = "registry#"
+SCRUB_PREFIX = "scrub#"
+SCRUB_RESULTS_PREFIX = "scrubres#"
+RND_PREFIX = "rnd#"
+
+
+class RegistryModel(Model):
+    """A registry's manifest (data) or one part of a compressed number set (blob), in the
+    Audit table."""
+
+    class Meta:
+        table_name = "unbound"
+
+    subject = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    rev = NumberAttribute(null=True)
+    data = JSONAttribute(null=True)
+    blob = BinaryAttribute(null=True, legacy_encoding=False)
+
+
 @dataclass(frozen=True)
 class Models:
     contact: type[ContactModel]
@@ -281,6 +310,7 @@ class Models:
     review: type[ReviewModel]
     imports: type[ImportModel]
     send: type[SendModel]
+    registry: type[RegistryModel]
 
 
 # Short store timeouts and few retries: a webhook must answer inside Twilio's 15 s even
@@ -317,4 +347,5 @@ def bind_models(contacts: str, suppressions: str, audit: str, region: str, host:
         review=_bind(ReviewModel, audit, region, host),
         imports=_bind(ImportModel, audit, region, host),
         send=_bind(SendModel, audit, region, host),
+        registry=_bind(RegistryModel, audit, region, host),
     )

@@ -195,6 +195,21 @@ class Repository:
         once = f"{at[:16]}|{purpose}|{reason}"
         return self._keep(f"{REFUSED_PREFIX}{channel}:{address}", once, at, purpose, reason, keep_seconds)
 
+    def record_refusals(self, refused: list[tuple[str, str, str, str]], at: str, keep_seconds: int) -> None:
+        """Keep refused checks ((channel, address, purpose, reason) each) as record_refusal
+        would, in BatchWriteItems of 25 (the same key again overwrites the same item)."""
+        expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
+        try:
+            with self.models.send.batch_write() as batch:
+                for channel, address, purpose, reason in dict.fromkeys(refused):
+                    once = f"{at[:16]}|{purpose}|{reason}"
+                    digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
+                    subject = f"{REFUSED_PREFIX}{channel}:{address}"
+                    batch.save(self.models.send(subject, digest, at=at, purpose=purpose, provider_id=reason,
+                                                expires_at=expires))  # fmt: skip
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
     def refusals(self, channel: str, address: str) -> list[tuple[str, str, str]]:
         """(at, purpose, reason) of the refused checks kept for this address and channel."""
         try:
@@ -300,6 +315,13 @@ class Repository:
                     for number, chunk in enumerate(chunks, 1):
                         batch.save(model(IMPORT_PREFIX + job_id, number, data={"rows": chunk}))
             model(IMPORT_PREFIX + job_id, 0, data=job).save()
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def save_import_part(self, job_id: str, number: int, data: dict[str, Any]) -> None:
+        """One item of a job beside it (a scrub's results for a chunk): a put."""
+        try:
+            self.models.imports(IMPORT_PREFIX + job_id, number, data=data).save()
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 

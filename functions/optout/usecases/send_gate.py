@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from optout.consent import dnc
 from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput, StoreUnavailable
+from optout.consent.dnc import RegistryJudgment
+from optout.consent.errors import ConsentError, InvalidInput, NotFound, StoreUnavailable
 from optout.consent.grant import Grant
 from optout.consent.grants import NO_CONSENT, covering, from_summary, required_kind
 from optout.consent.model import AddressState, Contact
@@ -30,6 +33,8 @@ from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
+from optout.usecases.reassigned import Reassigned
+from optout.usecases.registry_book import RegistryBook
 from optout.usecases.runner import utc_now
 
 KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap window
@@ -37,24 +42,49 @@ KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap
 # period, with a year's margin.
 REFUSAL_KEEP_SECONDS = 5 * 365 * 24 * 3600
 OPT_OUT_REASONS = (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)
+REASSIGNED = "reassigned"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check of a batch or a scrub: what `check` takes."""
+
+    channel: Channel
+    contact_id: str | None
+    address: str | None
+    purpose: str
+    at: datetime
+    method: str | None = None
 
 
 @dataclass(frozen=True)
 class Consent:
     """What the grants say of a send (SPEC 19): the grant that covers it, the kind it needs
-    when none does (`requires`), and in report mode that the gate would refuse it."""
+    when none does (`requires`), and in report mode that the gate would refuse it; and what
+    the do-not-call registries say of a solicitation (SPEC 20)."""
 
     grant: Grant | None = None
     requires: str | None = None
     would_refuse: str | None = None
+    registry: RegistryJudgment = field(default_factory=RegistryJudgment)
+    reassigned: dict[str, str] | None = None
 
 
 class SendGate:
-    def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        settings: Settings,
+        clock: Callable[[], str] = utc_now,
+        book: RegistryBook | None = None,
+        reassigned: Reassigned | None = None,
+    ) -> None:
         self.contacts = ContactsService(repo, settings, clock)
         self.repo = repo
         self.settings = settings
         self.rules = load(settings.send_rules_file)
+        self.book = book
+        self.reassigned = reassigned
 
     def check(
         self,
@@ -68,26 +98,50 @@ class SendGate:
         """The consent decision (opt-outs, then grants), and for an allowed call or text the
         time decision (None: no number to judge, or an email). One read: the contact, or the
         address with its owners (their grants ride on the owner entries)."""
+        if contact_id is not None:
+            return self.judge(channel, self.contacts.get_contact(contact_id), None, address, purpose, at, method)
+        if address is None:
+            raise InvalidInput("give contact_id or address")
+        return self.judge(channel, None, self.repo.address_state(address), address, purpose, at, method)
+
+    def judge(
+        self,
+        channel: Channel,
+        contact: Contact | None,
+        found: AddressState | None,
+        address: str | None,
+        purpose: str,
+        at: datetime,
+        method: str | None = None,
+        refusals: list[tuple[str, str, str, str]] | None = None,
+    ) -> tuple[Decision, TimeDecision | None, Consent]:
+        """`check` on what was read: the contact (by contact), else the address's state. A
+        refusal by an opt-out is kept for the proof now, or added to `refusals` to keep later."""
         state, own = None, [address] if address else []
         judged = Purpose(purpose, zulu(at), self.settings.revoke_all_from)
         held: list[Grant]
-        if contact_id is not None:
-            contact = self.contacts.get_contact(contact_id)
+        relationships: list[dict[str, str]]
+        if contact is not None:
             decision, state = decide(contact, channel, address, judged), contact.state
             own = own or contact.addresses_for(channel)[:1]
-            held = contact.grants
+            held, relationships = contact.grants, [contact.relationship]
             usable = [address] if address else _usable(contact, channel)
         else:
-            if address is None:
-                raise InvalidInput("give contact_id or address")
-            found = self.repo.address_state(address)
+            assert found is not None and address is not None
             decision, held, usable = decide_address(channel, found, judged), _held(found), [address]
+            relationships = [dict(link.relationship) for link in found.owners.values()]
         if decision.reason in OPT_OUT_REASONS and own:
-            self._log_refusal(channel, decision.address or own[0], purpose, str(decision.reason))
+            refused = (channel.value, decision.address or own[0], purpose, str(decision.reason))
+            if refusals is None:
+                self._log_refusals([refused])
+            else:
+                refusals.append(refused)
         consent = Consent()
         if decision.allowed:
             decision, consent = self._grants(decision, held, usable, channel, purpose, zulu(at), method)
         number = decision.address or address
+        if decision.allowed and number is not None and channel is not Channel.EMAIL and purpose == "marketing":
+            decision, consent = self._registries(decision, consent, held, relationships, channel, number, at)
         if not decision.allowed or channel is Channel.EMAIL or number is None:
             return decision, None, consent
         place = place_of(number, state)
@@ -118,25 +172,93 @@ class SendGate:
         send needs one."""
         mode = self.settings.consent_mode
         need = None if mode == "off" else required_kind(self.settings.consent_rules, channel, method, purpose)
+        reassigned = None
         for candidate in usable:
             grant = covering(held, channel, candidate, purpose, self.settings.seller_name, at, need)
+            if grant is not None and self._reassigned(candidate, grant):
+                reassigned = reassigned or self.reassigned.query(candidate, grant.captured_at[:10])  # type: ignore[union-attr]
+                continue
             if grant is not None:
                 return Decision(True, None, candidate), Consent(grant=grant)
         if need is None:
-            return decision, Consent()
+            return decision, Consent(reassigned=reassigned)
         if mode == "report":
-            return decision, Consent(would_refuse=NO_CONSENT)
+            return decision, Consent(would_refuse=REASSIGNED if reassigned else NO_CONSENT, reassigned=reassigned)
+        if reassigned is not None:
+            return Decision(False, REASSIGNED, reassigned["number"]), Consent(requires=need, reassigned=reassigned)
         return Decision(False, NO_CONSENT, decision.address), Consent(requires=need)
 
-    def _log_refusal(self, channel: Channel, address: str, purpose: str, reason: str) -> None:
-        """Keep the refused check for the proof; the answer does not wait on it: a failure
-        to keep it is logged and the refusal still answered."""
-        try:
-            self.repo.record_refusal(
-                channel.value, address, self.contacts.runner.clock(), purpose, reason, REFUSAL_KEEP_SECONDS
+    def _reassigned(self, number: str, grant: Grant) -> bool:
+        """REASSIGNED_CHECK=rnd: the number was permanently disconnected since the grant."""
+        return self.reassigned is not None and self.reassigned.disconnected_since(number, grant.captured_at[:10])
+
+    def _registries(
+        self,
+        decision: Decision,
+        consent: Consent,
+        held: list[Grant],
+        relationships: list[dict[str, str]],
+        channel: Channel,
+        number: str,
+        at: datetime,
+    ) -> tuple[Decision, Consent]:
+        """A telephone solicitation to a number on a checked registry (SPEC 20): refused
+        unless the seller's written permission or a business relationship exempts it."""
+        statuses = self.book.statuses(number, at.astimezone(UTC).date()) if self.book is not None else {}
+        if not statuses:
+            return decision, consent
+        exemption = None
+        if any(status != dnc.CLEAR for status in statuses.values()):
+            written = covering(
+                held, channel, number, "marketing", self.settings.seller_name, zulu(at), "express_written"
             )
+            if written is not None and self._reassigned(number, written):
+                written = None
+            exemption = dnc.WRITTEN_CONSENT if written is not None else None
+            for relationship in relationships:
+                exemption = exemption or dnc.relationship_exemption(relationship, at)
+        judgment = dnc.judge(statuses, exemption)
+        consent = replace(consent, registry=judgment)
+        if judgment.refused:
+            return Decision(False, judgment.reason, number), replace(consent, grant=None)
+        return decision, consent
+
+    def check_many(self, checks: list[Check]) -> list[tuple[Decision, TimeDecision | None, Consent] | ConsentError]:
+        """Many checks, each judged as `check` would (its answer, or the error it would
+        raise), on what a few batched reads return: the contacts in one BatchGetItem per 50,
+        the addresses with their owners in one per 100 (SPEC 20)."""
+        contacts = self.repo.get_contacts(sorted({c.contact_id for c in checks if c.contact_id is not None}))
+        alone = [c.address for c in checks if c.contact_id is None and c.address is not None]
+        states = self.repo.address_states(alone)[0] if alone else {}
+        refusals: list[tuple[str, str, str, str]] = []
+        found: list[tuple[Decision, TimeDecision | None, Consent] | ConsentError] = []
+        for c in checks:
+            try:
+                if c.contact_id is not None:
+                    contact = contacts.get(c.contact_id)
+                    if contact is None:
+                        raise NotFound(f"contact {c.contact_id} not found")
+                    found.append(self.judge(c.channel, contact, None, c.address, c.purpose, c.at, c.method, refusals))
+                elif c.address is None:
+                    raise InvalidInput("give contact_id or address")
+                else:
+                    state = states[c.address]
+                    found.append(self.judge(c.channel, None, state, c.address, c.purpose, c.at, c.method, refusals))
+            except ConsentError as exc:
+                found.append(exc)
+        self._log_refusals(refusals)
+        return found
+
+    def _log_refusals(self, refused: list[tuple[str, str, str, str]]) -> None:
+        """Keep refused checks for the proof (channel, address, purpose, reason each); the
+        answer does not wait on it: a failure to keep them is logged and the refusal still
+        answered."""
+        if not refused:
+            return
+        try:
+            self.repo.record_refusals(refused, self.contacts.runner.clock(), REFUSAL_KEEP_SECONDS)
         except StoreUnavailable:
-            logger.warning("refused check not kept", extra={"channel": channel.value, "reason": reason})
+            logger.warning("refused checks not kept", extra={"checks": len(refused)})
 
     def _over_cap(
         self, rule: SendRule, channel: Channel, number: str, purpose: str, at: datetime
@@ -178,3 +300,43 @@ def _held(state: AddressState) -> list[Grant]:
 def zulu(moment: datetime) -> str:
     """A UTC time as the service writes times (milliseconds, Z)."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def answer(
+    channel: Channel, contact_id: str | None, judged: tuple[Decision, TimeDecision | None, Consent]
+) -> dict[str, Any]:
+    """A check's answer (SPEC 15, 19, 20) as `POST /consent/check` gives it: the same for a
+    check alone, in a batch, or a scrub's row."""
+    decision, timing, consent = judged
+    grant = consent.grant
+    covered = (
+        {"grant_id": grant.id, "kind": grant.kind, "captured_at": grant.captured_at} if grant is not None else None
+    )
+    registry = consent.registry
+    found: dict[str, Any] = {
+        "allowed": decision.allowed,
+        "reason": decision.reason,
+        "rule": None,
+        "timezone": None,
+        "allowed_at": None,
+        "channel": channel.value,
+        "contact_id": contact_id,
+        "address": decision.address,
+        "requires": consent.requires,
+        "consent": covered if decision.allowed else None,
+        "would_refuse": consent.would_refuse,
+        "registries": list(registry.registries),
+        "registry": registry.registry,
+        "exemption": registry.exemption,
+    }
+    if timing is not None and not timing.allowed:
+        found.update(
+            allowed=False,
+            reason=(timing.rule or "").split(":", 1)[0],
+            rule=timing.rule,
+            timezone=timing.timezone,
+            allowed_at=timing.allowed_at,
+            requires=None,
+            consent=covered,
+        )
+    return found

@@ -61,7 +61,8 @@ class CoveringGrant(Model):
 class ConsentCheckResponse(Model):
     allowed: bool
     reason: str | None = Field(
-        description="why not: an opt-out's reason, no_consent (then requires); quiet_hours / cap"
+        description="why not: an opt-out's reason, no_consent (then requires), reassigned, dnc_registry, "
+        "registry_stale, registry_missing (then registry); quiet_hours / cap"
     )
     rule: str | None = Field(None, description="the send-time rule that refuses it, e.g. quiet_hours:FL, cap:OR")
     timezone: str | None = Field(None, description="the recipient's time zone the rule was read in")
@@ -73,6 +74,40 @@ class ConsentCheckResponse(Model):
         None, description="reason no_consent: the kind of grant the send needs (SPEC 19)"
     )
     consent: CoveringGrant | None = Field(None, description="allowed on a grant: the grant that covers the send")
-    would_refuse: Literal["no_consent"] | None = Field(
+    would_refuse: Literal["no_consent", "reassigned"] | None = Field(
         None, description="CONSENT_MODE=report: what enforce would have refused it for"
     )
+    registries: list[str] = Field(
+        default_factory=list,
+        description="the do-not-call registries read for this send (SPEC 20): a marketing call or text "
+        "to a US number, with DNC_REGISTRIES set",
+    )
+    registry: str | None = Field(
+        None, description="reason dnc_registry, registry_stale or registry_missing: the registry that refused it"
+    )
+    exemption: Literal["written_consent", "ebr_purchase", "ebr_inquiry"] | None = Field(
+        None, description="allowed to a number a registry lists (or could not vouch for): the exemption that let it"
+    )
+
+
+class ConsentCheckBatchRequest(Strict):
+    """Up to 100 checks at once (SPEC 20), each what POST /consent/check takes."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    checks: Annotated[
+        list[Annotated[ConsentCheckRequest, Field(discriminator="channel")]], Field(min_length=1, max_length=100)
+    ]
+
+
+class CheckError(Model):
+    """A check of a batch that POST /consent/check would refuse with an error (an unknown
+    contact: 404; an address that cannot be read: 422)."""
+
+    error: str
+    message: str
+    status: int
+
+
+class ConsentCheckBatchResponse(Model):
+    results: list[ConsentCheckResponse | CheckError] = Field(description="one answer a check, in their order")

@@ -26,6 +26,7 @@ from optout.handlers.schemas.fields import (
     Text,
     UsState,
 )
+from optout.handlers.schemas.relationship import Relationship
 
 
 class Phones(Strict):
@@ -151,6 +152,7 @@ class ContactUpsertRequest(Model):
     conversation: ConversationState | None = None
     dnd: DndFlags | None = None
     do_not_email: bool | None = None
+    relationship: Relationship | None = None
 
     def to_input(self, default_country: str) -> ContactInput:
         """Normalise addresses; InvalidInput names the field that is wrong."""
@@ -188,6 +190,7 @@ class ContactUpsertRequest(Model):
             conversation=Conversation(self.conversation.status, self.conversation.stage) if self.conversation else None,
             dnd={Channel(c): v for c, v in self.dnd.model_dump(exclude_none=True).items()} if self.dnd else None,
             do_not_email=self.do_not_email,
+            relationship=self.relationship.dates() if self.relationship else None,
         )
 
 
@@ -217,6 +220,9 @@ class ContactResponse(Model):
     suppressed: dict[str, list[str]]
     opt_outs: dict[str, dict[str, str | list[PurposeName]]] = Field(
         description="why each DND and Do Not Email was set: source, at, actor, and purposes when it named them"
+    )
+    relationship: dict[str, str] = Field(
+        default_factory=dict, description="the relationship's dates held (SPEC 20): last_purchase_at, last_inquiry_at"
     )
     created_at: str | None
     updated_at: str | None
@@ -250,6 +256,7 @@ class ContactResponse(Model):
             consent=consent,
             suppressed={c.value: sorted(a) for c, a in contact.suppressed.items() if a},
             opt_outs=opt_outs,
+            relationship=dict(contact.relationship),
             created_at=contact.created_at,
             updated_at=contact.updated_at,
         )

@@ -1,0 +1,104 @@
+"""The registries as a warm function holds them (SPEC 20): each checked registry's manifest,
+reread every REGISTRY_REFRESH_SECONDS (one BatchGetItem for all of them), and each area
+code's set read on first use; a new change list is applied to the set held instead of
+reading the copy again. A check reads nothing from the store."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from optout.consent import dnc
+from optout.consent.dnc import decode_delta
+from optout.consent.registry import AreaCodeSet, split_number
+from optout.store.registries import RegistryStore
+
+
+@dataclass
+class _Held:
+    """One area code's set as this process holds it, and which blobs it is made of."""
+
+    base: str
+    deltas: tuple[str, ...]
+    numbers: AreaCodeSet
+
+
+class RegistryBook:
+    """The registries as this process knows them: manifests (reread every `refresh`
+    seconds) and the sets read so far. Shared by the threads of a process."""
+
+    def __init__(self, store: RegistryStore, names: tuple[str, ...], refresh: float) -> None:
+        self.store = store
+        self.names = names
+        self.refresh = refresh
+        self._manifests: dict[str, dict[str, Any]] = {}
+        self._read_at = float("-inf")
+        self._sets: dict[tuple[str, str], _Held] = {}
+        self._lock = threading.Lock()
+
+    def manifests(self) -> dict[str, dict[str, Any]]:
+        if time.monotonic() - self._read_at >= self.refresh:
+            with self._lock:
+                if time.monotonic() - self._read_at >= self.refresh:
+                    found = self.store.manifests(list(self.names))
+                    self._manifests = {name: manifest for name, (manifest, _) in found.items()}
+                    self._read_at = time.monotonic()
+        return self._manifests
+
+    def forget(self) -> None:
+        """Reread the manifests on next use (after this process loaded a file)."""
+        self._read_at = float("-inf")
+
+    def statuses(self, number: str, day: date) -> dict[str, str]:
+        """What each checked registry says of a number on `day` ({}: none applies: not a US
+        number, a toll-free one, no registry checked)."""
+        split = split_number(number)
+        if split is None or not self.names:
+            return {}
+        npa, rest = split
+        manifests = self.manifests()
+        found: dict[str, str] = {}
+        for name in self.names:
+            entry = manifests.get(name, {}).get("area_codes", {}).get(npa)
+            if not dnc.applies(name, npa, entry is not None):
+                continue
+            if entry is None:
+                found[name] = dnc.MISSING
+            elif rest in self._set(name, npa, entry):
+                found[name] = dnc.LISTED
+            else:
+                found[name] = dnc.STALE if dnc.stale(entry["as_of"], day) else dnc.CLEAR
+        return found
+
+    def _set(self, name: str, npa: str, entry: dict[str, Any]) -> AreaCodeSet:
+        held = self._sets.get((name, npa))
+        deltas = tuple(d for d, _ in entry.get("deltas", []))
+        if held is not None and held.base == entry["base"] and held.deltas == deltas:
+            return held.numbers
+        with self._lock:
+            held = self._sets.get((name, npa))
+            if held is None or held.base != entry["base"] or deltas[: len(held.deltas)] != held.deltas:
+                held = _Held(entry["base"], (), read_set(self.store, name, npa, {**entry, "deltas": []}))
+            apply_deltas(held.numbers, self.store, name, npa, entry.get("deltas", [])[len(held.deltas) :])
+            held = _Held(held.base, deltas, held.numbers)
+            self._sets[(name, npa)] = held
+            return held.numbers
+
+
+def read_set(store: RegistryStore, name: str, npa: str, entry: dict[str, Any]) -> AreaCodeSet:
+    """An area code's set as a manifest entry names it: its copy, then its deltas in order."""
+    numbers = AreaCodeSet.from_bytes(store.blob(name, npa, entry["base"], entry["parts"]))
+    apply_deltas(numbers, store, name, npa, entry.get("deltas", []))
+    return numbers
+
+
+def apply_deltas(numbers: AreaCodeSet, store: RegistryStore, name: str, npa: str, deltas: list[Any]) -> None:
+    for delta_id, parts in deltas:
+        for n, add in decode_delta(store.blob(name, npa, delta_id, parts)):
+            if add:
+                numbers.add(n)
+            else:
+                numbers.discard(n)

@@ -1,0 +1,201 @@
+"""Do-not-call registries (SPEC 20) through the API: loading the FTC's files, the gate's
+reasons and exemptions at their date boundaries, business relationships, the batch and list
+scrubs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from optout.settings import get_settings
+from tests.conftest import Client, ada, grant_consent
+
+CELL = "+14155550100"  # ada()'s cell
+LISTED = "+14155550177"
+CLEAR = "+14155550178"
+DAY = "2026-03-04T11:00:00-08:00"
+
+
+@pytest.fixture
+def api(client: Client, monkeypatch: pytest.MonkeyPatch) -> Client:
+    monkeypatch.setenv("DNC_REGISTRIES", "national")
+    get_settings.cache_clear()
+    assert client.put("/contacts/c1", ada(), role="integration").status == 201
+    return client
+
+
+def load(api: Client, body: str, kind: str = "full", as_of: str = "2026-03-01", name: str = "national") -> Any:
+    result = api.request(
+        "POST", f"/registries/{name}/files?kind={kind}&as_of={as_of}", raw=body.encode(),
+        headers={"content-type": "text/plain"}, role="integration",
+    )  # fmt: skip
+    return result
+
+
+def check(api: Client, **body: Any) -> dict[str, Any]:
+    result = api.post("/consent/check", {"channel": "call", "at": DAY, **body}, role="integration")
+    assert result.status == 200, result.body
+    return dict(result.json())
+
+
+def test_a_listed_number_is_refused_a_marketing_call_and_others_pass(api: Client) -> None:
+    loaded = load(api, "4155550177\n415,5550100\n")
+    assert loaded.status == 200, loaded.body
+    job = loaded.json()
+    assert (job["status"], job["rows"], job["added"], job["area_codes"]) == ("done", 2, 2, ["415"])
+    found = check(api, address=LISTED)
+    assert (found["allowed"], found["reason"], found["registry"]) == (False, "dnc_registry", "national")
+    assert found["registries"] == ["national"]
+    clear = check(api, address=CLEAR)
+    assert clear["allowed"] is True and clear["registries"] == ["national"] and clear["exemption"] is None
+    # not a solicitation: not read
+    informational = check(api, address=LISTED, purpose="informational")
+    assert informational["allowed"] is True and informational["registries"] == []
+    missing = check(api, address="+12125550100")
+    assert (missing["allowed"], missing["reason"], missing["registry"]) == (False, "registry_missing", "national")
+    stale = check(api, address=CLEAR, at="2026-04-02T11:00:00-08:00")  # 32 days after the copy
+    assert (stale["allowed"], stale["reason"]) == (False, "registry_stale")
+    fresh = check(api, address=CLEAR, at="2026-04-01T11:00:00-08:00")  # 31 days: still usable
+    assert fresh["allowed"] is True
+    got = api.get("/registries", role="admin").json()["registries"]
+    assert got[0]["name"] == "national" and got[0]["numbers"] == 2 and "415" in got[0]["area_codes"]
+
+
+def relationship(api: Client, **dates: str) -> int:
+    return api.put("/contacts/c1", {"relationship": dates}, role="integration").status
+
+
+def test_exemptions_and_their_date_boundaries(api: Client) -> None:
+    assert load(api, "4155550100\n").status == 200  # the contact's own cell is listed
+    refused = check(api, contact_id="c1", address=CELL)
+    assert (refused["allowed"], refused["reason"]) == (False, "dnc_registry")
+    # an inquiry: three months before the call, not a day more
+    assert relationship(api, last_inquiry_at="2025-12-04") == 200
+    inquiry = check(api, contact_id="c1", address=CELL)
+    assert (inquiry["allowed"], inquiry["exemption"], inquiry["reason"]) == (True, "ebr_inquiry", None)
+    assert check(api, contact_id="c1", address=CELL, at="2026-03-05T11:00:00-08:00")["reason"] == "dnc_registry"
+    # a purchase: eighteen months
+    assert relationship(api, last_purchase_at="2024-09-04") == 200
+    purchase = check(api, contact_id="c1", address=CELL)
+    assert (purchase["allowed"], purchase["exemption"]) == (True, "ebr_purchase")
+    later = check(api, contact_id="c1", address=CELL, at="2026-03-05T11:00:00-08:00")
+    assert (later["allowed"], later["reason"]) == (False, "dnc_registry")
+    # by address alone, the owner's relationship counts as well
+    assert check(api, address=CELL)["exemption"] == "ebr_purchase"
+    # a later sync never moves a date back
+    assert relationship(api, last_purchase_at="2020-01-01") == 200
+    held = api.get("/contacts/c1", role="admin").json()["relationship"]
+    assert held["last_purchase_at"] == "2024-09-04"
+    # a relationship dated after the call is no exemption for it (the inquiry still is)
+    assert relationship(api, last_purchase_at="2026-03-05") == 200
+    after = check(api, contact_id="c1", address=CELL)
+    assert (after["allowed"], after["exemption"]) == (True, "ebr_inquiry")
+
+
+def test_written_consent_exempts_and_the_leads_own_request_always_wins(api: Client) -> None:
+    assert load(api, "4155550100\n").status == 200
+    assert relationship(api, last_purchase_at="2026-02-01") == 200
+    grant_consent(api, "c1", CELL, channels=("call",), purposes=("marketing",))
+    found = check(api, contact_id="c1", address=CELL, method="autodialed")
+    assert (found["allowed"], found["exemption"]) == (True, "written_consent")
+    assert found["consent"]["kind"] == "express_written"
+    # the lead asks not to be called: no exemption lets a call through
+    dnd = {"channels": ["call"], "enabled": True, "source": "phone_call"}
+    assert api.post("/contacts/c1/dnd", dnd, role="rep").status == 200
+    refused = check(api, contact_id="c1", address=CELL)
+    assert (refused["allowed"], refused["reason"]) == (False, "contact_dnd")
+    assert check(api, address=CELL)["allowed"] is False
+
+
+def test_texts_are_solicitations_too_and_email_is_not_read(api: Client) -> None:
+    assert load(api, "4155550100\n").status == 200
+    grant_consent(api, "c1", CELL, channels=("sms",), purposes=("marketing",), kind="express", disclosure_id=None,
+                  signature=None)  # fmt: skip
+    # an express grant covers no marketing text (it needs express_written): refused for that first
+    assert check(api, channel="sms", contact_id="c1", address=CELL)["reason"] == "no_consent"
+    grant_consent(api, "c1", CELL, channels=("sms",), purposes=("marketing",))
+    found = check(api, channel="sms", contact_id="c1", address=CELL)
+    assert (found["allowed"], found["exemption"], found["registries"]) == (True, "written_consent", ["national"])
+    mail = check(api, channel="email", contact_id="c1")
+    assert mail["registries"] == [] and mail["allowed"] is True
+
+
+def test_a_change_list_adds_and_deletes_without_a_new_copy(api: Client) -> None:
+    assert load(api, "4155550177\n4155550100\n", as_of="2026-01-20").status == 200
+    changes = "4155550178,add,2026-02-20\n415,5550177,D,02/21/2026\n4155550100,delete,2026-02-21\n2125550100,A,2026-02-21\n"
+    result = load(api, changes, kind="changes", as_of="2026-02-21")
+    assert result.status == 200, result.body
+    job = result.json()
+    assert (job["rows"], job["added"], job["deleted"], job["area_codes"]) == (4, 1, 2, ["415"])
+    assert job["invalid"] == [{"row": 4, "reason": "area code not loaded: load its full list first"}]
+    assert check(api, address=CLEAR)["reason"] == "dnc_registry"  # added
+    assert check(api, address=LISTED)["allowed"] is True  # deleted
+    # the change list brought the area code's copy to its date: usable 31 days from then
+    assert check(api, address=LISTED, at="2026-03-24T11:00:00-08:00")["allowed"] is True
+    assert check(api, address=LISTED, at="2026-03-25T11:00:00-08:00")["reason"] == "registry_stale"
+    got = api.get(f"/registries/national/files/{job['job_id']}", role="integration")
+    assert got.status == 200 and got.json() == job
+    listed = api.get("/registries", role="admin").json()["registries"][0]
+    assert listed["area_codes"]["415"] == {"as_of": "2026-02-21", "numbers": 1}
+
+
+def test_many_change_lists_are_compacted_into_a_copy_and_read_alike(api: Client) -> None:
+    assert load(api, "4155550100\n").status == 200
+    for n in range(12):
+        line = f"41555502{n:02d},add,2026-02-{n + 1:02d}\n"
+        assert load(api, line, kind="changes", as_of=f"2026-02-{n + 1:02d}").json()["added"] == 1
+    numbers = [f"+141555502{n:02d}" for n in range(12)]
+    assert all(check(api, address=n)["reason"] == "dnc_registry" for n in numbers)
+    assert api.get("/registries").json()["registries"][0]["numbers"] == 13
+
+
+def test_invalid_lines_are_reported_by_row_never_by_value(api: Client) -> None:
+    body = "AreaCode,PhoneNumber\n4155550177\n41555501\n1155550100\nabc\n415,5550178\n\n"
+    job = load(api, body).json()
+    assert (job["rows"], job["added"]) == (5, 2)
+    assert [r["row"] for r in job["invalid"]] == [3, 4, 5]
+    for row in job["invalid"]:
+        assert not any(ch.isdigit() for ch in row["reason"]), row
+    odd = load(api, "4155550177\nÿþ4155550199\n", as_of="2026-03-01").json()
+    assert [r["row"] for r in odd["invalid"]] == [2]
+    assert load(api, "").status == 422
+    assert load(api, "4155550177\n", as_of="2999-01-01").status == 422
+    assert api.request("POST", "/registries/national/files?kind=full&as_of=2026-02-30", raw=b"4155550177",
+                       role="integration").status == 422  # fmt: skip
+    assert load(api, "4155550177\n", name="state:TX").status == 404  # not checked here
+    # nothing was applied by the refused requests (the last full copy holds one number)
+    assert api.get("/registries").json()["registries"][0]["numbers"] == 1
+
+
+def test_roles(api: Client) -> None:
+    for role in ("rep", "support", None):
+        refused = api.request("POST", "/registries/national/files", raw=b"4155550177", role=role,
+                              headers={"content-type": "text/plain"})  # fmt: skip
+        assert refused.status in (401, 403), role
+        assert api.get("/registries", role=role).status in (401, 403)
+        assert api.post("/consent/scrubs?channel=sms", role=role).status in (401, 403)
+    assert api.get("/registries", role="integration").status == 200
+    assert api.post("/consent/check/batch", {"checks": [{"channel": "sms", "address": CELL}]}, role="rep").status == 200
+
+
+def test_a_state_registry_covers_its_area_codes(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DNC_REGISTRIES", "national,state:TX")
+    get_settings.cache_clear()
+    assert load(api, "4155550177\n2125550100\n").status == 200
+    texas = "+12145550100"  # Dallas
+    assert load(api, "2145550101\n", name="state:TX").status == 200
+    found = check(api, address=texas)
+    assert (found["reason"], found["registry"]) == ("registry_missing", "national")  # 214 not in the national copy
+    assert load(api, "2145550199\n").status == 200
+    assert check(api, address=texas)["allowed"] is True
+    listed = check(api, address="+12145550101")
+    assert (listed["reason"], listed["registry"], listed["registries"]) == (
+        "dnc_registry", "state:TX", ["national", "state:TX"]
+    )
+    # a California number is not under Texas' list
+    assert check(api, address=CLEAR)["registries"] == ["national"]
+    # state:TX percent-encoded in the path is the same registry
+    got = api.get("/registries/state%3ATX/files/rgf-" + "0" * 20, role="admin")
+    assert got.status == 404 and "rgf-" in got.body.decode()
