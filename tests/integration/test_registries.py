@@ -124,7 +124,9 @@ def test_texts_are_solicitations_too_and_email_is_not_read(api: Client) -> None:
 
 def test_a_change_list_adds_and_deletes_without_a_new_copy(api: Client) -> None:
     assert load(api, "4155550177\n4155550100\n", as_of="2026-01-20").status == 200
-    changes = "4155550178,add,2026-02-20\n415,5550177,D,02/21/2026\n4155550100,delete,2026-02-21\n2125550100,A,2026-02-21\n"
+    changes = (
+        "4155550178,add,2026-02-20\n415,5550177,D,02/21/2026\n4155550100,delete,2026-02-21\n2125550100,A,2026-02-21\n"
+    )
     result = load(api, changes, kind="changes", as_of="2026-02-21")
     assert result.status == 200, result.body
     job = result.json()
@@ -192,10 +194,206 @@ def test_a_state_registry_covers_its_area_codes(api: Client, monkeypatch: pytest
     assert check(api, address=texas)["allowed"] is True
     listed = check(api, address="+12145550101")
     assert (listed["reason"], listed["registry"], listed["registries"]) == (
-        "dnc_registry", "state:TX", ["national", "state:TX"]
+        "dnc_registry",
+        "state:TX",
+        ["national", "state:TX"],
     )
     # a California number is not under Texas' list
     assert check(api, address=CLEAR)["registries"] == ["national"]
     # state:TX percent-encoded in the path is the same registry
     got = api.get("/registries/state%3ATX/files/rgf-" + "0" * 20, role="admin")
     assert got.status == 404 and "rgf-" in got.body.decode()
+
+
+# ---- in bulk ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TIMES = ("2026-03-04T11:00:00-08:00", "2026-03-04T23:30:00-05:00", "2026-05-20T10:00:00-07:00")
+TARGETS = (
+    {"contact_id": "c1"},
+    {"contact_id": "c1", "address": CELL},
+    {"contact_id": "c2"},
+    {"contact_id": "c3"},
+    {"contact_id": "nobody"},
+    {"address": CELL},
+    {"address": LISTED},
+    {"address": CLEAR},
+    {"address": "+12125550100"},
+    {"address": "+18005550100"},
+    {"address": "+442071838750"},
+    {"address": "ada@example.com"},
+    {"address": "not a number"},
+)
+
+
+@pytest.fixture
+def world(api: Client) -> Client:
+    """Contacts with a grant, a DND, a relationship; a registry listing some of their numbers."""
+    assert load(api, "4155550100\n4155550177\n4155550111\n").status == 200
+    grant_consent(api, "c1", CELL, channels=("sms", "call"), purposes=("marketing",))
+    assert api.put("/contacts/c2", ada(phones={"cell": "+14155550111"}, email="c2@example.com")).status == 201
+    assert api.post("/contacts/c2/dnd", {"channels": ["call"], "enabled": True, "source": "phone_call"},
+                    role="rep").status == 200  # fmt: skip
+    body = ada(phones={"cell": "+14155550177"}, email="c3@example.com", relationship={"last_inquiry_at": "2026-02-01"})
+    assert api.put("/contacts/c3", body).status == 201
+    return api
+
+
+check_strategy = st.fixed_dictionaries(
+    {
+        "channel": st.sampled_from(["sms", "call", "email"]),
+        "purpose": st.sampled_from(["marketing", "informational", "transactional"]),
+        "at": st.sampled_from(TIMES),
+        "target": st.sampled_from(TARGETS),
+        "method": st.sampled_from([None, "live", "autodialed", "prerecorded"]),
+    }
+).map(lambda d: {k: v for k, v in {**d, **d["target"]}.items() if v is not None and k != "target"})
+
+
+def single(api: Client, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    result = api.post("/consent/check", body, role="integration")
+    return result.status, result.json()
+
+
+COMPARED: list[int] = []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(checks=st.lists(check_strategy, min_size=1, max_size=12))
+def test_a_batch_answers_each_check_exactly_as_alone(world: Client, checks: list[dict[str, Any]]) -> None:
+    for body in checks:
+        if body["channel"] == "email":
+            body.pop("method", None)
+    alone = [single(world, body) for body in checks]
+    # a check the request's model refuses alone (422) refuses the whole batch; one whose
+    # address cannot be read (422 alone too) is refused in its place
+    batch = world.post("/consent/check/batch", {"checks": checks}, role="integration")
+    if batch.status == 422:
+        assert any(status == 422 for status, _ in alone), batch.body
+        checks = [body for body, (status, _) in zip(checks, alone, strict=True) if status != 422]
+        alone = [found for found in alone if found[0] != 422]
+        if not checks:
+            return
+        batch = world.post("/consent/check/batch", {"checks": checks}, role="integration")
+    assert batch.status == 200, batch.body
+    results = batch.json()["results"]
+    assert len(results) == len(checks)
+    for body, found, (status, answer) in zip(checks, results, alone, strict=True):
+        if status == 200:
+            assert found == answer, body
+        else:
+            assert (found["status"], found["error"]) == (status, answer["error"]), body
+    COMPARED.append(len(checks))
+
+
+def test_the_batch_property_compared_many_checks() -> None:
+    """(Runs after the property: it compared real batches, not only refused ones.)"""
+    assert sum(COMPARED) >= 50, COMPARED
+
+
+def test_a_batch_takes_1_to_100_checks(api: Client) -> None:
+    one = {"channel": "sms", "address": CLEAR, "purpose": "transactional"}
+    assert api.post("/consent/check/batch", {"checks": []}).status == 422
+    assert api.post("/consent/check/batch", {"checks": [one] * 101}).status == 422
+    assert len(api.post("/consent/check/batch", {"checks": [one] * 100}).json()["results"]) == 100
+
+
+# ---- list scrubs -----------------------------------------------------------------------
+
+import time  # noqa: E402
+
+from optout import wiring  # noqa: E402
+from optout.usecases import scrubs as scrub_module  # noqa: E402
+from tests.conftest import Faults  # noqa: E402
+
+
+def scrub(api: Client, body: str, content_type: str = "text/csv", query: str = "channel=call") -> dict[str, Any]:
+    result = api.request("POST", f"/consent/scrubs?{query}&at=2026-03-04T11:00:00-08:00", raw=body.encode(),
+                         headers={"content-type": content_type}, role="integration")  # fmt: skip
+    assert result.status in (200, 202), result.body
+    job = result.json()
+    for _ in range(200):
+        if job["status"] != "running":
+            break
+        time.sleep(0.05)
+        job = api.get(f"/consent/scrubs/{job['job_id']}", role="integration").json()
+    return dict(job)
+
+
+def results(api: Client, job_id: str) -> list[list[str]]:
+    import csv
+    import io
+
+    rows: list[list[str]] = []
+    path: str | None = f"/consent/scrubs/{job_id}/results"
+    while path:
+        page = api.get(path, role="integration")
+        assert page.status == 200 and page.headers["Content-Type"].startswith("text/csv"), page.body
+        found = list(csv.reader(io.StringIO(page.body.decode())))
+        assert found[0] == ["row", "address", "allowed", "reason", "rule", "allowed_at", "exemption"]
+        rows += found[1:]
+        link = page.headers.get("Link")
+        path = link[link.index("/consent/") : link.index(">")] if link else None
+    return rows
+
+
+def test_a_scrub_answers_each_row_as_the_check_would(world: Client) -> None:
+    body = f"name,address\nA,{CELL}\nB,{LISTED}\nC,{CLEAR}\nD,not a number\nE,+12125550100\n\nF,+14155550111\n"
+    job = scrub(world, body)
+    assert job["status"] == "done", job
+    assert (job["rows"], job["processed"], job["invalid_rows"]) == (6, 6, 1)
+    assert job["invalid"] == [{"row": 4, "reason": "address: not a phone number"}]
+    rows = results(world, job["job_id"])
+    assert [r[0] for r in rows] == ["1", "2", "3", "5", "7"]
+    for row in rows:
+        alone = single(world, {"channel": "call", "address": row[1], "at": "2026-03-04T11:00:00-08:00"})[1]
+        expected = ["true" if alone["allowed"] else "false", alone["reason"] or "", alone["rule"] or "",
+                    alone["allowed_at"] or "", alone["exemption"] or ""]  # fmt: skip
+        assert row[2:] == expected, row
+    assert job["by_reason"] == {"contact_dnd": 1, "registry_missing": 1}
+    # the cell (written consent), c3's listed cell (an inquiry in February), the number not listed
+    assert job["allowed"] == 3
+    assert [r[6] for r in rows[:3]] == ["written_consent", "ebr_inquiry", ""]
+
+
+def test_a_scrub_of_json_lines_pages_its_results_in_row_order(world: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scrub_module, "CHUNK_ROWS", 7)
+    numbers = [f"+1415555{n:04d}" for n in range(1000, 1030)]
+    body = "".join(json.dumps({"address": n}) + "\n" for n in numbers)
+    job = scrub(world, body, "application/x-ndjson", "channel=sms&purpose=transactional")
+    assert (job["status"], job["allowed"], job["rows"]) == ("done", 30, 30)
+    rows = results(world, job["job_id"])
+    assert [r[1] for r in rows] == numbers and [r[0] for r in rows] == [str(n) for n in range(1, 31)]
+    assert world.get(f"/consent/scrubs/{job['job_id']}/results?page=6", role="integration").status == 404
+    assert world.get("/consent/scrubs/scr-" + "0" * 20, role="integration").status == 404
+    assert world.request("POST", "/consent/scrubs?channel=sms", raw=b"phone\n+14155550100\n",
+                         headers={"content-type": "text/csv"}, role="integration").status == 422  # fmt: skip
+
+
+def test_a_scrub_survives_a_store_failure_midway_each_row_once(
+    world: Client, faults: Faults, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scrub_module, "CHUNK_ROWS", 5)
+    numbers = [f"+1415555{n:04d}" for n in range(2000, 2023)]
+    service = wiring.current().scrubs()  # no worker: run in the test
+    body = ("address\n" + "\n".join(numbers)).encode()
+    calls = {"n": 0}
+
+    def third_chunk(_: dict[str, Any]) -> bool:
+        calls["n"] += 1
+        return calls["n"] == 6  # the heads of the third chunk (the first also read the registry)
+
+    faults.fail("BatchGetItem", when=third_chunk)
+    from datetime import UTC, datetime
+
+    job = service.start(
+        body, "text/csv", scrub_module.Channel.CALL, "marketing", "live", datetime(2026, 3, 4, 19, tzinfo=UTC)
+    )
+    assert job.status == "running" and 0 < job.processed < 23  # paused where the store failed
+    faults.clear()
+    job = service.run(job.job_id, lambda: float("inf"))
+    assert (job.status, job.processed, job.allowed + job.refused) == ("done", 23, 23)
+    rows = results(world, job.job_id)
+    assert [r[1] for r in rows] == numbers  # each row once, in order

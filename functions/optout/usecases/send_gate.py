@@ -244,6 +244,8 @@ class SendGate:
                 else:
                     state = states[c.address]
                     found.append(self.judge(c.channel, None, state, c.address, c.purpose, c.at, c.method, refusals))
+            except StoreUnavailable:
+                raise  # the whole batch is retried, never answered row by row with a failure
             except ConsentError as exc:
                 found.append(exc)
         self._log_refusals(refusals)
