@@ -30,8 +30,8 @@ from optout.handlers.schemas.fields import ContactId
 from optout.handlers.send_gate import moment
 from optout.observability import logger
 from optout.settings import get_settings
+from optout.usecases.check_answer import zulu
 from optout.usecases.consents import ConsentsService, import_answer, import_rows, view
-from optout.usecases.send_gate import zulu
 
 WRITERS = ("integration", "admin")
 EVIDENCE_ROLES = ("admin", "support")

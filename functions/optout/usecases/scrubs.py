@@ -26,7 +26,8 @@ from optout.consent.channels import Channel
 from optout.consent.errors import Conflict, ConsentError, InvalidInput, NotFound, StoreUnavailable
 from optout.observability import count, logger
 from optout.store.repository import Repository
-from optout.usecases.send_gate import Check, SendGate, answer
+from optout.usecases.check_answer import answer
+from optout.usecases.send_gate import Check, SendGate
 
 MAX_ROWS = 1_000_000
 MAX_INVALID = 1_000
@@ -256,6 +257,6 @@ def _jsonl(text: str) -> list[tuple[int, str | None]]:
 
 
 def _zulu(moment: datetime) -> str:
-    from optout.usecases.send_gate import zulu
+    from optout.usecases.check_answer import zulu
 
     return zulu(moment)

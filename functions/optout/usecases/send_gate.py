@@ -1,19 +1,16 @@
-"""The send gate (SPEC 15): may this be sent now? First consent (an opt-out refuses it
-whatever the hour), then, for calls and texts, the send-time rules at the recipient's
-presumed place: the windows at `at`, and the caps over the sends recorded for the number
-(`POST /sends`, Twilio's status callbacks)."""
+"""The send gate (SPEC 15, 19, 20): may this be sent now? The opt-outs, the grants, for a
+solicitation the do-not-call registries, then for calls and texts the send-time rules at the
+recipient's presumed place (the windows at `at`, the caps over the sends recorded)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from optout.consent import dnc
 from optout.consent.channels import Channel
-from optout.consent.dnc import RegistryJudgment
 from optout.consent.errors import ConsentError, InvalidInput, NotFound, StoreUnavailable
 from optout.consent.grant import Grant
 from optout.consent.grants import NO_CONSENT, covering, from_summary, required_kind
@@ -32,6 +29,7 @@ from optout.consent.send_rules import SendRule, TimeDecision, applicable, load, 
 from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.usecases.check_answer import Check, Consent, zulu
 from optout.usecases.contacts import ContactsService
 from optout.usecases.reassigned import Reassigned
 from optout.usecases.registry_book import RegistryBook
@@ -43,31 +41,6 @@ KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap
 REFUSAL_KEEP_SECONDS = 5 * 365 * 24 * 3600
 OPT_OUT_REASONS = (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)
 REASSIGNED = "reassigned"
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check of a batch or a scrub: what `check` takes."""
-
-    channel: Channel
-    contact_id: str | None
-    address: str | None
-    purpose: str
-    at: datetime
-    method: str | None = None
-
-
-@dataclass(frozen=True)
-class Consent:
-    """What the grants say of a send (SPEC 19): the grant that covers it, the kind it needs
-    when none does (`requires`), and in report mode that the gate would refuse it; and what
-    the do-not-call registries say of a solicitation (SPEC 20)."""
-
-    grant: Grant | None = None
-    requires: str | None = None
-    would_refuse: str | None = None
-    registry: RegistryJudgment = field(default_factory=RegistryJudgment)
-    reassigned: dict[str, str] | None = None
 
 
 class SendGate:
@@ -297,48 +270,3 @@ def _usable(contact: Contact, channel: Channel) -> list[str]:
 def _held(state: AddressState) -> list[Grant]:
     """The grants the address's owners hold for it (from their owner entries)."""
     return [from_summary(state.address, json.loads(raw)) for link in state.owners.values() for raw in link.grants]
-
-
-def zulu(moment: datetime) -> str:
-    """A UTC time as the service writes times (milliseconds, Z)."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def answer(
-    channel: Channel, contact_id: str | None, judged: tuple[Decision, TimeDecision | None, Consent]
-) -> dict[str, Any]:
-    """A check's answer (SPEC 15, 19, 20) as `POST /consent/check` gives it: the same for a
-    check alone, in a batch, or a scrub's row."""
-    decision, timing, consent = judged
-    grant = consent.grant
-    covered = (
-        {"grant_id": grant.id, "kind": grant.kind, "captured_at": grant.captured_at} if grant is not None else None
-    )
-    registry = consent.registry
-    found: dict[str, Any] = {
-        "allowed": decision.allowed,
-        "reason": decision.reason,
-        "rule": None,
-        "timezone": None,
-        "allowed_at": None,
-        "channel": channel.value,
-        "contact_id": contact_id,
-        "address": decision.address,
-        "requires": consent.requires,
-        "consent": covered if decision.allowed else None,
-        "would_refuse": consent.would_refuse,
-        "registries": list(registry.registries),
-        "registry": registry.registry,
-        "exemption": registry.exemption,
-    }
-    if timing is not None and not timing.allowed:
-        found.update(
-            allowed=False,
-            reason=(timing.rule or "").split(":", 1)[0],
-            rule=timing.rule,
-            timezone=timing.timezone,
-            allowed_at=timing.allowed_at,
-            requires=None,
-            consent=covered,
-        )
-    return found
