@@ -46,7 +46,10 @@ def full_file(rng: random.Random) -> tuple[bytes, list[int]]:
 
 def change_list(rng: random.Random, present: list[int]) -> bytes:
     """Half deletes of listed numbers, half adds of any (some listed already), FTC style."""
-    lines = [f"{NPA}{n:07d},D,2026-01-0{1 + i % 9}" for i, n in enumerate(rng.sample(present, CHANGE_LINES // 2))]
+    lines = [
+        f"{NPA}{n:07d},D,2026-01-0{1 + i % 9}"
+        for i, n in enumerate(rng.sample(present, min(CHANGE_LINES // 2, len(present))))
+    ]
     lines += [f"{NPA}{rng.randrange(2_000_000, SIZE):07d},A,2026-01-10" for _ in range(CHANGE_LINES - len(lines))]
     rng.shuffle(lines)
     return ("\n".join(lines) + "\n").encode()
