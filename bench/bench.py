@@ -10,6 +10,9 @@
 - reading an inbound mail: the slowest of the generated worst cases (infra/email_sim.py
   WORST_CASES: repeated tags, unclosed comments, crafted headers, many or nested parts),
   each 10 MB (goal <= 1 s)
+- do-not-call registry sets (bench/registry.py): a check's cost (goal <= 5 us), a loaded
+  area code's bits per possible number (goal <= 2), parse + build of a 3,000,000-number full
+  list (goal <= 30 s), a 10,000-line change list, the stored form's size and times
 - one TransactWriteItems on each local engine as the table grows (bench/engines.py), and
   opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
   DynamoDB Local (bench/optout_latency.py)
@@ -364,7 +367,7 @@ def cold_rows(table: list[Row]) -> None:
 
 
 def other_rows(table: list[Row]) -> None:
-    """Requests, sweeps, engines, opt-out latency, imports and the classifier."""
+    """Requests, sweeps, engines, opt-out latency, imports, registry sets and the classifier."""
     for label, count, goal, ours_ms in request_counts():
         table.append((f"DynamoDB requests: {label}", str(count), f"<= {goal}", count <= goal))
         table.append((f"  warm path, our code outside DynamoDB: {label}", f"{ours_ms:.1f} ms", "-", True))
@@ -428,6 +431,10 @@ def other_rows(table: list[Row]) -> None:
         table.append(
             (f"  suppression import, {label}: DynamoDB requests a row", f"{per_row:.2f}", "<= 0.1", per_row <= 0.1)
         )
+
+    from bench.registry import registry_rows
+
+    table.extend(registry_rows())
 
     from bench.classifier import classifier_figures
 

@@ -120,7 +120,7 @@ class AreaCodeSet:
         return f"AreaCodeSet(count={self._count})"
 
     def bitmap(self) -> bytes:
-        """The bits as bytes (bit n of the whole is number n, little-endian)."""
+        """The bits as bytes (bit n of the whole, little-endian, is number n)."""
         return bytes(self._bits)
 
     def copy(self) -> AreaCodeSet:

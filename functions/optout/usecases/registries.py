@@ -189,11 +189,9 @@ class RegistryService:
                     not_loaded += parsed.change_rows.get(npa, [])
                     continue
                 held = self._read(job.registry, npa, old)
-                for n, add in changes:
-                    if add:
-                        job.added += held.add(n)
-                    else:
-                        job.deleted += held.discard(n)
+                added, deleted = held.apply(changes)
+                job.added += added
+                job.deleted += deleted
                 if len(old.get("deltas", [])) + 1 > COMPACT_AFTER:
                     superseded += _blobs(npa, old)
                     codes[npa] = self._copy(job, npa, held, as_of=max(old["as_of"], job.as_of))

@@ -97,8 +97,4 @@ def read_set(store: RegistryStore, name: str, npa: str, entry: dict[str, Any]) -
 
 def apply_deltas(numbers: AreaCodeSet, store: RegistryStore, name: str, npa: str, deltas: list[Any]) -> None:
     for delta_id, parts in deltas:
-        for n, add in decode_delta(store.blob(name, npa, delta_id, parts)):
-            if add:
-                numbers.add(n)
-            else:
-                numbers.discard(n)
+        numbers.apply(decode_delta(store.blob(name, npa, delta_id, parts)))
