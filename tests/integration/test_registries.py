@@ -397,3 +397,46 @@ def test_a_scrub_survives_a_store_failure_midway_each_row_once(
     assert (job.status, job.processed, job.allowed + job.refused) == ("done", 23, 23)
     rows = results(world, job.job_id)
     assert [r[1] for r in rows] == numbers  # each row once, in order
+
+
+# ---- the proof, reassigned numbers ----------------------------------------------------
+
+
+def test_the_proof_names_the_exemption_of_each_send(world: Client) -> None:
+    sends = [
+        {"address": CELL, "channel": "call", "purpose": "marketing", "provider_id": "CA1", "at": TIMES[0]},
+        {"address": "+14155550177", "channel": "call", "purpose": "marketing", "provider_id": "CA2", "at": TIMES[0]},
+        {"address": CLEAR, "channel": "call", "purpose": "marketing", "provider_id": "CA3", "at": TIMES[0]},
+    ]
+    for body in sends:
+        assert world.post("/sends", body, role="integration").status == 201
+    found = {s["provider_id"]: s for c in ("c1", "c3") for s in world.get(f"/contacts/{c}/proof").json()["sends"]}
+    assert found["CA1"]["exemption"] == "written_consent" and found["CA1"]["grant_id"] != "none"
+    assert found["CA2"]["exemption"] == "ebr_inquiry"
+    html = world.get("/contacts/c3/proof", headers={"accept": "text/html"}).body.decode()
+    assert "registry exemption" in html and "ebr_inquiry" in html
+
+
+def test_a_grant_is_not_used_for_a_number_disconnected_since(world: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REASSIGNED_CHECK", "rnd")
+    monkeypatch.setenv("RND_FAKE_DISCONNECTED", f"{CELL}@2026-02-01")
+    get_settings.cache_clear()
+    wiring.reset()
+    body = {"channel": "sms", "contact_id": "c1", "address": CELL}
+    found = check(world, **body)
+    assert (found["allowed"], found["reason"], found["consent"]) == (False, "reassigned", None)
+    # not needed for a live call: allowed, but the grant no longer exempts the listed number
+    call = check(world, contact_id="c1", address=CELL)
+    assert (call["allowed"], call["reason"]) == (False, "dnc_registry")
+    proof = world.get("/contacts/c1/proof").json()
+    assert proof["reassigned_queries"][0]["number"] == CELL
+    assert proof["reassigned_queries"][0]["result"] == "yes"
+    assert proof["reassigned_queries"][0]["date"] == "2026-01-02"  # the grant's captured_at
+    # a number disconnected before the grant was given is not reported: the grant holds
+    monkeypatch.setenv("RND_FAKE_DISCONNECTED", f"{CELL}@2025-12-01")
+    get_settings.cache_clear()
+    wiring.reset()
+    assert check(world, channel="sms", contact_id="c2", address="+14155550111")["reason"] == "no_consent"
+    monkeypatch.setenv("REASSIGNED_CHECK", "off")
+    get_settings.cache_clear()
+    assert check(world, **body)["allowed"] is True

@@ -81,8 +81,20 @@ def proof_page(found: dict[str, Any]) -> str:
     )
     sends = "".join(
         f"<tr><td>{e(s['at'])}</td><td>{e(s['channel'])}</td><td>{e(s['address'])}</td><td>{e(s['purpose'])}</td>"
-        f"<td>{e(s['provider_id'])}</td><td>{e(s['grant_id'])}</td></tr>"
+        f"<td>{e(s['provider_id'])}</td><td>{e(s['grant_id'])}</td><td>{e(s.get('exemption', 'none'))}</td></tr>"
         for s in found.get("sends", [])
+    )
+    queries = "".join(
+        f"<tr><td>{e(q['number'])}</td><td>{e(q['date'])}</td><td>{e(q['result'])}</td>"
+        f"<td>{e(q['queried_at'])}</td><td>{e(q['source'])}</td></tr>"
+        for q in found.get("reassigned_queries", [])
+    )
+    reassigned = (
+        "<h2>Reassigned numbers</h2><table><caption>Each query of the Reassigned Numbers Database</caption>"
+        '<thead><tr><th scope="col">number</th><th scope="col">disconnected since</th><th scope="col">answer</th>'
+        f'<th scope="col">asked at</th><th scope="col">source</th></tr></thead><tbody>{queries}</tbody></table>'
+        if "reassigned_queries" in found
+        else ""
     )
     rules = "".join(
         f"<li>{e(r['rule'])} (from {e(r['effective_from'])}): {e(r['source'])}</li>" for r in found["rules"]
@@ -109,8 +121,8 @@ def proof_page(found: dict[str, Any]) -> str:
         f"</tr></thead><tbody>{grants}</tbody></table>"
         "<h2>Sends</h2><table><caption>Each send recorded and the grant that covered it</caption><thead><tr>"
         '<th scope="col">at</th><th scope="col">channel</th><th scope="col">address</th><th scope="col">purpose</th>'
-        '<th scope="col">provider id</th><th scope="col">grant</th>'
-        f"</tr></thead><tbody>{sends}</tbody></table>"
+        '<th scope="col">provider id</th><th scope="col">grant</th><th scope="col">registry exemption</th>'
+        f"</tr></thead><tbody>{sends}</tbody></table>{reassigned}"
         f"<h2>Rules (table {e(str(found.get('rules_version', '')))})</h2><ul>{rules}</ul>"
         "<p>The rules are facts from law-firm summaries; counsel must confirm them.</p>"
     )

@@ -53,10 +53,18 @@ class ConsentStore:
         grant that covered it (None: none did)."""
         try:
             items = self.models.send.query(f"{SEND_PREFIX}{channel}:{address}", consistent_read=True)
-            found = [(i.at, i.purpose, i.provider_id, i.grant_id) for i in items]
+            found = [(i.at, i.purpose, i.provider_id, i.grant_id, i.exemption) for i in items]
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
         return [
-            {"channel": channel, "address": address, "at": at, "purpose": p, "provider_id": pid, "grant_id": g}
-            for at, p, pid, g in sorted(found)
+            {
+                "channel": channel,
+                "address": address,
+                "at": at,
+                "purpose": p,
+                "provider_id": pid,
+                "grant_id": g,
+                "exemption": x,
+            }
+            for at, p, pid, g, x in sorted(found)
         ]

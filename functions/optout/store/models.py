@@ -255,6 +255,8 @@ class SendModel(Model):
     expires_at = NumberAttribute()
     # The grant that covered it when it was recorded (SPEC 19), absent: none did.
     grant_id = UnicodeAttribute(null=True)
+    # The do-not-call exemption that let it reach a listed number (SPEC 20), absent: none.
+    exemption = UnicodeAttribute(null=True)
 
 
 SEND_PREFIX = "send#"

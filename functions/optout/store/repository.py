@@ -184,11 +184,13 @@ class Repository:
         purpose: str,
         keep_seconds: int,
         grant_id: str | None = None,
+        exemption: str | None = None,
     ) -> bool:
-        """Keep a send for the caps (and the proof: the grant that covered it); False when
-        this provider id was recorded before."""
+        """Keep a send for the caps (and the proof: the grant that covered it, the registry
+        exemption that let it reach a listed number); False when this provider id was
+        recorded before."""
         subject = f"{SEND_PREFIX}{channel}:{address}"
-        return self._keep(subject, provider_id, at, purpose, provider_id, keep_seconds, grant_id)
+        return self._keep(subject, provider_id, at, purpose, provider_id, keep_seconds, grant_id, exemption)
 
     def record_refusal(self, channel: str, address: str, at: str, purpose: str, reason: str, keep_seconds: int) -> bool:
         """Keep a check refused by an opt-out, once a minute per purpose and reason."""
@@ -219,12 +221,27 @@ class Repository:
             raise StoreUnavailable("audit store unavailable") from exc
 
     def _keep(
-        self, subject: str, once: str, at: str, purpose: str, detail: str, keep_seconds: int, grant: str | None = None
+        self,
+        subject: str,
+        once: str,
+        at: str,
+        purpose: str,
+        detail: str,
+        keep_seconds: int,
+        grant: str | None = None,
+        exemption: str | None = None,
     ) -> bool:
         digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
         expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
         item = self.models.send(
-            subject, digest, at=at, purpose=purpose, provider_id=detail, expires_at=expires, grant_id=grant
+            subject,
+            digest,
+            at=at,
+            purpose=purpose,
+            provider_id=detail,
+            expires_at=expires,
+            grant_id=grant,
+            exemption=exemption,
         )
         try:
             item.save(condition=SendModel.subject.does_not_exist())

@@ -8,11 +8,12 @@ from typing import Any
 
 from optout.consent import proof
 from optout.consent.audit import contact_subject
-from optout.consent.channels import CHANNELS
+from optout.consent.channels import CHANNELS, PHONE_CHANNELS
 from optout.consent.model import Contact
 from optout.consent.send_rules import load, version
 from optout.settings import Settings
 from optout.store.consents import ConsentStore
+from optout.store.registries import RndStore
 from optout.store.repository import Repository
 from optout.usecases.consents import view
 from optout.usecases.contacts import ContactsService
@@ -60,9 +61,15 @@ class ProofService:
             for g in contact.grants
         ]
         sends = [
-            {**send, "grant_id": send["grant_id"] or "none"}
+            {**send, "grant_id": send["grant_id"] or "none", "exemption": send["exemption"] or "none"}
             for channel in CHANNELS
             for address in contact.addresses_for(channel)
             for send in self.store.sent(channel.value, address)
         ]
-        return {"consents": consents, "sends": sorted(sends, key=lambda s: (s["at"], s["provider_id"]))}
+        found = {"consents": consents, "sends": sorted(sends, key=lambda s: (s["at"], s["provider_id"]))}
+        if self.settings.reassigned_check == "rnd":
+            # SPEC 20: the Reassigned Numbers Database's answers the gate relied on (the safe
+            # harbor of 47 CFR 64.1200(m) needs the query shown)
+            numbers = dict.fromkeys(n for channel in PHONE_CHANNELS for n in contact.addresses_for(channel))
+            found["reassigned_queries"] = [q for n in numbers for q in RndStore(self.repo).queries(n)]
+        return found

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from optout.consent import dnc
 from optout.consent.channels import Channel
+from optout.consent.dnc import RegistryJudgment
 from optout.consent.errors import ConsentError, InvalidInput, NotFound, StoreUnavailable
 from optout.consent.grant import Grant
 from optout.consent.grants import NO_CONSENT, covering, from_summary, required_kind
@@ -177,20 +178,9 @@ class SendGate:
     ) -> tuple[Decision, Consent]:
         """A telephone solicitation to a number on a checked registry (SPEC 20): refused
         unless the seller's written permission or a business relationship exempts it."""
-        statuses = self.book.statuses(number, at.astimezone(UTC).date()) if self.book is not None else {}
-        if not statuses:
+        judgment = self.registry_judgment(held, relationships, channel, number, at)
+        if not judgment.registries:
             return decision, consent
-        exemption = None
-        if any(status != dnc.CLEAR for status in statuses.values()):
-            written = covering(
-                held, channel, number, "marketing", self.settings.seller_name, zulu(at), "express_written"
-            )
-            if written is not None and self._reassigned(number, written):
-                written = None
-            exemption = dnc.WRITTEN_CONSENT if written is not None else None
-            for relationship in relationships:
-                exemption = exemption or dnc.relationship_exemption(relationship, at)
-        judgment = dnc.judge(statuses, exemption)
         consent = replace(consent, registry=judgment)
         if judgment.refused:
             return Decision(False, judgment.reason, number), replace(consent, grant=None)
@@ -224,6 +214,23 @@ class SendGate:
         self._log_refusals(refusals)
         return found
 
+    def registry_judgment(
+        self, held: list[Grant], relationships: list[dict[str, str]], channel: Channel, number: str, at: datetime
+    ) -> RegistryJudgment:
+        """What the checked registries say of a solicitation to `number` at `at`, with the
+        exemption that lets it through when one must."""
+        statuses = self.book.statuses(number, at.astimezone(UTC).date()) if self.book is not None else {}
+        exemption = None
+        if any(status != dnc.CLEAR for status in statuses.values()):
+            seller = self.settings.seller_name
+            written = covering(held, channel, number, "marketing", seller, zulu(at), "express_written")
+            if written is not None and self._reassigned(number, written):
+                written = None
+            exemption = dnc.WRITTEN_CONSENT if written is not None else None
+            for relationship in relationships:
+                exemption = exemption or dnc.relationship_exemption(relationship, at)
+        return dnc.judge(statuses, exemption)
+
     def _log_refusals(self, refused: list[tuple[str, str, str, str]]) -> None:
         """Keep refused checks for the proof (channel, address, purpose, reason each); the
         answer does not wait on it: a failure to keep them is logged and the refusal still
@@ -249,8 +256,13 @@ class SendGate:
     def record(self, channel: Channel, address: str, purpose: str, provider_id: str, at: datetime) -> bool:
         """Keep a send for the caps (once per provider id); False when it was kept before."""
         longest = max((r.cap_hours for r in self.rules if r.cap is not None), default=24)
-        held = _held(self.repo.address_state(address))
+        state = self.repo.address_state(address)
+        held = _held(state)
         grant = covering(held, channel, address, purpose, self.settings.seller_name, zulu(at), None)
+        exemption = None
+        if purpose == "marketing" and channel is not Channel.EMAIL:
+            relationships = [dict(link.relationship) for link in state.owners.values()]
+            exemption = self.registry_judgment(held, relationships, channel, address, at).exemption
         return self.repo.record_send(
             channel.value,
             address,
@@ -259,6 +271,7 @@ class SendGate:
             purpose,
             longest * 3600 + KEEP_MARGIN_SECONDS,
             grant.id if grant is not None else None,
+            exemption,
         )
 
 
