@@ -185,3 +185,45 @@ def test_the_state_file_names_the_engine_for_make_sweep(tmp_path: Path) -> None:
     finally:
         stop_server(proc)
     assert not state.exists()  # a stopped server leaves no state behind
+
+
+def test_a_restart_keeps_the_registries(tmp_path: Path) -> None:
+    """SPEC 20: a registry loaded before a restart is the one checked after it, on the disk
+    of DynamoDB Local (the sets are kept in the store; memory only holds them)."""
+    from infra.token import mint
+
+    data = tmp_path / "dynamodb"
+    env = {"DYNAMODB_ENGINE": "dynamodb-local", "DYNAMODB_DATA_DIR": str(data), "DNC_REGISTRIES": "national"}
+    listed, clear = "+14155550188", "+14155550189"
+    proc, url = start_server(**env)
+    try:
+        request = urllib.request.Request(
+            url + "/registries/national/files?kind=full&as_of=" + DAYTIME[:10],
+            data=b"4155550188\n4155550190\n",
+            headers={"Content-Type": "text/plain", "Authorization": f"Bearer {mint('integration')}"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200 and json.loads(response.read())["added"] == 2
+        changes = urllib.request.Request(
+            url + "/registries/national/files?kind=changes&as_of=" + DAYTIME[:10],
+            data=b"4155550190,D," + DAYTIME[:10].encode() + b"\n",
+            headers={"Content-Type": "text/plain", "Authorization": f"Bearer {mint('integration')}"},
+            method="POST",
+        )
+        with urllib.request.urlopen(changes, timeout=30) as response:
+            assert json.loads(response.read())["deleted"] == 1
+    finally:
+        stop_server(proc)
+    proc, url = start_server(**env)
+    try:
+        body = {"channel": "call", "address": listed, "at": DAYTIME}
+        status, found = call(url, "POST", "/consent/check", body, role="integration")
+        assert (status, found["allowed"], found["reason"]) == (200, False, "dnc_registry")
+        for number in (clear, "+14155550190"):
+            status, found = call(url, "POST", "/consent/check", {**body, "address": number}, role="integration")
+            assert (status, found["allowed"], found["registries"]) == (200, True, ["national"]), number
+        status, found = call(url, "GET", "/registries", role="admin")
+        assert found["registries"][0]["area_codes"]["415"]["numbers"] == 1
+    finally:
+        stop_server(proc)

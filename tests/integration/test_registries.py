@@ -440,3 +440,22 @@ def test_a_grant_is_not_used_for_a_number_disconnected_since(world: Client, monk
     monkeypatch.setenv("REASSIGNED_CHECK", "off")
     get_settings.cache_clear()
     assert check(world, **body)["allowed"] is True
+
+
+def test_a_change_list_brings_the_whole_subscription_to_its_date(api: Client) -> None:
+    assert load(api, "4155550177\n2125550100\n6505550100\n", as_of="2026-01-10").status == 200
+    assert check(api, address=CLEAR)["reason"] == "registry_stale"
+    # the FTC's change list of a day without changes is empty: still the copy of that day
+    empty = load(api, "", kind="changes", as_of="2026-03-01").json()
+    assert (empty["status"], empty["rows"], empty["area_codes"]) == ("done", 0, ["212", "415", "650"])
+    assert check(api, address=CLEAR)["allowed"] is True
+    # a change list for some area codes only names them
+    named = api.request("POST", "/registries/national/files?kind=changes&as_of=2026-03-20&area_codes=212",
+                        raw=b"", headers={"content-type": "text/plain"}, role="admin").json()  # fmt: skip
+    assert named["area_codes"] == ["212"]
+    codes = api.get("/registries").json()["registries"][0]["area_codes"]
+    assert {n: c["as_of"] for n, c in codes.items()} == {"212": "2026-03-20", "415": "2026-03-01", "650": "2026-03-01"}
+    # undated, a change list is as of its latest change
+    undated = api.request("POST", "/registries/national/files?kind=changes", raw=b"4155550178,A,2026-03-02\n",
+                          headers={"content-type": "text/plain"}, role="admin").json()  # fmt: skip
+    assert undated["as_of"] == "2026-03-02"

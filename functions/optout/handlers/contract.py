@@ -136,6 +136,37 @@ CONSENTS_IMPORT_BODY = {
 }
 
 
+# A do-not-call registry's file (SPEC 20): the FTC's flat formats.
+REGISTRY_FILE_BODY = {
+    "required": False,
+    "content": {
+        media: {
+            "schema": {
+                "type": "string",
+                "description": "kind=full: a number a line (ten digits, or area code,number); kind=changes: "
+                "number,action,date a line (action add/delete or A/D, date YYYY-MM-DD or MM/DD/YYYY). "
+                "Empty with upload_id",
+            }
+        }
+        for media in ("text/plain", "text/csv")
+    },
+}
+# A list to scrub (SPEC 20): CSV with a header naming address, or JSON lines of {"address"}.
+SCRUB_BODY = {
+    "required": False,
+    "content": {
+        "text/csv": {"schema": {"type": "string", "description": "A header naming address, then a row a line"}},
+        "application/x-ndjson": {"schema": {"type": "string", "description": 'One {"address": …} a line'}},
+    },
+}
+RAW_BODIES = {
+    ("/suppressions/import", "post"): IMPORT_BODY,
+    ("/consents/import", "post"): CONSENTS_IMPORT_BODY,
+    ("/registries/{name}/files", "post"): REGISTRY_FILE_BODY,
+    ("/consent/scrubs", "post"): SCRUB_BODY,
+}
+
+
 def complete(document: str) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(document)
     doc["components"]["schemas"]["GatewayError"] = GATEWAY_ERROR
@@ -149,12 +180,10 @@ def complete(document: str) -> dict[str, Any]:
                     "required": True,
                     "content": {"application/x-www-form-urlencoded": {"schema": TWILIO_FORMS[path]}},
                 }
-    imports = doc["paths"].get("/suppressions/import", {}).get("post")
-    if imports is not None:
-        imports["requestBody"] = IMPORT_BODY
-    grants = doc["paths"].get("/consents/import", {}).get("post")
-    if grants is not None:
-        grants["requestBody"] = CONSENTS_IMPORT_BODY
+    for (path, method), body in RAW_BODIES.items():
+        operation = doc["paths"].get(path, {}).get(method)
+        if operation is not None:
+            operation["requestBody"] = body
     _links(doc)
     return doc
 

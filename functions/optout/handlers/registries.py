@@ -95,16 +95,25 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         kind: Annotated[Literal["full", "changes"], Query(description="full: replaces its area codes")] = "full",
         as_of: Annotated[str | None, Query(pattern=DATE_PATTERN, description="the copy's date; default today")] = None,
         upload_id: UploadId = None,
+        area_codes: Annotated[
+            str | None,
+            Query(
+                pattern=r"^[2-9][0-9]{2}(,[2-9][0-9]{2}){0,999}$",
+                description="kind=changes: the area codes it brings to as_of (default: every loaded one, as the "
+                "FTC's change list is of the whole subscription)",
+            ),
+        ] = None,
     ) -> Response[str]:
         caller(app, ADMINS)
         checked = registry(name)
+        scope = sorted(set(area_codes.split(","))) if area_codes else None
         if upload_id is not None:
-            job = registries().start(checked, kind, as_of, None, upload_id)
+            job = registries().start(checked, kind, as_of, None, upload_id, scope)
         else:
             body, _ = raw_body(app)
-            if not body.strip():
+            if kind == "full" and not body.strip():
                 raise InvalidInput("body: the registry file (text/plain or text/csv), or give upload_id")
-            job = registries().start(checked, kind, as_of, body)
+            job = registries().start(checked, kind, as_of, body, scope=scope)
         logger.info(
             "registry file", extra={"kind": kind, "rows": job.rows, "status": job.status, "invalid": job.invalid_rows}
         )

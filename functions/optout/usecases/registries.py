@@ -53,6 +53,10 @@ class FileJob:
     invalid_rows: int = 0
     area_codes: list[str] = field(default_factory=list)
     upload_id: str | None = None
+    # kind=changes: the area codes the change list brings to its date (None: every loaded
+    # one, as the FTC's change list is of the whole subscription); as_of given or not
+    scope: list[str] | None = None
+    dated: bool = True
     error: str | None = None
     created_at: str = ""
     updated_at: str = ""
@@ -92,7 +96,13 @@ class RegistryService:
     # ---- files -------------------------------------------------------------------------
 
     def start(
-        self, name: str, kind: Kind, as_of: str | None, body: bytes | None, upload_id: str | None = None
+        self,
+        name: str,
+        kind: Kind,
+        as_of: str | None,
+        body: bytes | None,
+        upload_id: str | None = None,
+        scope: list[str] | None = None,
     ) -> FileJob:
         """Check the request, then apply the file now (a body) or hand it to the worker (an
         upload: read there)."""
@@ -106,6 +116,7 @@ class RegistryService:
                 raise InvalidInput("as_of: the copy's date cannot be in the future")
         now = self.clock()
         job = FileJob("rgf-" + uuid.uuid4().hex[:20], name, kind, as_of or today, upload_id=upload_id, created_at=now)
+        job.scope, job.dated = scope, as_of is not None
         job.updated_at = now
         if body is not None:
             self._run(job, body)
@@ -142,9 +153,8 @@ class RegistryService:
         job.invalid_rows = parsed.invalid_rows
         job.invalid = parsed.invalid[:MAX_INVALID]
         job.area_codes = list(parsed.area_codes)
-        if job.kind == "changes":
-            job.as_of = max(job.as_of, parsed.latest or job.as_of) if parsed.latest else job.as_of
-            job.as_of = min(job.as_of, self.clock()[:10])
+        if job.kind == "changes" and not job.dated and parsed.latest:
+            job.as_of = min(parsed.latest, self.clock()[:10])  # undated: as of its latest change
         for attempt in range(MANIFEST_TRIES):
             try:
                 self._apply(job, parsed)
@@ -210,7 +220,11 @@ class RegistryService:
                 extra = [{"row": row, "reason": reason} for row in sorted(not_loaded)]
                 job.invalid_rows += len(extra)
                 job.invalid = sorted(job.invalid + extra, key=lambda r: r["row"])[:MAX_INVALID]
-                job.area_codes = [npa for npa in job.area_codes if npa in codes]
+            # the change list brings its area codes (every loaded one, unless named) to its date
+            covered = sorted(npa for npa in (job.scope if job.scope is not None else codes) if npa in codes)
+            for npa in covered:
+                codes[npa] = {**codes[npa], "as_of": max(codes[npa]["as_of"], job.as_of)}
+            job.area_codes = covered
         self.store.put_manifest(job.registry, {"area_codes": codes}, rev)
         if superseded:
             self.store.drop_blobs(job.registry, superseded)

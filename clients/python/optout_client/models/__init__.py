@@ -1,10 +1,16 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .actor_out import ActorOut
+from .area_code import AreaCode
 from .calling_window_out import CallingWindowOut
 from .channel_consent import ChannelConsent
+from .check_error import CheckError
+from .consent_check_batch_request import ConsentCheckBatchRequest
+from .consent_check_batch_response import ConsentCheckBatchResponse
 from .consent_check_response import ConsentCheckResponse
+from .consent_check_response_exemption_type_0 import ConsentCheckResponseExemptionType0
 from .consent_check_response_requires_type_0 import ConsentCheckResponseRequiresType0
+from .consent_check_response_would_refuse_type_0 import ConsentCheckResponseWouldRefuseType0
 from .consent_import_response import ConsentImportResponse
 from .consent_import_response_mode import ConsentImportResponseMode
 from .consent_import_response_status import ConsentImportResponseStatus
@@ -20,6 +26,7 @@ from .contact_response_opt_outs_additional_property import ContactResponseOptOut
 from .contact_response_opt_outs_additional_property_additional_property_type_1_item import ContactResponseOptOutsAdditionalPropertyAdditionalPropertyType1Item
 from .contact_response_phone_types import ContactResponsePhoneTypes
 from .contact_response_phones import ContactResponsePhones
+from .contact_response_relationship import ContactResponseRelationship
 from .contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0
 from .contact_response_suppressed import ContactResponseSuppressed
 from .contact_upsert_request import ContactUpsertRequest
@@ -75,12 +82,20 @@ from .import_upload_request_content_type import ImportUploadRequestContentType
 from .import_upload_response import ImportUploadResponse
 from .import_upload_response_headers import ImportUploadResponseHeaders
 from .list_reviews_status import ListReviewsStatus
+from .load_registry_file_kind import LoadRegistryFileKind
 from .note_request import NoteRequest
 from .opportunity import Opportunity
 from .opportunity_request import OpportunityRequest
 from .phone_response import PhoneResponse
 from .phone_types import PhoneTypes
 from .phones import Phones
+from .registries_response import RegistriesResponse
+from .registry_file_response import RegistryFileResponse
+from .registry_file_response_kind import RegistryFileResponseKind
+from .registry_file_response_status import RegistryFileResponseStatus
+from .registry_info import RegistryInfo
+from .registry_info_area_codes import RegistryInfoAreaCodes
+from .relationship import Relationship
 from .response_validation_error import ResponseValidationError
 from .review_decision_request import ReviewDecisionRequest
 from .review_decision_request_decision import ReviewDecisionRequestDecision
@@ -95,6 +110,10 @@ from .revocation_response_channels_item import RevocationResponseChannelsItem
 from .revocation_response_outcome import RevocationResponseOutcome
 from .revocation_response_purposes_type_0_item import RevocationResponsePurposesType0Item
 from .revoked_by import RevokedBy
+from .scrub_job_response import ScrubJobResponse
+from .scrub_job_response_by_reason import ScrubJobResponseByReason
+from .scrub_job_response_channel import ScrubJobResponseChannel
+from .scrub_job_response_status import ScrubJobResponseStatus
 from .search_contacts_opted_out import SearchContactsOptedOut
 from .search_contacts_stopped import SearchContactsStopped
 from .send_request import SendRequest
@@ -109,6 +128,9 @@ from .sms_consent_kind import SmsConsentKind
 from .sms_consent_method import SmsConsentMethod
 from .sms_consent_purposes_item import SmsConsentPurposesItem
 from .sms_consent_signature_type_0 import SmsConsentSignatureType0
+from .start_scrub_channel import StartScrubChannel
+from .start_scrub_method_type_0 import StartScrubMethodType0
+from .start_scrub_purpose import StartScrubPurpose
 from .twilio_inbound_call_response_403 import TwilioInboundCallResponse403
 from .twilio_inbound_call_response_413 import TwilioInboundCallResponse413
 from .twilio_inbound_call_response_422 import TwilioInboundCallResponse422
@@ -134,14 +156,22 @@ from .twilio_message_status_response_500 import TwilioMessageStatusResponse500
 from .twilio_message_status_response_503 import TwilioMessageStatusResponse503
 from .unsubscribe_link_response import UnsubscribeLinkResponse
 from .unsubscribe_link_response_headers import UnsubscribeLinkResponseHeaders
+from .upload_request import UploadRequest
+from .upload_request_content_type import UploadRequestContentType
 from .validation_error import ValidationError
 
 __all__ = (
     "ActorOut",
+    "AreaCode",
     "CallingWindowOut",
     "ChannelConsent",
+    "CheckError",
+    "ConsentCheckBatchRequest",
+    "ConsentCheckBatchResponse",
     "ConsentCheckResponse",
+    "ConsentCheckResponseExemptionType0",
     "ConsentCheckResponseRequiresType0",
+    "ConsentCheckResponseWouldRefuseType0",
     "ConsentImportResponse",
     "ConsentImportResponseMode",
     "ConsentImportResponseStatus",
@@ -157,6 +187,7 @@ __all__ = (
     "ContactResponseOptOutsAdditionalPropertyAdditionalPropertyType1Item",
     "ContactResponsePhones",
     "ContactResponsePhoneTypes",
+    "ContactResponseRelationship",
     "ContactResponseSmsConfirmationType0",
     "ContactResponseSuppressed",
     "ContactsPage",
@@ -212,12 +243,20 @@ __all__ = (
     "ImportUploadResponse",
     "ImportUploadResponseHeaders",
     "ListReviewsStatus",
+    "LoadRegistryFileKind",
     "NoteRequest",
     "Opportunity",
     "OpportunityRequest",
     "PhoneResponse",
     "Phones",
     "PhoneTypes",
+    "RegistriesResponse",
+    "RegistryFileResponse",
+    "RegistryFileResponseKind",
+    "RegistryFileResponseStatus",
+    "RegistryInfo",
+    "RegistryInfoAreaCodes",
+    "Relationship",
     "ResponseValidationError",
     "ReviewDecisionRequest",
     "ReviewDecisionRequestDecision",
@@ -232,6 +271,10 @@ __all__ = (
     "RevocationResponseOutcome",
     "RevocationResponsePurposesType0Item",
     "RevokedBy",
+    "ScrubJobResponse",
+    "ScrubJobResponseByReason",
+    "ScrubJobResponseChannel",
+    "ScrubJobResponseStatus",
     "SearchContactsOptedOut",
     "SearchContactsStopped",
     "SendRequest",
@@ -246,6 +289,9 @@ __all__ = (
     "SmsConsentMethod",
     "SmsConsentPurposesItem",
     "SmsConsentSignatureType0",
+    "StartScrubChannel",
+    "StartScrubMethodType0",
+    "StartScrubPurpose",
     "TwilioInboundCallResponse403",
     "TwilioInboundCallResponse413",
     "TwilioInboundCallResponse422",
@@ -271,5 +317,7 @@ __all__ = (
     "TwilioMessageStatusResponse503",
     "UnsubscribeLinkResponse",
     "UnsubscribeLinkResponseHeaders",
+    "UploadRequest",
+    "UploadRequestContentType",
     "ValidationError",
 )

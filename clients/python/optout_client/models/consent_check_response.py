@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.consent_check_response_exemption_type_0 import ConsentCheckResponseExemptionType0
 from ..models.consent_check_response_requires_type_0 import ConsentCheckResponseRequiresType0
+from ..models.consent_check_response_would_refuse_type_0 import ConsentCheckResponseWouldRefuseType0
 from ..types import UNSET, Unset
 from typing import cast
-from typing import Literal, cast
 
 if TYPE_CHECKING:
   from ..models.covering_grant import CoveringGrant
@@ -29,7 +30,8 @@ class ConsentCheckResponse:
     """ 
         Attributes:
             allowed (bool):
-            reason (None | str): why not: an opt-out's reason, no_consent (then requires); quiet_hours / cap
+            reason (None | str): why not: an opt-out's reason, no_consent (then requires), reassigned, dnc_registry,
+                registry_stale, registry_missing (then registry); quiet_hours / cap
             channel (str):
             contact_id (None | str):
             address (None | str):
@@ -39,7 +41,14 @@ class ConsentCheckResponse:
             requires (ConsentCheckResponseRequiresType0 | None | Unset): reason no_consent: the kind of grant the send needs
                 (SPEC 19)
             consent (CoveringGrant | None | Unset): allowed on a grant: the grant that covers the send
-            would_refuse (Literal['no_consent'] | None | Unset): CONSENT_MODE=report: what enforce would have refused it for
+            would_refuse (ConsentCheckResponseWouldRefuseType0 | None | Unset): CONSENT_MODE=report: what enforce would have
+                refused it for
+            registries (list[str] | Unset): the do-not-call registries read for this send (SPEC 20): a marketing call or
+                text to a US number, with DNC_REGISTRIES set
+            registry (None | str | Unset): reason dnc_registry, registry_stale or registry_missing: the registry that
+                refused it
+            exemption (ConsentCheckResponseExemptionType0 | None | Unset): allowed to a number a registry lists (or could
+                not vouch for): the exemption that let it
      """
 
     allowed: bool
@@ -52,7 +61,10 @@ class ConsentCheckResponse:
     allowed_at: None | str | Unset = UNSET
     requires: ConsentCheckResponseRequiresType0 | None | Unset = UNSET
     consent: CoveringGrant | None | Unset = UNSET
-    would_refuse: Literal['no_consent'] | None | Unset = UNSET
+    would_refuse: ConsentCheckResponseWouldRefuseType0 | None | Unset = UNSET
+    registries: list[str] | Unset = UNSET
+    registry: None | str | Unset = UNSET
+    exemption: ConsentCheckResponseExemptionType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -108,11 +120,33 @@ class ConsentCheckResponse:
         else:
             consent = self.consent
 
-        would_refuse: Literal['no_consent'] | None | Unset
+        would_refuse: None | str | Unset
         if isinstance(self.would_refuse, Unset):
             would_refuse = UNSET
+        elif isinstance(self.would_refuse, ConsentCheckResponseWouldRefuseType0):
+            would_refuse = self.would_refuse.value
         else:
             would_refuse = self.would_refuse
+
+        registries: list[str] | Unset = UNSET
+        if not isinstance(self.registries, Unset):
+            registries = self.registries
+
+
+
+        registry: None | str | Unset
+        if isinstance(self.registry, Unset):
+            registry = UNSET
+        else:
+            registry = self.registry
+
+        exemption: None | str | Unset
+        if isinstance(self.exemption, Unset):
+            exemption = UNSET
+        elif isinstance(self.exemption, ConsentCheckResponseExemptionType0):
+            exemption = self.exemption.value
+        else:
+            exemption = self.exemption
 
 
         field_dict: dict[str, Any] = {}
@@ -136,6 +170,12 @@ class ConsentCheckResponse:
             field_dict["consent"] = consent
         if would_refuse is not UNSET:
             field_dict["would_refuse"] = would_refuse
+        if registries is not UNSET:
+            field_dict["registries"] = registries
+        if registry is not UNSET:
+            field_dict["registry"] = registry
+        if exemption is not UNSET:
+            field_dict["exemption"] = exemption
 
         return field_dict
 
@@ -243,18 +283,57 @@ class ConsentCheckResponse:
         consent = _parse_consent(d.pop("consent", UNSET))
 
 
-        def _parse_would_refuse(data: object) -> Literal['no_consent'] | None | Unset:
+        def _parse_would_refuse(data: object) -> ConsentCheckResponseWouldRefuseType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            would_refuse_type_0 = cast(Literal['no_consent'] , data)
-            if would_refuse_type_0 != 'no_consent':
-                raise ValueError(f"would_refuse_type_0 must match const 'no_consent', got '{would_refuse_type_0}'")
-            return would_refuse_type_0
-            return cast(Literal['no_consent'] | None | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                would_refuse_type_0 = ConsentCheckResponseWouldRefuseType0(data)
+
+
+
+                return would_refuse_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConsentCheckResponseWouldRefuseType0 | None | Unset, data)
 
         would_refuse = _parse_would_refuse(d.pop("would_refuse", UNSET))
+
+
+        registries = cast(list[str], d.pop("registries", UNSET))
+
+
+        def _parse_registry(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        registry = _parse_registry(d.pop("registry", UNSET))
+
+
+        def _parse_exemption(data: object) -> ConsentCheckResponseExemptionType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                exemption_type_0 = ConsentCheckResponseExemptionType0(data)
+
+
+
+                return exemption_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConsentCheckResponseExemptionType0 | None | Unset, data)
+
+        exemption = _parse_exemption(d.pop("exemption", UNSET))
 
 
         consent_check_response = cls(
@@ -269,6 +348,9 @@ class ConsentCheckResponse:
             requires=requires,
             consent=consent,
             would_refuse=would_refuse,
+            registries=registries,
+            registry=registry,
+            exemption=exemption,
         )
 
 

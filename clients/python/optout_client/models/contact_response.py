@@ -20,6 +20,7 @@ if TYPE_CHECKING:
   from ..models.contact_response_opt_outs import ContactResponseOptOuts
   from ..models.contact_response_phone_types import ContactResponsePhoneTypes
   from ..models.contact_response_phones import ContactResponsePhones
+  from ..models.contact_response_relationship import ContactResponseRelationship
   from ..models.contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0
   from ..models.contact_response_suppressed import ContactResponseSuppressed
 
@@ -57,6 +58,8 @@ class ContactResponse:
             created_at (None | str):
             updated_at (None | str):
             state (None | str | Unset):
+            relationship (ContactResponseRelationship | Unset): the relationship's dates held (SPEC 20): last_purchase_at,
+                last_inquiry_at
      """
 
     id: str
@@ -80,6 +83,7 @@ class ContactResponse:
     created_at: None | str
     updated_at: None | str
     state: None | str | Unset = UNSET
+    relationship: ContactResponseRelationship | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -95,6 +99,7 @@ class ContactResponse:
         from ..models.contact_response_opt_outs import ContactResponseOptOuts # noqa: PLC0415
         from ..models.contact_response_phone_types import ContactResponsePhoneTypes # noqa: PLC0415
         from ..models.contact_response_phones import ContactResponsePhones # noqa: PLC0415
+        from ..models.contact_response_relationship import ContactResponseRelationship # noqa: PLC0415
         from ..models.contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0 # noqa: PLC0415
         from ..models.contact_response_suppressed import ContactResponseSuppressed # noqa: PLC0415
         id = self.id
@@ -155,6 +160,10 @@ class ContactResponse:
         else:
             state = self.state
 
+        relationship: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.relationship, Unset):
+            relationship = self.relationship.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -182,6 +191,8 @@ class ContactResponse:
         })
         if state is not UNSET:
             field_dict["state"] = state
+        if relationship is not UNSET:
+            field_dict["relationship"] = relationship
 
         return field_dict
 
@@ -197,6 +208,7 @@ class ContactResponse:
         from ..models.contact_response_opt_outs import ContactResponseOptOuts # noqa: PLC0415
         from ..models.contact_response_phone_types import ContactResponsePhoneTypes # noqa: PLC0415
         from ..models.contact_response_phones import ContactResponsePhones # noqa: PLC0415
+        from ..models.contact_response_relationship import ContactResponseRelationship # noqa: PLC0415
         from ..models.contact_response_sms_confirmation_type_0 import ContactResponseSmsConfirmationType0 # noqa: PLC0415
         from ..models.contact_response_suppressed import ContactResponseSuppressed # noqa: PLC0415
         d = dict(src_dict)
@@ -330,6 +342,16 @@ class ContactResponse:
         state = _parse_state(d.pop("state", UNSET))
 
 
+        _relationship = d.pop("relationship", UNSET)
+        relationship: ContactResponseRelationship | Unset
+        if isinstance(_relationship,  Unset):
+            relationship = UNSET
+        else:
+            relationship = ContactResponseRelationship.from_dict(_relationship)
+
+
+
+
         contact_response = cls(
             id=id,
             name=name,
@@ -352,6 +374,7 @@ class ContactResponse:
             created_at=created_at,
             updated_at=updated_at,
             state=state,
+            relationship=relationship,
         )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
   from ..models.opportunity import Opportunity
   from ..models.phone_types import PhoneTypes
   from ..models.phones import Phones
+  from ..models.relationship import Relationship
 
 
 
@@ -51,6 +52,7 @@ class ContactUpsertRequest:
             conversation (ConversationState | None | Unset):
             dnd (DndFlags | None | Unset):
             do_not_email (bool | None | Unset):
+            relationship (None | Relationship | Unset):
      """
 
     id: None | str | Unset = UNSET
@@ -67,6 +69,7 @@ class ContactUpsertRequest:
     conversation: ConversationState | None | Unset = UNSET
     dnd: DndFlags | None | Unset = UNSET
     do_not_email: bool | None | Unset = UNSET
+    relationship: None | Relationship | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -80,6 +83,7 @@ class ContactUpsertRequest:
         from ..models.opportunity import Opportunity # noqa: PLC0415
         from ..models.phone_types import PhoneTypes # noqa: PLC0415
         from ..models.phones import Phones # noqa: PLC0415
+        from ..models.relationship import Relationship # noqa: PLC0415
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -184,6 +188,14 @@ class ContactUpsertRequest:
         else:
             do_not_email = self.do_not_email
 
+        relationship: dict[str, Any] | None | Unset
+        if isinstance(self.relationship, Unset):
+            relationship = UNSET
+        elif isinstance(self.relationship, Relationship):
+            relationship = self.relationship.to_dict()
+        else:
+            relationship = self.relationship
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -217,6 +229,8 @@ class ContactUpsertRequest:
             field_dict["dnd"] = dnd
         if do_not_email is not UNSET:
             field_dict["do_not_email"] = do_not_email
+        if relationship is not UNSET:
+            field_dict["relationship"] = relationship
 
         return field_dict
 
@@ -230,6 +244,7 @@ class ContactUpsertRequest:
         from ..models.opportunity import Opportunity # noqa: PLC0415
         from ..models.phone_types import PhoneTypes # noqa: PLC0415
         from ..models.phones import Phones # noqa: PLC0415
+        from ..models.relationship import Relationship # noqa: PLC0415
         d = dict(src_dict)
         def _parse_id(data: object) -> None | str | Unset:
             if data is None:
@@ -459,6 +474,26 @@ class ContactUpsertRequest:
         do_not_email = _parse_do_not_email(d.pop("do_not_email", UNSET))
 
 
+        def _parse_relationship(data: object) -> None | Relationship | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                relationship_type_0 = Relationship.from_dict(data)
+
+
+
+                return relationship_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Relationship | Unset, data)
+
+        relationship = _parse_relationship(d.pop("relationship", UNSET))
+
+
         contact_upsert_request = cls(
             id=id,
             name=name,
@@ -474,6 +509,7 @@ class ContactUpsertRequest:
             conversation=conversation,
             dnd=dnd,
             do_not_email=do_not_email,
+            relationship=relationship,
         )
 
 

@@ -1,0 +1,348 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.gateway_error import GatewayError
+from ...models.registry_file_response import RegistryFileResponse
+from typing import cast
+
+
+
+def _get_kwargs(
+    name: str,
+    job_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/registries/{name}/files/{job_id}".format(name=quote(str(name), safe=""),job_id=quote(str(job_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse | None:
+    if response.status_code == 200:
+        response_200 = RegistryFileResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        def _parse_response_401(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        def _parse_response_403(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        def _parse_response_413(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_413_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_413_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_413_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_413_type_1
+
+        response_413 = _parse_response_413(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GatewayError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        def _parse_response_500(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_500_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_500_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_500_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_500_type_1
+
+        response_500 = _parse_response_500(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> ErrorResponse | GatewayError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = GatewayError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = GatewayError.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse]:
+    """ GET /registries/{name}/files/{job_id}
+
+    Args:
+        name (str): national, or state:XX
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        name=name,
+job_id=job_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    name: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse | None:
+    """ GET /registries/{name}/files/{job_id}
+
+    Args:
+        name (str): national, or state:XX
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse
+     """
+
+
+    return sync_detailed(
+        name=name,
+job_id=job_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    name: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse]:
+    """ GET /registries/{name}/files/{job_id}
+
+    Args:
+        name (str): national, or state:XX
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        name=name,
+job_id=job_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    name: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse | None:
+    """ GET /registries/{name}/files/{job_id}
+
+    Args:
+        name (str): national, or state:XX
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayError | GatewayError | RegistryFileResponse
+     """
+
+
+    return (await asyncio_detailed(
+        name=name,
+job_id=job_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class StartScrubChannel(StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    SMS = "sms"
+
+    def __str__(self) -> str:
+        return str(self.value)
