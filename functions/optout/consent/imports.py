@@ -73,17 +73,8 @@ class ParsedFile:
 def parse(body: bytes, content_type: str, default_region: str, now: str) -> ParsedFile:
     """Every row of a CSV (header address,channel,source,occurred_at,note) or JSON lines file,
     each valid or with its reason. A file that cannot be read at all is InvalidInput (422)."""
-    kind = content_type.split(";", 1)[0].strip().lower()
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("the file is not UTF-8 text") from None
-    if kind == "text/csv":
-        records = _csv_records(text)
-    elif kind in ("application/x-ndjson", "application/jsonl", "application/json-lines"):
-        records = _jsonl_records(text)
-    else:
-        raise InvalidInput("send the file as text/csv or application/x-ndjson")
+    kind, text = list_text(body, content_type, "the file", "send the file as text/csv or application/x-ndjson")
+    records = _csv_records(text) if kind == "csv" else _jsonl_records(text)
     parsed = ParsedFile()
     for number, record in records:
         parsed.total += 1
@@ -95,6 +86,24 @@ def parse(body: bytes, content_type: str, default_region: str, now: str) -> Pars
             if len(parsed.invalid) < MAX_INVALID_LISTED:
                 parsed.invalid.append({"row": number, "reason": exc.message})
     return parsed
+
+
+JSON_LINES = ("application/x-ndjson", "application/jsonl", "application/json-lines")
+
+
+def list_text(body: bytes, content_type: str, what: str, kinds: str) -> tuple[str, str]:
+    """A list's kind (`csv` or `jsonl`, from its Content-Type) and its text (UTF-8, a BOM
+    dropped); InvalidInput says what is wrong (`kinds`: the kinds taken)."""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{what} is not UTF-8 text") from None
+    if kind == "text/csv":
+        return "csv", text
+    if kind in JSON_LINES:
+        return "jsonl", text
+    raise InvalidInput(kinds)
 
 
 def _csv_records(text: str) -> list[tuple[int, Any]]:

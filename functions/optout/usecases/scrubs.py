@@ -24,6 +24,7 @@ from typing import Any, Literal
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
 from optout.consent.errors import Conflict, ConsentError, InvalidInput, NotFound, StoreUnavailable
+from optout.consent.imports import list_text
 from optout.observability import count, logger
 from optout.store.repository import Repository
 from optout.usecases.check_answer import answer
@@ -190,17 +191,9 @@ RESULTS_OFFSET = 1_000_000  # result chunk n is item n + this (the list's chunks
 def read_list(body: bytes, content_type: str, channel: Channel, region: str) -> tuple[list[tuple[int, str]], int, list]:
     """A list's addresses by row (CSV with a header naming `address`, or JSON lines of
     {"address": …}), the rows read, and the invalid rows with why (never their value)."""
-    kind = content_type.split(";", 1)[0].strip().lower()
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("the list is not UTF-8 text") from None
-    if kind == "text/csv":
-        records = _csv(text)
-    elif kind in ("application/x-ndjson", "application/jsonl", "application/json-lines"):
-        records = _jsonl(text)
-    else:
-        raise InvalidInput("send the list as text/csv (a header naming address) or application/x-ndjson")
+    kinds = "send the list as text/csv (a header naming address) or application/x-ndjson"
+    kind, text = list_text(body, content_type, "the list", kinds)
+    records = _csv(text) if kind == "csv" else _jsonl(text)
     rows: list[tuple[int, str]] = []
     invalid: list[dict[str, Any]] = []
     total = 0
