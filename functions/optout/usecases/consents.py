@@ -15,8 +15,7 @@ from optout.consent.model import Actor, Contact
 from optout.settings import Settings
 from optout.store.consents import ConsentStore
 from optout.store.repository import Repository
-from optout.usecases.contacts import ContactsService
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 
 def prepare(
@@ -32,7 +31,7 @@ def prepare(
 
 class ConsentsService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
+        self.runner = Runner(repo, settings, clock)
         self.store = ConsentStore(repo)
         self.settings = settings
         self.clock = clock
@@ -75,7 +74,7 @@ class ConsentsService:
             outcome.effects.append(f"consent:granted:{gid}")
             return outcome
 
-        contact, outcome = self.contacts.act(contact_id, actor, record)
+        contact, outcome = self.runner.act(contact_id, actor, record)
         kept = next(g for g in contact.grants if g.id == gid)
         return kept, outcome.changed
 
@@ -83,14 +82,14 @@ class ConsentsService:
         """What `grant` would do, writing nothing: True when it would record a new grant
         (raises what it would refuse with)."""
         full, known = prepare(self.store, self.settings, contact_id, fields)
-        contact = self.contacts.get_contact(contact_id)
+        contact = self.runner.get_contact(contact_id)
         if any(g.id == full["id"] for g in contact.grants):
             return False
         grants.plan_grant(contact, full, now=self.clock(), known_disclosure=known)
         return True
 
     def consents(self, contact_id: str, evidence: bool) -> list[dict[str, Any]]:
-        contact = self.contacts.get_contact(contact_id)
+        contact = self.runner.get_contact(contact_id)
         return [view(g, self.clock(), evidence) for g in contact.grants]
 
 

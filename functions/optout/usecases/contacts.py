@@ -9,18 +9,15 @@ from collections.abc import Callable
 from optout.consent import stop_rules
 from optout.consent.actions import Outcome
 from optout.consent.audit import AuditRecord, contact_subject, record_on
-from optout.consent.changes import ChangeSet, changed_links
 from optout.consent.channels import Channel
 from optout.consent.effects import Stages
 from optout.consent.errors import InvalidInput, NotFound
 from optout.consent.model import SYSTEM, Actor, Contact
-from optout.consent.policy import Decision, Purpose, adds_opt_out, decide, decide_address
+from optout.consent.policy import Decision, Purpose, decide, decide_address
 from optout.consent.upsert import ContactInput, UpsertPlan, plan_upsert, upsert_changes
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases.runner import Runner, utc_now
-
-Action = Callable[[Contact, str], Outcome]
+from optout.usecases.runner import Action, Runner, utc_now
 
 
 class ContactsService:
@@ -34,10 +31,7 @@ class ContactsService:
         return self.runner.stages
 
     def get_contact(self, contact_id: str) -> Contact:
-        contact = self.repo.get_contact(contact_id)
-        if contact is None:
-            raise NotFound(f"contact {contact_id} not found")
-        return contact
+        return self.runner.get_contact(contact_id)
 
     def upsert_contact(self, contact_id: str, incoming: ContactInput, actor: Actor) -> UpsertPlan:
         wanted = [a for a in (*(incoming.phones or {}).values(), incoming.email, incoming.preferred_sms) if a]
@@ -76,42 +70,7 @@ class ContactsService:
     def act(
         self, contact_id: str, actor: Actor, action: Action, first: Contact | None = None
     ) -> tuple[Contact, Outcome]:
-        """Apply an action to a contact with its audit record, in one transaction.
-
-        An action that changes nothing writes nothing (repeats are harmless); a refused one
-        raises before anything is written. `first`: a copy already read (a sweep's index
-        page); a lost race re-reads.
-        """
-        preread: list[Contact] = [first] if first is not None else []
-
-        def attempt() -> tuple[Contact, Outcome]:
-            stored = preread.pop() if preread else self.get_contact(contact_id)
-            now = self.runner.clock()
-            contact = copy.deepcopy(stored)
-            outcome = action(contact, now)
-            if not outcome.changed:
-                return stored, outcome
-            record = record_on(
-                contact,
-                stored,
-                at=now,
-                actor=actor,
-                action=outcome.action,
-                channel=outcome.channel,
-                reason=outcome.reason,
-                evidence={**outcome.evidence, "effects": outcome.effects},
-            )
-            self.runner.commit(
-                ChangeSet(
-                    contacts=[contact],
-                    links_put=changed_links(stored, contact),
-                    audit=[record],
-                    defer_refused_contacts=adds_opt_out(stored, contact),
-                )
-            )
-            return contact, outcome
-
-        return self.runner.run(attempt)
+        return self.runner.act(contact_id, actor, action, first)
 
     def history(self, contact_id: str, limit: int, cursor: str | None) -> tuple[list[AuditRecord], str | None]:
         """A contact's audit records, newest first: one Query a page. Every contact has at

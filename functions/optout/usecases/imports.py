@@ -16,7 +16,6 @@ from optout.consent.imports import ImportRow, parse, plan_row
 from optout.settings import Settings
 from optout.store.errors import AlreadyApplied
 from optout.store.repository import Repository
-from optout.usecases.address import apply_at_address
 from optout.usecases.import_batches import ImportBatches
 from optout.usecases.runner import Runner, utc_now
 
@@ -120,7 +119,7 @@ class ImportService:
     def _one(self, row: ImportRow, job: ImportJob) -> bool:
         """One row through the runner (a batch the store refused): whether it changed anything."""
         try:
-            return apply_at_address(self.runner, row.address, lambda p: plan_row(p, row, job.job_id)).applied
+            return self.runner.apply_at_address(row.address, lambda p: plan_row(p, row, job.job_id)).applied
         except AlreadyApplied:
             return False
 

@@ -40,7 +40,6 @@ from optout.consent.tokens import read_token
 from optout.observability import count
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
 Kind = Literal[
@@ -108,20 +107,18 @@ class InboundEmailService:
         found = classify(mail.text or _subject_words(mail.subject))
         channels = revocations.revoked_channels(found, Channel.EMAIL)
         if found.kind == "doubtful":
-            plan = apply_at_address(
-                self.runner,
+            plan = self.runner.apply_at_address(
                 message.address,
                 lambda p: review_plans.doubtful(p, message, found, medium=Channel.EMAIL, action="email.doubtful"),
             )
             return _outcome("doubtful", found, plan)
         if channels:
-            plan = apply_at_address(
-                self.runner,
+            plan = self.runner.apply_at_address(
                 message.address,
                 lambda p: _revoke_and_switch(p, message, found, channels),
             )
             return _outcome("channel_email" if found.kind == "channel_email" else "revoked", found, plan)
-        plan = apply_at_address(self.runner, message.address, lambda p: back_to_email(p, message, found))
+        plan = self.runner.apply_at_address(message.address, lambda p: back_to_email(p, message, found))
         return _outcome("reply", found, plan)
 
     def _unauthenticated(self, mail: InboundEmail, message: InboundMessage, unsubscribe: bool) -> EmailOutcome:
@@ -135,8 +132,7 @@ class InboundEmailService:
                 return EmailOutcome("unauthenticated", read.rule)
             named = revocations.revoked_channels(read, Channel.EMAIL) or read.channels
             found = replace(read, kind="doubtful", rule="unauthenticated:" + read.rule, channels=named)
-        plan = apply_at_address(
-            self.runner,
+        plan = self.runner.apply_at_address(
             message.address,
             lambda p: review_plans.doubtful(p, message, found, medium=Channel.EMAIL, action="email.doubtful"),
         )
@@ -158,8 +154,7 @@ class InboundEmailService:
                 else:
                     count("EmailUnsubscribeTokenOtherAddress")
         evidence = {**message.evidence, "form": "mailto", "apple": mail.apple_unsubscribe}
-        plan = apply_at_address(
-            self.runner,
+        plan = self.runner.apply_at_address(
             message.address,
             lambda p: p.unsubscribe_email(token_contact, False, evidence),
             also=(token_contact,) if token_contact else (),
@@ -180,7 +175,7 @@ class InboundEmailService:
                 continue
             key = f"ses:{kind}:" + hashlib.sha256(f"{feedback_id}|{address}".encode()).hexdigest()[:40]
             evidence = {"feedback_id": feedback_id[:200], "kind": kind}
-            plan = apply_at_address(self.runner, address, _suppressing(source, action, key, evidence))
+            plan = self.runner.apply_at_address(address, _suppressing(source, action, key, evidence))
             changed += int(plan.applied)
         return changed
 

@@ -19,7 +19,6 @@ from optout.consent.model import SYSTEM
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases import deadline
-from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
 # Which reply an inbound text gets (settings hold the texts); None: an empty <Response/>.
@@ -82,7 +81,7 @@ class InboundSmsService:
             return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies))
         try:
             plan = self._within_deadline(
-                lambda: apply_at_address(self.runner, message.address, lambda p: self._plan(p, message, classification))
+                lambda: self.runner.apply_at_address(message.address, lambda p: self._plan(p, message, classification))
             )
         except StoreUnavailable:
             if self.parking is None:
@@ -136,7 +135,7 @@ class InboundSmsService:
         None when it was parked for later."""
         try:
             return self._within_deadline(
-                lambda: apply_at_address(self.runner, message.address, lambda p: p.carrier_blocked(message, SYSTEM))
+                lambda: self.runner.apply_at_address(message.address, lambda p: p.carrier_blocked(message, SYSTEM))
             )
         except StoreUnavailable:
             if self.parking is None:

@@ -33,8 +33,7 @@ from optout.store.consents import ConsentStore
 from optout.store.errors import Contended
 from optout.store.repository import Repository
 from optout.usecases.consents import prepare
-from optout.usecases.contacts import ContactsService
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 PENDING = confirmation.PENDING
 SENDING = confirmation.SENDING
@@ -56,8 +55,7 @@ class PhoneService:
         now: Callable[[], datetime] = _now,
         twilio: TwilioRest | None = None,
     ) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
-        self.runner = self.contacts.runner
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
         self.now = now
@@ -72,7 +70,7 @@ class PhoneService:
         """One read of the contact; Twilio Lookup (when on) only for numbers not cached, and
         one write to cache what it learnt. With a purpose that needs a grant (enforce mode),
         a number without one is skipped (`no_consent`)."""
-        contact = self.contacts.get_contact(contact_id)
+        contact = self.runner.get_contact(contact_id)
         now = self.now()
         regions = {c.number: region_of(c.number) for c in candidates(contact)}
         sender = self.sender_region()
@@ -246,7 +244,7 @@ class PhoneService:
                 outcome.effects += honour(contact, self.runner.stages)
             return outcome
 
-        contact, _ = self.contacts.act(contact_id, actor, action)
+        contact, _ = self.runner.act(contact_id, actor, action)
         return contact
 
     def _set_confirmation(
@@ -257,5 +255,5 @@ class PhoneService:
             contact.sms_confirmation = {**current, **evidence, "status": status, "updated_at": now}
             return Outcome(action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[status])
 
-        contact, _ = self.contacts.act(contact_id, actor, update)
+        contact, _ = self.runner.act(contact_id, actor, update)
         return contact

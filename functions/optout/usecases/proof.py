@@ -16,13 +16,12 @@ from optout.store.consents import ConsentStore
 from optout.store.registries import RndStore
 from optout.store.repository import Repository
 from optout.usecases.consents import view
-from optout.usecases.contacts import ContactsService
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 
 class ProofService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.clock = clock
         self.settings = settings
@@ -30,7 +29,7 @@ class ProofService:
         self.store = ConsentStore(repo)
 
     def proof(self, contact_id: str) -> dict[str, Any]:
-        contact = self.contacts.get_contact(contact_id)  # NotFound: 404
+        contact = self.runner.get_contact(contact_id)  # NotFound: 404
         chain = self.repo.chain(contact_subject(contact_id))
         sends = {
             channel.value: [

@@ -14,7 +14,6 @@ from optout.consent.model import Actor
 from optout.consent.reviews import DECIDED, Decision, Review
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
 
@@ -56,7 +55,7 @@ class ReviewsService:
             return review_plans.decide(planner, review, decided, self.settings.stop_scope)
 
         try:
-            result = apply_at_address(self.runner, first.address, plan)
+            result = self.runner.apply_at_address(first.address, plan)
         except _AlreadyDecided as same:
             return Decided(same.review, None)
         return Decided(result.changes.reviews[-1].review, result)

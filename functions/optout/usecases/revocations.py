@@ -25,9 +25,7 @@ from optout.consent.reviews import review_id
 from optout.consent.sources import REVOCATION
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases.address import apply_at_address
-from optout.usecases.contacts import ContactsService
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 Source = Literal["call_note", "transcript", "voicemail", "other"]
 MAX_EVIDENCE_TEXT = 2000
@@ -45,8 +43,7 @@ class RevocationOutcome:
 
 class RevocationsService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
-        self.runner = self.contacts.runner
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
 
@@ -73,7 +70,7 @@ class RevocationsService:
             channels = frozenset(CHANNELS) - found.keep  # no medium to read "remove me" by
         target = address or ""
         if contact_id is not None:
-            contact = self.contacts.get_contact(contact_id)
+            contact = self.runner.get_contact(contact_id)
             target = _address_of(contact)
         key = "revocation:" + hashlib.sha256(f"{contact_id}|{target}|{source}|{text}".encode()).hexdigest()[:40]
         evidence: dict[str, Any] = {"source": source, "text": text[:MAX_EVIDENCE_TEXT], "rule": found.rule}
@@ -93,7 +90,7 @@ class RevocationsService:
                 p, channels, REVOCATION, actor, key, "revocation.opt_out", found.rule, evidence, purposes=kept[-1]
             )
 
-        done = apply_at_address(self.runner, target, plan)
+        done = self.runner.apply_at_address(target, plan)
         covered = list(kept[-1]) if kept[-1] is not None else None
         return RevocationOutcome("revoked", found.rule, _names(channels), list(done.contacts_changed), purposes=covered)
 
@@ -114,7 +111,7 @@ class RevocationsService:
             revocations.close(contact, channels, opt_out, self.runner.stages, outcome.effects)
             return outcome
 
-        _, outcome = self.contacts.act(contact_id, actor, action)
+        _, outcome = self.runner.act(contact_id, actor, action)
         changed = [contact_id] if outcome.changed else []
         covered = list(purposes) if purposes is not None else None
         return RevocationOutcome("revoked", found.rule, _names(channels), changed, purposes=covered)
@@ -131,8 +128,7 @@ class RevocationsService:
         if not address:
             raise InvalidInput("the contact has no number or email address to review the message at")
         message = InboundMessage(event_key=key, address=address, evidence=dict(evidence))
-        plan: Plan = apply_at_address(
-            self.runner,
+        plan: Plan = self.runner.apply_at_address(
             address,
             lambda p: review_plans.doubtful(p, message, found, actor, medium=medium, action="revocation.doubtful"),
         )

@@ -8,6 +8,7 @@ change too big for one transaction (a number shared by dozens of contacts).
 
 from __future__ import annotations
 
+import copy
 import random
 import time
 from collections.abc import Callable
@@ -15,21 +16,27 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from optout.consent import grants
+from optout.consent.actions import Outcome
+from optout.consent.address_plan import Plan
 from optout.consent.audit import contact_subject, record_on
-from optout.consent.changes import ChangeSet
+from optout.consent.changes import ChangeSet, changed_links
 from optout.consent.compliance import sweep_keys
 from optout.consent.effects import Stages
-from optout.consent.errors import ContactTooLarge, StoreUnavailable
-from optout.consent.model import SYSTEM
+from optout.consent.errors import ContactTooLarge, NotFound, StoreUnavailable
+from optout.consent.inbound import InboundPlanner
+from optout.consent.model import SYSTEM, Actor, Contact
+from optout.consent.policy import adds_opt_out
 from optout.observability import count, logger
 from optout.settings import Settings
-from optout.store.errors import ContactWriteRefused, Contended
+from optout.store.errors import AlreadyApplied, ContactWriteRefused, Contended
 from optout.store.repository import Repository
 
 MAX_ATTEMPTS = 6
 # DynamoDB's limit of items in one TransactWriteItems.
 MAX_TRANSACTION_ITEMS = 100
 T = TypeVar("T")
+# A rep's (or a sweep's) action on a contact: it changes the copy it is given and says what it did.
+Action = Callable[[Contact, str], Outcome]
 
 
 def utc_now() -> str:
@@ -52,6 +59,74 @@ class Runner:
                 # Another writer changed the same contact or address: re-read and decide again.
                 time.sleep(random.uniform(0, 0.01 * 2**n))
         raise StoreUnavailable("the contact is being changed by others; retry")
+
+    def get_contact(self, contact_id: str) -> Contact:
+        """A contact, NotFound (404) when there is none."""
+        contact = self.repo.get_contact(contact_id)
+        if contact is None:
+            raise NotFound(f"contact {contact_id} not found")
+        return contact
+
+    def act(
+        self, contact_id: str, actor: Actor, action: Action, first: Contact | None = None
+    ) -> tuple[Contact, Outcome]:
+        """Apply an action to a contact with its audit record, in one transaction.
+
+        An action that changes nothing writes nothing (repeats are harmless); a refused one
+        raises before anything is written. `first`: a copy already read (a sweep's index
+        page); a lost race re-reads.
+        """
+        preread: list[Contact] = [first] if first is not None else []
+
+        def attempt() -> tuple[Contact, Outcome]:
+            stored = preread.pop() if preread else self.get_contact(contact_id)
+            now = self.clock()
+            contact = copy.deepcopy(stored)
+            outcome = action(contact, now)
+            if not outcome.changed:
+                return stored, outcome
+            record = record_on(
+                contact,
+                stored,
+                at=now,
+                actor=actor,
+                action=outcome.action,
+                channel=outcome.channel,
+                reason=outcome.reason,
+                evidence={**outcome.evidence, "effects": outcome.effects},
+            )
+            self.commit(
+                ChangeSet(
+                    contacts=[contact],
+                    links_put=changed_links(stored, contact),
+                    audit=[record],
+                    defer_refused_contacts=adds_opt_out(stored, contact),
+                )
+            )
+            return contact, outcome
+
+        return self.run(attempt)
+
+    def apply_at_address(
+        self, address: str, plan: Callable[[InboundPlanner], Plan], also: tuple[str, ...] = ()
+    ) -> Plan:
+        """A change arriving at an address (a text, an unsubscribe, a mail, an import row):
+        the address with every contact that uses it (and `also`: contacts to read besides
+        its owners, an unsubscribe link's contact) read, planned and committed once; an event
+        applied before is marked `duplicate`."""
+
+        def attempt() -> Plan:
+            state = self.repo.address_state(address)
+            wanted = sorted(set(state.owners) | set(also))
+            contacts = self.repo.get_contacts(wanted) if wanted else {}
+            result = plan(InboundPlanner(state, contacts, self.clock(), self.stages))
+            try:
+                self.commit(result.changes)
+            except AlreadyApplied:
+                result.duplicate = True
+            return result
+
+        return self.run(attempt)
 
     def commit(self, changes: ChangeSet) -> None:
         """One transaction; a change too big for one commits its contacts in parts first and

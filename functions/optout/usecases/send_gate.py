@@ -31,10 +31,9 @@ from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases.check_answer import Check, Consent, zulu
-from optout.usecases.contacts import ContactsService
 from optout.usecases.reassigned import Reassigned
 from optout.usecases.registry_book import RegistryBook
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap window
 # A refused check is evidence for the proof: kept through the TCPA's four-year limitation
@@ -53,7 +52,7 @@ class SendGate:
         book: RegistryBook | None = None,
         reassigned: Reassigned | None = None,
     ) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
         self.rules = load(settings.send_rules_file)
@@ -73,7 +72,7 @@ class SendGate:
         time decision (None: no number to judge, or an email). One read: the contact, or the
         address with its owners (their grants ride on the owner entries)."""
         if contact_id is not None:
-            return self.judge(channel, self.contacts.get_contact(contact_id), None, address, purpose, at, method)
+            return self.judge(channel, self.runner.get_contact(contact_id), None, address, purpose, at, method)
         if address is None:
             raise InvalidInput("give contact_id or address")
         return self.judge(channel, None, self.repo.address_state(address), address, purpose, at, method)
@@ -238,7 +237,7 @@ class SendGate:
         if not refused:
             return
         try:
-            self.repo.record_refusals(refused, self.contacts.runner.clock(), REFUSAL_KEEP_SECONDS)
+            self.repo.record_refusals(refused, self.runner.clock(), REFUSAL_KEEP_SECONDS)
         except StoreUnavailable:
             logger.warning("refused checks not kept", extra={"checks": len(refused)})
 

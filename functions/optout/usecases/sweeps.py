@@ -26,8 +26,7 @@ from optout.consent.model import SYSTEM, Contact
 from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases.contacts import ContactsService
-from optout.usecases.runner import utc_now
+from optout.usecases.runner import Runner, utc_now
 
 SWEEPS = ("sms-fallback", "compliance", "audit-verify")
 PAGE = 100
@@ -90,7 +89,7 @@ class SweepService:
     margin_seconds = 5.0
 
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
-        self.contacts = ContactsService(repo, settings, clock)
+        self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
 
@@ -144,7 +143,7 @@ class SweepService:
 
     def _act(self, contact: Contact, summary: SweepSummary, action: Any) -> None:
         try:
-            _, outcome = self.contacts.act(contact.id, SYSTEM, action, first=contact)
+            _, outcome = self.runner.act(contact.id, SYSTEM, action, first=contact)
         except NotFound:  # deleted since the index was read
             summary.unchanged += 1
             return
@@ -170,7 +169,7 @@ class SweepService:
         if since is not None and summary.oldest_unapplied_business_days is None:
             # The index is ordered by that time: the first contact has the oldest request.
             summary.oldest_unapplied_business_days = business_days_between(since.date(), now.date())
-        stages = self.contacts.stages
+        stages = self.runner.stages
         self._act(contact, summary, lambda c, _now: repair(c, stages))
 
     def _audit(self, contact: Contact, summary: SweepSummary, now: datetime) -> None:

@@ -12,7 +12,6 @@ from optout.consent.tokens import UnsubscribeToken
 from optout.settings import Settings
 from optout.store.repository import Repository
 from optout.usecases import deadline
-from optout.usecases.address import apply_at_address
 from optout.usecases.runner import Runner, utc_now
 
 
@@ -34,8 +33,7 @@ class UnsubscribeService:
         nothing and writes nothing. None: the store failed and the request was parked."""
 
         def work() -> Plan:
-            return apply_at_address(
-                self.runner,
+            return self.runner.apply_at_address(
                 token.email,
                 lambda p: p.unsubscribe_email(token.contact_id, everything, evidence),
                 also=(token.contact_id,),
