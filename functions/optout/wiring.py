@@ -175,7 +175,9 @@ class Wiring:
     def phone(self) -> PhoneService:
         from optout.usecases.phone import PhoneService
 
-        return PhoneService(self.repository, self.settings, self.clock, now=self.now, twilio=self.twilio)
+        return PhoneService(
+            self.repository, self.settings, self.clock, now=self.now, twilio=self.twilio, gate=self.send_gate
+        )
 
     @cached_property
     def proof(self) -> ProofService:

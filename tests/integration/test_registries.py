@@ -459,3 +459,19 @@ def test_a_change_list_brings_the_whole_subscription_to_its_date(api: Client) ->
     undated = api.request("POST", "/registries/national/files?kind=changes", raw=b"4155550178,A,2026-03-02\n",
                           headers={"content-type": "text/plain"}, role="admin").json()  # fmt: skip
     assert undated["as_of"] == "2026-03-02"
+
+
+def test_the_phone_lookup_skips_numbers_a_registry_refuses(api: Client) -> None:
+    home = "+14155550101"
+    assert api.put("/contacts/c1", {"phones": {"cell": CELL, "home": home}}, role="integration").status == 200
+    assert load(api, "4155550100\n").status == 200  # the cell is listed, the home line is not
+    found = api.get("/contacts/c1/phone?channel=call&purpose=marketing", role="rep").json()
+    assert found["number"] == home and {"type": "cell", "reason": "dnc_registry"} in found["skipped"]
+    # an inquiry lets the cell be called again; an informational call never reads the registry
+    assert relationship(api, last_inquiry_at="2026-02-15") == 200  # (the tests' now is 2026-03-04)
+    assert api.get("/contacts/c1/phone?channel=call&purpose=marketing", role="rep").json()["number"] == CELL
+    assert load(api, "4155550100\n4155550101\n").status == 200
+    assert api.put("/contacts/c2", ada(phones={"cell": "+14155550100"}, email="c2@example.com")).status == 201
+    none = api.get("/contacts/c2/phone?channel=call&purpose=marketing", role="rep").json()
+    assert (none["number"], none["reason"]) == (None, "dnc_registry")
+    assert api.get("/contacts/c2/phone?channel=call&purpose=informational", role="rep").json()["number"] is not None

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from optout.consent.channels import Channel
+from optout.consent.dnc import DNC_REGISTRY, REGISTRY_MISSING, REGISTRY_STALE
 from optout.consent.model import Contact
 
 PREFERRED = "preferred"
@@ -30,6 +31,9 @@ UNSUPPORTED_COUNTRY = "unsupported_country"
 NO_CONSENT = "no_consent"  # the purpose asked needs a grant the number has not (SPEC 19)
 _NONE_LEFT = {
     NO_CONSENT: NO_CONSENT,
+    DNC_REGISTRY: DNC_REGISTRY,
+    REGISTRY_STALE: REGISTRY_STALE,
+    REGISTRY_MISSING: REGISTRY_MISSING,
     INVALID: "none_valid",
     SUPPRESSED: "all_suppressed",
     NOT_SMS_CAPABLE: "none_sms_capable",
@@ -123,10 +127,11 @@ def choose(
     sender_region: str,
     countries: frozenset[str],
     now: datetime,
-    granted: Callable[[str], bool] | None = None,
+    refusal: Callable[[str], str | None] | None = None,
 ) -> PhoneChoice:
     """The number to use. `regions`: each candidate number's region (None = not a valid number).
-    `granted`: for a purpose that needs a grant, whether a number has one (else skipped).
+    `refusal`: why a number may not be used for the purpose asked (no grant of the kind it
+    needs, `no_consent`; a do-not-call registry's reason), None when it may (else skipped).
 
     Contact DND or every number skipped gives `number: None` with the reason.
     """
@@ -136,8 +141,8 @@ def choose(
         return choice
     for candidate in candidates(contact):
         reason = _skip_reason(contact, channel, candidate, regions.get(candidate.number), sender_region, countries, now)
-        if reason is None and granted is not None and not granted(candidate.number):
-            reason = NO_CONSENT
+        if reason is None and refusal is not None:
+            reason = refusal(candidate.number)
         if reason:
             choice.skipped.append(Skip(candidate.role, reason))
             continue

@@ -34,6 +34,7 @@ from optout.store.errors import Contended
 from optout.store.repository import Repository
 from optout.usecases.consents import prepare
 from optout.usecases.runner import Runner, utc_now
+from optout.usecases.send_gate import SendGate
 
 PENDING = confirmation.PENDING
 SENDING = confirmation.SENDING
@@ -54,12 +55,14 @@ class PhoneService:
         *,
         now: Callable[[], datetime] = _now,
         twilio: TwilioRest | None = None,
+        gate: SendGate | None = None,
     ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
         self.settings = settings
         self.now = now
         self.twilio = twilio or TwilioRest(settings)
+        self.gate = gate  # the do-not-call registries' judgment (SPEC 20)
         self.rules = send_rules.load(settings.send_rules_file)
 
     # ---- lookup ------------------------------------------------------------------------
@@ -78,7 +81,7 @@ class PhoneService:
         if channel is Channel.SMS and self.settings.lookup_enabled and channel not in contact.blocked_channels():
             self._look_up(contact, regions, sender, countries, now)
         choice = choose(
-            contact, channel, regions, sender, countries, now, self._granted(contact, channel, purpose, method)
+            contact, channel, regions, sender, countries, now, self._refusal(contact, channel, purpose, method)
         )
         if channel is Channel.CALL and choice.number:
             choice.calling_window = call_window(self.rules, choice.number, now, contact.state)
@@ -185,16 +188,31 @@ class PhoneService:
             raise StoreUnavailable("the confirmation text could not be sent; retry") from exc
         return self._set_confirmation(contact_id, actor, PENDING, "channel.sms_confirmation_sent", {"message_sid": sid})
 
-    def _granted(
+    def _refusal(
         self, contact: Contact, channel: Channel, purpose: str | None, method: str | None
-    ) -> Callable[[str], bool] | None:
-        if purpose is None or self.settings.consent_mode != "enforce":
+    ) -> Callable[[str], str | None] | None:
+        """Why a number may not be used for this purpose: no grant of the kind it needs
+        (enforce mode, SPEC 19), or for a solicitation a do-not-call registry's reason that
+        no exemption lifts (SPEC 20)."""
+        if purpose is None:
             return None
-        need = grants.required_kind(self.settings.consent_rules, channel, method, purpose)
-        if need is None:
+        enforce = self.settings.consent_mode == "enforce"
+        need = grants.required_kind(self.settings.consent_rules, channel, method, purpose) if enforce else None
+        registries = purpose == "marketing" and self.gate is not None and bool(self.settings.dnc_registries)
+        if need is None and not registries:
             return None
-        at, seller = self.runner.clock(), self.settings.seller_name
-        return lambda number: grants.covering(contact.grants, channel, number, purpose, seller, at, need) is not None
+        at, seller, now = self.runner.clock(), self.settings.seller_name, self.now()
+
+        def refusal(number: str) -> str | None:
+            if need is not None and grants.covering(contact.grants, channel, number, purpose, seller, at, need) is None:
+                return grants.NO_CONSENT
+            if registries:
+                assert self.gate is not None
+                judged = self.gate.registry_judgment(contact.grants, [contact.relationship], channel, number, now)
+                return judged.reason
+            return None
+
+        return refusal
 
     def _texts_granted(self, contact: Contact, phone: str, now: str) -> bool:
         seller = self.settings.seller_name
