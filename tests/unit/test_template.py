@@ -132,3 +132,17 @@ def test_sweeps_are_scheduled_with_a_dead_letter_queue_and_alarms() -> None:
     assert fn["DeadLetterQueue"]["Type"] == "SQS"
     alarms = {a["Properties"].get("MetricName") for a in template.resources("AWS::CloudWatch::Alarm").values()}
     assert {"Errors", "ApproximateNumberOfMessagesVisible", "OldestUnhonoredBusinessDays", "ChainBreaks"} <= alarms
+
+
+@pytest.mark.parametrize("name", sorted(n for n, tables in NEEDS.items() if "ContactsTable" in tables))
+def test_a_function_that_reads_contacts_may_batch_read_them(name: str) -> None:
+    """Repository.get_contact reads a contact with its overlay in one BatchGetItem: a function
+    granted GetItem on the Contacts table without it is refused by IAM on its first read
+    (nothing here runs IAM, so this test does)."""
+    fn = template.resources("AWS::Serverless::Function")[name]
+    actions = set()
+    for statement in statements(fn):
+        found = statement["Action"]
+        actions |= {found} if isinstance(found, str) else set(found)
+    if "dynamodb:GetItem" in actions:
+        assert "dynamodb:BatchGetItem" in actions, name
