@@ -85,6 +85,9 @@ def after_restore() -> None:
     from aws_lambda_powertools.utilities import parameters
 
     parameters.clear_caches()  # type: ignore[no-untyped-call]  # secrets are read after restore, never kept from a snapshot
+    from optout import wiring
+
+    wiring.forget_registries()  # a manifest read before the snapshot may be old by now (SPEC 20)
 
 
 def register(before_snapshot: Callable[[], None]) -> bool:

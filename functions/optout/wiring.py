@@ -246,6 +246,12 @@ def current() -> Wiring:
     return _current
 
 
+def forget_registries() -> None:
+    """Reread the do-not-call registries' manifests on next use (a restored snapshot)."""
+    if _current is not None and "registry_book" in vars(_current):
+        _current.registry_book.forget()
+
+
 def use(**fakes: Any) -> None:
     """Put fakes in place (`clock`, `now`, `twilio_http`); what was built is rebuilt with them."""
     global _fakes, _current

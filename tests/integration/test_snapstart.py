@@ -4,6 +4,7 @@ a warm-up behaves as any other."""
 
 from __future__ import annotations
 
+import datetime
 import random
 import sys
 import types
@@ -113,3 +114,22 @@ def test_after_restore_reads_secrets_again(tables: dict[str, str]) -> None:
     # When an instance is restored, Then it reads the secret store again
     snapstart.after_restore()
     assert read_secret(None, "/optout/twilio", "token") == "new-token"
+
+
+def test_after_restore_reads_the_registries_manifests_again(tables: dict[str, str], monkeypatch: Any) -> None:
+    """SPEC 20: a manifest read before the snapshot (a warm-up's check) is not trusted after
+    a restore: a file loaded since is seen on the first check."""
+    from optout import wiring
+    from optout.settings import get_settings
+
+    monkeypatch.setenv("DNC_REGISTRIES", "national")
+    get_settings.cache_clear()
+    book = wiring.current().registry_book
+    assert book.statuses("+14155550100", datetime.date(2026, 3, 4)) == {"national": "missing"}
+    service = wiring.current().registries()
+    book.refresh = 3600.0
+    service.book = type(book)(book.store, book.names, 3600.0)  # another function's load, say
+    service.start("national", "full", "2026-03-01", b"4155550100\n")
+    assert book.statuses("+14155550100", datetime.date(2026, 3, 4)) == {"national": "missing"}  # cached
+    snapstart.after_restore()
+    assert book.statuses("+14155550100", datetime.date(2026, 3, 4)) == {"national": "listed"}
