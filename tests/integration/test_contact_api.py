@@ -127,6 +127,9 @@ class TestReimportNeverLowersAnOptOut:
             "requires": None,
             "consent": {"grant_id": grant["id"], "kind": "express_written", "captured_at": grant["captured_at"]},
             "would_refuse": None,
+            "registries": [],
+            "registry": None,
+            "exemption": None,
         }
         home = client.post("/consent/check", {"channel": "sms", "contact_id": "c-1", "address": "+14155550101"})
         assert home.json()["reason"] == "address_suppressed"
