@@ -28,9 +28,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -107,29 +106,6 @@ def cold_starts() -> list[tuple[str, float, float, float]]:
     return rows
 
 
-@contextmanager
-def counting() -> Iterator[Counter[str]]:
-    """Requests per operation; counts["_ns_in_calls"] is the time spent inside them."""
-    import botocore.client
-
-    real = botocore.client.BaseClient._make_api_call
-    counts: Counter[str] = Counter()
-
-    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
-        counts[operation] += 1
-        started = time.perf_counter_ns()
-        try:
-            return real(self, operation, params)
-        finally:
-            counts["_ns_in_calls"] += time.perf_counter_ns() - started
-
-    botocore.client.BaseClient._make_api_call = call  # type: ignore[method-assign]
-    try:
-        yield counts
-    finally:
-        botocore.client.BaseClient._make_api_call = real  # type: ignore[method-assign]
-
-
 DISCLOSURE = "I agree that Example Co may text and call me, by autodialer too, about offers."
 AFTER = "2026-03-04T11:00:00-05:00"  # a weekday morning after the grant's capture
 
@@ -139,6 +115,7 @@ def request_counts() -> list[tuple[str, int, int, float]]:
     import boto3
     from moto import mock_aws
 
+    from bench.api_calls import counting
     from infra.local_server import LocalApi
     from infra.tables import create_tables, table_environment
     from infra.token import DEFAULT_SECRET, mint

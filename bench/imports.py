@@ -23,7 +23,7 @@ def import_figures() -> list[tuple[str, int, float, float]]:
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
     import boto3
 
-    from bench.bench import counting
+    from bench.api_calls import counting
     from infra import engine
     from infra.tables import create_tables, table_environment
 

@@ -72,7 +72,7 @@ class Server:
 
 def start(engine: str, data_dir: Path) -> Server:
     from infra.launch import launch, server_env
-    from infra.local_server import state_file
+    from infra.local_settings import state_file
 
     env = server_env(
         DYNAMODB_ENGINE=engine,
@@ -166,7 +166,7 @@ def seed(server: Server, items: dict[str, list[dict[str, Any]]], first: int, las
 
 def stop_text(server: Server, number: str) -> float:
     """Seconds for one signed STOP over HTTP, answered 200."""
-    from infra.local_server import DEFAULTS
+    from infra.local_settings import DEFAULTS
     from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 
     headers, data = signed_request(

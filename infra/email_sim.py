@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--auth", default="PASS", help="SES's SPF, DKIM and DMARC verdict (PASS, FAIL, GRAY)")
     args = parser.parse_args(argv)
 
-    from infra.local_server import DEFAULTS, state_file
+    from infra.local_settings import DEFAULTS, state_file
 
     port = int(os.environ.get("PORT") or DEFAULTS["PORT"])
     path = state_file(port)

@@ -206,7 +206,7 @@ def start(stop: threading.Event) -> list[Subscriber]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print every consent event of the running local server's stream, one JSON line each."""
-    from infra.local_server import DEFAULTS, state_file
+    from infra.local_settings import DEFAULTS, state_file
 
     args = argv if argv is not None else sys.argv[1:]
     follow = "--follow" in args

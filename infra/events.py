@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from infra import email_sim
-from infra.local_server import DEFAULTS
+from infra.local_settings import DEFAULTS
 from infra.twilio_sim import (
     SMS_PATH,
     STATUS_PATH,

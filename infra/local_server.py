@@ -17,7 +17,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -32,34 +31,10 @@ import jwt
 
 from infra import engine, event_relay, local_s3, template
 from infra.instances import FunctionInstances, Throttled, keep_resolver_state_per_thread
+from infra.local_settings import DEFAULTS, state_file
 from infra.tables import create_tables, table_environment
-from infra.token import AUDIENCE, DEFAULT_SECRET, ISSUER, mint
+from infra.token import AUDIENCE, ISSUER, mint
 
-# Development defaults for every setting the local server reads (README "Configuration").
-DEFAULTS = {
-    "PORT": "3000",
-    "PUBLIC_BASE_URL": "",  # default: http://127.0.0.1:$PORT
-    "TWILIO_AUTH_TOKEN": "dev-twilio-auth-token",
-    "UNSUBSCRIBE_SIGNING_KEY": "dev-unsubscribe-signing-key",
-    "LOCAL_JWT_SECRET": DEFAULT_SECRET,
-    "STOP_SCOPE": "sms",
-    # Durable intake: a lead's opt-out the store cannot take now waits here and is applied
-    # by the server's drain as soon as the store is back (and after a restart).
-    "INTAKE_DIR": str(engine.DATA_ROOT / "intake"),
-    "DYNAMODB_ENGINE": engine.DEFAULT_ENGINE,
-    "DYNAMODB_DATA_DIR": str(engine.DEFAULT_DATA_DIR),
-    # Consent events (SPEC 13): delivered to these URLs (comma-separated; none by default),
-    # signed with the secret; each subscriber's position in the stream is kept here.
-    "EVENT_WEBHOOK_URLS": "",
-    "EVENT_WEBHOOK_SECRET": "dev-event-webhook-secret",
-    "EVENT_STATE_DIR": str(engine.DATA_ROOT / "events"),
-    # The console's role picker (SPEC 16): GET /console/local-token?role= mints a local
-    # token; it exists only here, never in the template.
-    "CONSOLE_SIGN_IN": "local",
-    # As Lambda scales a function out: up to this many instances of each function serve
-    # requests at once (a burst of STOPs while the store hangs is answered in parallel).
-    "LOCAL_FUNCTION_CONCURRENCY": "64",
-}
 LOCAL_TOKEN_PATH = "/console/local-token"
 CONSOLE_ROLES = ("rep", "manager", "support", "admin")
 MAX_BODY = 10 * 1024 * 1024  # API Gateway HTTP API payload limit
@@ -386,11 +361,6 @@ def configure(endpoint: str, port: int) -> dict[str, str]:
     env = table_environment(create_tables(client))
     os.environ.update(env)
     return env
-
-
-def state_file(port: int) -> Path:
-    """Where a running local server says how to reach its DynamoDB (for `make sweep`)."""
-    return Path(tempfile.gettempdir()) / f"optout-local-{port}.json"
 
 
 def write_state(port: int, endpoint: str) -> None:

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-from infra.local_server import DEFAULTS, state_file
+from infra.local_settings import DEFAULTS, state_file
 
 
 def main(argv: list[str] | None = None) -> int:

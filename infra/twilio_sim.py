@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from twilio.request_validator import RequestValidator
 
-from infra.local_server import DEFAULTS
+from infra.local_settings import DEFAULTS
 
 SMS_PATH = "/webhooks/twilio/sms"
 STATUS_PATH = "/webhooks/twilio/status"

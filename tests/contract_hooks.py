@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from optout.consent.tokens import SigningKeys, make_token
 
-# The local server's default key (infra/local_server.py), unless the run sets its own.
+# The local server's default key (infra/local_settings.py), unless the run sets its own.
 SIGNING_KEY = os.environ.get("UNSUBSCRIBE_SIGNING_KEY", "dev-unsubscribe-signing-key")
 TWILIO_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "dev-twilio-auth-token")
 PHONES = [

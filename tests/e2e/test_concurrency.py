@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from infra.local_server import DEFAULTS, state_file
+from infra.local_settings import DEFAULTS, state_file
 from infra.token import mint
 from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from infra.local_server import DEFAULTS, state_file
+from infra.local_settings import DEFAULTS, state_file
 from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 from tests.e2e.conftest import start_server, stop_server
 from tests.e2e.test_local_engine import engine_pids

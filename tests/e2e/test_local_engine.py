@@ -19,7 +19,7 @@ import pytest
 
 from infra import engine
 from infra.launch import server_env
-from infra.local_server import DEFAULTS, state_file
+from infra.local_settings import DEFAULTS, state_file
 from infra.twilio_sim import SMS_PATH, new_sid, signed_request, sms_params
 from tests.e2e.conftest import ROOT, start_server, stop_server
 from tests.e2e.test_local_server import DAYTIME, call

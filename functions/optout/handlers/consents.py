@@ -15,7 +15,8 @@ from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
 from optout.consent.model import Actor
-from optout.handlers.http import ANY_ROLE, caller, contact_id
+from optout.handlers.http import contact_id, permit
+from optout.handlers.permissions import WHOLE_EVIDENCE
 from optout.handlers.schemas.base import operation
 from optout.handlers.schemas.consents import (
     DISCLOSURE_ID_PATTERN,
@@ -32,9 +33,6 @@ from optout.observability import logger
 from optout.settings import get_settings
 from optout.usecases.check_answer import zulu
 from optout.usecases.consents import ConsentsService, import_answer, import_rows, view
-
-WRITERS = ("integration", "admin")
-EVIDENCE_ROLES = ("admin", "support")
 
 
 def service() -> ConsentsService:
@@ -122,7 +120,7 @@ def import_records(body: bytes, content_type: str) -> list[tuple[int, Any]]:
 def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/disclosures", **operation("record_disclosure", "consents", Disclosure, created=True))
     def record_disclosure(request: DisclosureRequest) -> Response[str]:
-        caller(app, WRITERS)
+        permit(app, "record_disclosure")
         found, new = service().record_disclosure(request.text, request.name, request.language)
         logger.info("disclosure", extra={"new": new})
         return Response(201 if new else 200, "application/json", Disclosure(**found).model_dump_json())
@@ -131,12 +129,12 @@ def register(app: APIGatewayHttpResolver) -> None:
     def get_disclosure(
         id: Annotated[str, Path(pattern=DISCLOSURE_ID_PATTERN)],  # noqa: A002 - the SPEC's path parameter
     ) -> Disclosure:
-        caller(app, ANY_ROLE)
+        permit(app, "get_disclosure")
         return Disclosure(**service().disclosure(id))
 
     @app.post("/consents", **operation("record_consent", "consents", GrantOut, 404, 409, created=True))
     def record_consent(request: GrantRequest) -> Response[str]:
-        actor = caller(app, WRITERS)
+        actor = permit(app, "record_consent")
         cid = contact_id(request.contact_id)
         grant, new = service().grant(cid, grant_fields(request, request.address), actor)
         logger.info("consent", extra={"new": new, "kind": grant.kind, "channels": list(grant.channels)})
@@ -147,7 +145,7 @@ def register(app: APIGatewayHttpResolver) -> None:
     def import_consents(
         mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
     ) -> Response[str]:
-        actor = caller(app, WRITERS)
+        actor = permit(app, "import_consents")
         event = app.current_event
         body = event.decoded_body or ""
         content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
@@ -174,7 +172,7 @@ def register(app: APIGatewayHttpResolver) -> None:
 
     @app.get("/contacts/<id>/consents", **operation("list_consents", "consents", ConsentsResponse, 404))
     def list_consents(id: ContactId) -> ConsentsResponse:  # noqa: A002 - the SPEC's path parameter
-        actor = caller(app, ANY_ROLE)
-        shown = actor.role in EVIDENCE_ROLES
+        actor = permit(app, "list_consents")
+        shown = actor.role in WHOLE_EVIDENCE
         found = service().consents(contact_id(id), evidence=shown)
         return ConsentsResponse(consents=[GrantOut(**g) for g in found])

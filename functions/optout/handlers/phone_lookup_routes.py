@@ -15,7 +15,7 @@ from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput
 from optout.consent.places import place_of
 from optout.handlers.consents import grant_fields
-from optout.handlers.http import ANY_ROLE, build_resolver, caller, contact_id, resolve
+from optout.handlers.http import build_resolver, contact_id, permit, resolve
 from optout.handlers.schemas.base import build_models, operation
 from optout.handlers.schemas.contacts import ContactResponse
 from optout.handlers.schemas.fields import ContactId
@@ -44,7 +44,7 @@ def phone(
         Literal["live", "autodialed", "prerecorded"] | None, Query(description="how a call is made (SPEC 19)")
     ] = None,
 ) -> PhoneResponse:
-    caller(app, ANY_ROLE)
+    permit(app, "get_phone")
     cid = contact_id(id)
     choice = service().phone(cid, Channel(channel), purpose, method)
     logger.info("phone lookup", extra={"contact_id": cid, "channel": channel, "found": choice.number is not None})
@@ -56,7 +56,7 @@ def set_channel(
     id: ContactId,  # noqa: A002
     request: Annotated[ChannelRequest, Body(discriminator="channel")],
 ) -> ContactResponse:
-    actor = caller(app, ("integration", "admin"))
+    actor = permit(app, "set_channel")
     cid = contact_id(id)
     if not isinstance(request, SmsChannelRequest):
         return ContactResponse.of(service().use_email(cid, actor))

@@ -11,13 +11,11 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from optout import wiring
-from optout.handlers.http import caller, contact_id
+from optout.handlers.http import contact_id, permit
 from optout.handlers.pages import PAGE_HEADERS, document_page
 from optout.handlers.schemas.base import ErrorResponse, responses
 from optout.handlers.schemas.fields import ContactId
 from optout.usecases.proof import ProofService
-
-ROLES = ("admin", "support")
 
 
 def service() -> ProofService:
@@ -46,7 +44,7 @@ def register(app: APIGatewayHttpResolver) -> None:
         responses=_responses(),
     )
     def get_proof(id: ContactId) -> Response[str]:  # noqa: A002 - the path parameter's name in the SPEC
-        caller(app, ROLES)
+        permit(app, "get_proof")
         found = service().proof(contact_id(id))
         accept = next((v for k, v in (app.current_event.headers or {}).items() if k.lower() == "accept"), "")
         if "text/html" in accept:

@@ -17,7 +17,7 @@ from optout import wiring
 from optout.adapters.import_files import UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
 from optout.consent.errors import InvalidInput, NotFound
-from optout.handlers.http import caller, public_base_url
+from optout.handlers.http import permit, public_base_url
 from optout.handlers.schemas.base import operation
 from optout.handlers.schemas.fields import AT_PATTERN, PurposeName
 from optout.handlers.schemas.imports import ImportUploadResponse
@@ -31,7 +31,6 @@ from optout.handlers.send_gate import moment
 from optout.observability import logger
 from optout.settings import get_settings
 
-ADMINS = ("integration", "admin")
 REGISTRIES_PATH = "/registries"
 SCRUBS_PATH = "/consent/scrubs"
 NAME_PATTERN = r"^(national|state(:|%3[Aa])[A-Z]{2})$"
@@ -104,7 +103,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
             ),
         ] = None,
     ) -> Response[str]:
-        caller(app, ADMINS)
+        permit(app, "load_registry_file")
         checked = registry(name)
         scope = sorted(set(area_codes.split(","))) if area_codes else None
         if upload_id is not None:
@@ -122,7 +121,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
     @app.post(REGISTRIES_PATH + "/<name>/uploads", **operation("create_registry_upload", "registries",
               ImportUploadResponse, 404, 409, created=True))  # fmt: skip
     def create_registry_upload(name: RegistryName, request: Annotated[UploadRequest, Body()]) -> Response[str]:
-        caller(app, ADMINS)
+        permit(app, "create_registry_upload")
         checked = registry(name)
         return _upload(app, request.content_type, f"{REGISTRIES_PATH}/{checked}/files?kind=full")
 
@@ -133,12 +132,12 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
     def get_registry_file(
         name: RegistryName, job_id: Annotated[str, Path(pattern=FILE_JOB_PATTERN)]
     ) -> RegistryFileResponse:
-        caller(app, ADMINS)
+        permit(app, "get_registry_file")
         return RegistryFileResponse(**registries().get(registry(name), job_id).answer())
 
     @app.get(REGISTRIES_PATH, **operation("list_registries", "registries", RegistriesResponse))
     def list_registries() -> RegistriesResponse:
-        caller(app, ADMINS)
+        permit(app, "list_registries")
         return RegistriesResponse(registries=registries().registries())
 
     @app.post(SCRUBS_PATH, **operation("start_scrub", "consent", ScrubJobResponse, 404, 409))
@@ -149,7 +148,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         at: Annotated[str | None, Query(pattern=AT_PATTERN, description="when it goes out; default now")] = None,
         upload_id: UploadId = None,
     ) -> Response[str]:
-        caller(app, ADMINS)
+        permit(app, "start_scrub")
         if upload_id is not None:
             body, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
         else:
@@ -163,12 +162,12 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
     @app.post(SCRUBS_PATH + "/uploads", **operation("create_scrub_upload", "consent", ImportUploadResponse, 409,
               created=True))  # fmt: skip
     def create_scrub_upload(request: Annotated[UploadRequest, Body()]) -> Response[str]:
-        caller(app, ADMINS)
+        permit(app, "create_scrub_upload")
         return _upload(app, request.content_type, f"{SCRUBS_PATH}?channel=sms")
 
     @app.get(SCRUBS_PATH + "/<job_id>", **operation("get_scrub", "consent", ScrubJobResponse, 404))
     def get_scrub(job_id: Annotated[str, Path(pattern=SCRUB_JOB_PATTERN)]) -> ScrubJobResponse:
-        caller(app, ADMINS)
+        permit(app, "get_scrub")
         return ScrubJobResponse(**scrubs().get(job_id).answer())
 
     @app.get(SCRUBS_PATH + "/<job_id>/results", operation_id="get_scrub_results", tags=["consent"],
@@ -177,7 +176,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         job_id: Annotated[str, Path(pattern=SCRUB_JOB_PATTERN)],
         page: Annotated[int, Query(ge=1, le=1_000_000, description="the Link header's next page")] = 1,
     ) -> Response[str]:
-        caller(app, ADMINS)
+        permit(app, "get_scrub_results")
         body, following = scrubs().results(job_id, page)
         headers = {"Content-Disposition": f'attachment; filename="{job_id}.csv"'}
         if following is not None:

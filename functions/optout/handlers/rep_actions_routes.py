@@ -21,15 +21,8 @@ from optout.consent.errors import Conflict, InvalidInput
 from optout.consent.limits import REVIEW_CURSOR_PATTERN, check_automation_id
 from optout.consent.model import Contact
 from optout.handlers import consents, console, proof, revocations, search, send_gate
-from optout.handlers.http import (
-    ANY_ROLE,
-    REP_AND_UP,
-    build_resolver,
-    caller,
-    contact_id,
-    public_base_url,
-    resolve,
-)
+from optout.handlers.http import build_resolver, contact_id, permit, public_base_url, resolve
+from optout.handlers.permissions import WHOLE_EVIDENCE
 from optout.handlers.schemas.base import build_models, operation
 from optout.handlers.schemas.contacts import (
     ContactResponse,
@@ -64,7 +57,7 @@ def upsert_contact(
     id: ContactId,  # noqa: A002 - the path parameter's name in the SPEC
     contact: ContactUpsertRequest,
 ) -> Response[ContactResponse]:
-    actor = caller(app, ("integration", "admin"))
+    actor = permit(app, "upsert_contact")
     cid = contact_id(id)
     if contact.id is not None and contact.id != cid:
         raise InvalidInput("id in the body does not match the id in the path")
@@ -82,7 +75,7 @@ def upsert_contact(
 
 @app.get("/contacts/<id>", **operation("get_contact", "contacts", ContactResponse, 404))
 def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path parameter name in the SPEC
-    caller(app, ANY_ROLE)
+    permit(app, "get_contact")
     return ContactResponse.of(service().get_contact(contact_id(id)))
 
 
@@ -91,8 +84,8 @@ def get_contact(id: ContactId) -> ContactResponse:  # noqa: A002 - path paramete
 OptionalNote = Annotated[NoteRequest | None, Body()]
 
 
-def _act(id: str, roles: tuple[str, ...], action: Callable[[Contact, str], actions.Outcome]) -> ContactResponse:  # noqa: A002
-    actor = caller(app, roles)
+def _act(id: str, operation_id: str, action: Callable[[Contact, str], actions.Outcome]) -> ContactResponse:  # noqa: A002
+    actor = permit(app, operation_id)
     cid = contact_id(id)
     contact, outcome = service().act(cid, actor, action)
     logger.info(
@@ -111,7 +104,7 @@ def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A00
     channels = expand(request.channels)
     return _act(
         id,
-        REP_AND_UP,
+        "set_dnd",
         lambda c, now: actions.set_dnd(
             c, channels, request.enabled, request.source, request.note, now, service().stages
         ),
@@ -120,24 +113,24 @@ def set_dnd(id: ContactId, request: DndRequest) -> ContactResponse:  # noqa: A00
 
 @app.post("/contacts/<id>/do-not-email", **operation("do_not_email", "contacts", ContactResponse, 404, 409))
 def do_not_email(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, REP_AND_UP, lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
+    return _act(id, "do_not_email", lambda c, now: actions.do_not_email(c, _note(request), now, service().stages))
 
 
 @app.post("/contacts/<id>/stop-messaging", **operation("stop_messaging", "contacts", ContactResponse, 404, 409))
 def stop_messaging(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, ("manager", "admin"), lambda c, now: actions.stop_messaging(c, _note(request)))
+    return _act(id, "stop_messaging", lambda c, now: actions.stop_messaging(c, _note(request)))
 
 
 @app.post("/contacts/<id>/reactivate", **operation("reactivate", "contacts", ContactResponse, 404, 409))
 def reactivate(id: ContactId, request: OptionalNote = None) -> ContactResponse:  # noqa: A002
-    return _act(id, ("admin", "support"), lambda c, now: actions.reactivate(c, _note(request)))
+    return _act(id, "reactivate", lambda c, now: actions.reactivate(c, _note(request)))
 
 
 @app.put("/contacts/<id>/opportunity", **operation("set_opportunity", "contacts", ContactResponse, 404, 409))
 def set_opportunity(id: ContactId, request: OpportunityRequest) -> ContactResponse:  # noqa: A002
     changes = request.model_dump(exclude_unset=True)
     stages = service().stages
-    return _act(id, REP_AND_UP, lambda c, now: actions.set_opportunity(c, changes, stages, now))
+    return _act(id, "set_opportunity", lambda c, now: actions.set_opportunity(c, changes, stages, now))
 
 
 @app.delete(
@@ -145,7 +138,7 @@ def set_opportunity(id: ContactId, request: OpportunityRequest) -> ContactRespon
 )
 def leave_automation(id: ContactId, automation_id: AutomationIdPath) -> ContactResponse:  # noqa: A002
     automation = check_automation_id(automation_id)
-    return _act(id, REP_AND_UP, lambda c, now: actions.leave_automation(c, automation))
+    return _act(id, "leave_automation", lambda c, now: actions.leave_automation(c, automation))
 
 
 @app.get("/contacts/<id>/history", **operation("get_history", "contacts", HistoryResponse, 404))
@@ -157,10 +150,10 @@ def history(
         Query(pattern=r"^[0-9]{1,18}$", description="next_cursor of the previous page: records before it"),
     ] = None,
 ) -> HistoryResponse:
-    actor = caller(app, ANY_ROLE)
+    actor = permit(app, "get_history")
     cid = contact_id(id)
     records, next_cursor = service().history(cid, limit, cursor)
-    whole = actor.role in ("admin", "support")  # reps, managers and integrations see it masked
+    whole = actor.role in WHOLE_EVIDENCE  # reps, managers and integrations see it masked
     return HistoryResponse(
         contact_id=cid, records=[HistoryRecord.of(r, whole) for r in records], next_cursor=next_cursor
     )
@@ -171,7 +164,7 @@ def history(
 )
 def unsubscribe_link(id: ContactId) -> UnsubscribeLinkResponse:  # noqa: A002
     """The link and the List-Unsubscribe headers for the contact's email address."""
-    caller(app, ("integration", "admin"))
+    permit(app, "get_unsubscribe_link")
     contact = service().get_contact(contact_id(id))
     if not contact.email:
         raise Conflict("the contact has no email address")
@@ -198,7 +191,7 @@ def list_reviews(
     ] = None,
 ) -> ReviewsResponse:
     """Messages that may be revocations, oldest first."""
-    caller(app, REP_AND_UP)
+    permit(app, "list_reviews")
     found, next_cursor = reviews().list(status, limit, cursor)
     return ReviewsResponse(reviews=[ReviewOut.of(r) for r in found], next_cursor=next_cursor)
 
@@ -207,7 +200,7 @@ def list_reviews(
 def decide_review(id: ReviewIdPath, request: ReviewDecisionRequest) -> ReviewOut:  # noqa: A002
     """Revoke (apply what the message would revoke) or dismiss, once; the same decision
     again answers the review as decided, another decision is a conflict (409)."""
-    actor = caller(app, REP_AND_UP)
+    actor = permit(app, "decide_review")
     decided = reviews().decide(id, request.decision, request.note, actor)
     repeated, changed = decided.plan is None, len(decided.plan.contacts_changed) if decided.plan else 0
     extra = {"review_id": id, "decision": request.decision, "repeated": repeated, "contacts_changed": changed}

@@ -8,14 +8,12 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from optout import wiring
 from optout.consent.addresses import normalise_address
 from optout.consent.errors import InvalidInput
-from optout.handlers.http import caller, contact_id
+from optout.handlers.http import contact_id, permit
 from optout.handlers.schemas.base import operation
 from optout.handlers.schemas.revocations import RevocationRequest, RevocationResponse
 from optout.observability import logger
 from optout.settings import get_settings
 from optout.usecases.revocations import RevocationsService
-
-ROLES = ("rep", "manager", "admin", "integration")
 
 
 def service() -> RevocationsService:
@@ -25,7 +23,7 @@ def service() -> RevocationsService:
 def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/revocations", **operation("record_revocation", "consent", RevocationResponse, 404))
     def record_revocation(request: RevocationRequest) -> Response[str]:
-        actor = caller(app, ROLES)
+        actor = permit(app, "record_revocation")
         cid = contact_id(request.contact_id) if request.contact_id is not None else None
         address = None
         if request.address is not None:

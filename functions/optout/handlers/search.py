@@ -12,7 +12,7 @@ from pydantic import Field
 from optout import wiring
 from optout.consent import search
 from optout.consent.channels import Channel
-from optout.handlers.http import ANY_ROLE, caller
+from optout.handlers.http import permit
 from optout.handlers.schemas.base import Model, operation
 from optout.handlers.schemas.contacts import ContactResponse
 from optout.observability import logger
@@ -60,7 +60,7 @@ def register(app: APIGatewayHttpResolver) -> None:
     ) -> ContactsPage:
         """Contacts by name prefix (case and accents ignored), by exact phone number or email
         address, or all of them, with filters; paged."""
-        caller(app, ANY_ROLE)
+        permit(app, "search_contacts")
         parsed = search.parse(query, get_settings().default_country)
         channels = frozenset(Channel(c) for c in dnd.split(",")) if dnd else frozenset()
         filters = search.Filters(opted_out=opted_out == "true", stopped=stopped == "true", dnd=channels)

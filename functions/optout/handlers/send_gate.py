@@ -18,7 +18,7 @@ from optout.consent.addresses import normalise_address
 from optout.consent.channels import Channel
 from optout.consent.errors import ConsentError, InvalidInput
 from optout.handlers import errors
-from optout.handlers.http import ANY_ROLE, caller, contact_id
+from optout.handlers.http import contact_id, permit
 from optout.handlers.schemas.base import Model, operation
 from optout.handlers.schemas.consent_check import (
     CheckError,
@@ -93,7 +93,7 @@ def address_of(raw: str, channel: Channel) -> str:
 def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/consent/check", **operation("check_consent", "consent", ConsentCheckResponse, 404))
     def check_consent(request: Annotated[ConsentCheckRequest, Body(discriminator="channel")]) -> ConsentCheckResponse:
-        caller(app, ANY_ROLE)
+        permit(app, "check_consent")
         channel = Channel(request.channel)
         cid = contact_id(request.contact_id) if request.contact_id is not None else None
         address = address_of(request.address, channel) if request.address is not None else None
@@ -103,7 +103,7 @@ def register(app: APIGatewayHttpResolver) -> None:
 
     @app.post("/consent/check/batch", **operation("check_consent_batch", "consent", ConsentCheckBatchResponse))
     def check_consent_batch(request: ConsentCheckBatchRequest) -> ConsentCheckBatchResponse:
-        caller(app, ANY_ROLE)
+        permit(app, "check_consent_batch")
         checks: list[Check | ConsentError] = []
         for one in request.checks:
             try:
@@ -129,7 +129,7 @@ def register(app: APIGatewayHttpResolver) -> None:
 
     @app.post("/sends", **operation("record_send", "consent", SendResponse, created=True))
     def record_send(request: SendRequest) -> Response[str]:
-        caller(app, ("integration", "admin"))
+        permit(app, "record_send")
         channel = Channel(request.channel)
         # read as what it is (a number or an email address): a send is counted where it went
         address = address_of(request.address, Channel.EMAIL if "@" in request.address else Channel.SMS)

@@ -24,7 +24,7 @@ from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, Impor
 from optout.consent.channels import Channel
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers import registries
-from optout.handlers.http import build_resolver, caller, error_event, public_base_url, resolve
+from optout.handlers.http import build_resolver, error_event, permit, public_base_url, resolve
 from optout.handlers.schemas.base import ErrorResponse, build_models, responses
 from optout.handlers.schemas.imports import ImportJobResponse, ImportUploadRequest, ImportUploadResponse
 from optout.observability import logger
@@ -128,7 +128,7 @@ def _import_responses(*extra: int) -> dict[int, Any]:
 def import_suppressions(
     mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
 ) -> Response[str]:
-    caller(app, ("integration", "admin"))
+    permit(app, "import_suppressions")
     event = app.current_event
     body = event.decoded_body or ""
     content_type = next((v for k, v in (event.headers or {}).items() if k.lower() == "content-type"), "")
@@ -147,7 +147,7 @@ def import_upload(
     upload_id: Annotated[str, Path(pattern=UPLOAD_ID_PATTERN, min_length=27, max_length=27)],
     mode: Annotated[Literal["dry-run", "apply"], Query(description="dry-run: report only")] = "dry-run",
 ) -> Response[str]:
-    caller(app, ("integration", "admin"))
+    permit(app, "import_upload")
     raw, content_type = ImportFiles(get_settings().import_bucket).read(upload_id)
     return _start(raw, content_type, mode)
 
@@ -177,7 +177,7 @@ def _upload_responses() -> dict[int, Any]:
     responses=_upload_responses(),
 )
 def create_import_upload(request: Annotated[ImportUploadRequest, Body()]) -> Response[str]:
-    caller(app, ("integration", "admin"))
+    permit(app, "create_import_upload")
     upload_id = "up-" + secrets.token_hex(12)
     url = ImportFiles(get_settings().import_bucket).upload_url(upload_id, request.content_type)
     answer = ImportUploadResponse(
@@ -201,7 +201,7 @@ def create_import_upload(request: Annotated[ImportUploadRequest, Body()]) -> Res
     responses=responses(ImportJobResponse, 404),
 )
 def get_import(job_id: Annotated[str, Path(pattern=JOB_ID_PATTERN, min_length=24, max_length=24)]) -> Response[str]:
-    caller(app, ("integration", "admin"))
+    permit(app, "get_import")
     return Response(200, "application/json", json.dumps(imports().get(job_id).answer()))
 
 
@@ -222,7 +222,7 @@ def export_suppressions(
         str | None, Query(pattern=r"^\S{1,320}$", description="X-Next-Cursor of the previous page: addresses after it")
     ] = None,
 ) -> Response[str]:
-    caller(app, ("integration", "admin"))
+    permit(app, "export_suppressions")
     page = service().export(Channel(channel) if channel else None, since, format, limit, cursor)
     headers: dict[str, str] = {"Content-Disposition": f'attachment; filename="suppressions.{format}"'}
     if page.next_cursor:
