@@ -184,7 +184,7 @@ fuzz: $(VENV)/.installed
 	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py tests/integration/test_compliance_property.py -q
 	CONTRACT_EXAMPLES=100 CONTRACT_ROLES=admin,rep $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
 
-## bench: request counts, import-time ratios, sweep amplification, opt-out latency per engine, registry sets (README "Benchmark")
+## bench: request counts, import-time ratios, sweep amplification, opt-out latency per engine, registry sets, registries in the service (README "Benchmark")
 bench: $(VENV)/.installed dynamodb-local
 	$(PY) bench/bench.py
 

@@ -13,6 +13,11 @@
 - do-not-call registry sets (bench/registry.py): a check's cost (goal <= 5 us), a loaded
   area code's bits per possible number (goal <= 2), parse + build of a 3,000,000-number full
   list (goal <= 30 s), a 10,000-line change list, the stored form's size and times
+- do-not-call registries in the service (bench/registries.py, on DynamoDB Local): requests a
+  warm check adds (goal 0) and the registry step's cost (goal <= 5 us), requests of a batch
+  of 100 checks (goal <= 3), a scrub of BENCH_SCRUB_ROWS (100,000) numbers (goals >= 1,000
+  rows/s, <= 0.03 requests a row), a 3,000,000-number full list (goal <= 30 s) and a change
+  list, the AWS cost per million checks (goal <= $0.50 in batches) and of the storage choice
 - one TransactWriteItems on each local engine as the table grows (bench/engines.py), and
   opt-out latency on the local server at 100, 10,000 and 100,000 contacts on moto and on
   DynamoDB Local (bench/optout_latency.py)
@@ -344,7 +349,8 @@ def cold_rows(table: list[Row]) -> None:
 
 
 def other_rows(table: list[Row]) -> None:
-    """Requests, sweeps, engines, opt-out latency, imports, registry sets and the classifier."""
+    """Requests, sweeps, engines, opt-out latency, imports, registry sets, registries in the
+    service and the classifier."""
     for label, count, goal, ours_ms in request_counts():
         table.append((f"DynamoDB requests: {label}", str(count), f"<= {goal}", count <= goal))
         table.append((f"  warm path, our code outside DynamoDB: {label}", f"{ours_ms:.1f} ms", "-", True))
@@ -412,6 +418,10 @@ def other_rows(table: list[Row]) -> None:
     from bench.registry import registry_rows
 
     table.extend(registry_rows())
+
+    from bench.registries import registries_rows
+
+    table.extend(registries_rows())
 
     from bench.classifier import classifier_figures
 

@@ -5,9 +5,11 @@ The list is read and checked at once (rows that are not an address are reported 
 saved in chunks, and checked by a worker (a thread locally, this function invoked again in
 AWS) a hundred rows at a time through the gate's batch (`SendGate.check_many`: the
 addresses' heads in one BatchGetItem, the contacts that use them in one per 50). After each
-chunk its results and the job's counts are written in one transaction, so a worker that
-stops (the store failed, the time ran out) is taken over from the next chunk and each row is
-answered once. The results are CSV in row order, a page a request.
+chunk its results are written, then the job with its counts and next chunk (two puts: a
+worker stopped between them checks that chunk again and writes the same results over
+them), so a worker that stops (the store failed, the time ran out) is taken over from the
+next unfinished chunk and each row is answered and counted once. The results are CSV in row
+order, a page a request.
 """
 
 from __future__ import annotations
