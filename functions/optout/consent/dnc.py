@@ -167,6 +167,9 @@ def judge(statuses: dict[str, str], exemption: str | None) -> RegistryJudgment:
     """Registry by registry (in DNC_REGISTRIES' order): the first listing refuses, then the
     first stale copy, then the first missing one, unless an exemption applies."""
     names = tuple(statuses)
+    found = set(statuses.values())
+    if found <= {CLEAR}:  # the common case, first
+        return RegistryJudgment(names, statuses=statuses)
     for status in (LISTED, STALE, MISSING):
         hit = next((name for name in names if statuses[name] == status), None)
         if hit is not None:

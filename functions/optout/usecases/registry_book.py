@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from optout.consent import dnc
@@ -26,6 +26,17 @@ class _Held:
     numbers: AreaCodeSet
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A loaded area code as a manifest names it, read once per manifest read: its copy's
+    last usable day (31 days after its date) and the blobs of its set."""
+
+    entry: dict[str, Any]
+    usable_until: date
+    base: str
+    deltas: tuple[str, ...]
+
+
 class RegistryBook:
     """The registries as this process knows them: manifests (reread every `refresh`
     seconds) and the sets read so far. Shared by the threads of a process."""
@@ -34,19 +45,21 @@ class RegistryBook:
         self.store = store
         self.names = names
         self.refresh = refresh
-        self._manifests: dict[str, dict[str, Any]] = {}
+        self._index: dict[str, dict[str, _Entry]] = {}
         self._read_at = float("-inf")
         self._sets: dict[tuple[str, str], _Held] = {}
+        self._applies: dict[tuple[str, str], bool] = {}
         self._lock = threading.Lock()
 
-    def manifests(self) -> dict[str, dict[str, Any]]:
+    def manifests(self) -> dict[str, dict[str, _Entry]]:
+        """Each registry's loaded area codes (reread when `refresh` seconds have passed)."""
         if time.monotonic() - self._read_at >= self.refresh:
             with self._lock:
                 if time.monotonic() - self._read_at >= self.refresh:
                     found = self.store.manifests(list(self.names))
-                    self._manifests = {name: manifest for name, (manifest, _) in found.items()}
+                    self._index = {name: _entries(manifest) for name, (manifest, _) in found.items()}
                     self._read_at = time.monotonic()
-        return self._manifests
+        return self._index
 
     def forget(self) -> None:
         """Reread the manifests on next use (after this process loaded a file)."""
@@ -54,38 +67,56 @@ class RegistryBook:
 
     def statuses(self, number: str, day: date) -> dict[str, str]:
         """What each checked registry says of a number on `day` ({}: none applies: not a US
-        number, a toll-free one, no registry checked)."""
+        number, a toll-free one, no registry checked). Reads nothing from the store once the
+        area code's set is held: a few dictionary lookups and a bit."""
+        if not self.names:
+            return {}
         split = split_number(number)
-        if split is None or not self.names:
+        if split is None:
             return {}
         npa, rest = split
-        manifests = self.manifests()
+        index = self.manifests()
         found: dict[str, str] = {}
         for name in self.names:
-            entry = manifests.get(name, {}).get("area_codes", {}).get(npa)
-            if not dnc.applies(name, npa, entry is not None):
-                continue
+            entry = index.get(name, {}).get(npa)
             if entry is None:
-                found[name] = dnc.MISSING
+                key = (name, npa)
+                applies = self._applies.get(key)
+                if applies is None:
+                    applies = self._applies[key] = dnc.applies(name, npa, False)
+                if applies:
+                    found[name] = dnc.MISSING
             elif rest in self._set(name, npa, entry):
                 found[name] = dnc.LISTED
             else:
-                found[name] = dnc.STALE if dnc.stale(entry["as_of"], day) else dnc.CLEAR
+                found[name] = dnc.STALE if day > entry.usable_until else dnc.CLEAR
         return found
 
-    def _set(self, name: str, npa: str, entry: dict[str, Any]) -> AreaCodeSet:
+    def _set(self, name: str, npa: str, entry: _Entry) -> AreaCodeSet:
         held = self._sets.get((name, npa))
-        deltas = tuple(d for d, _ in entry.get("deltas", []))
-        if held is not None and held.base == entry["base"] and held.deltas == deltas:
+        if held is not None and held.base == entry.base and held.deltas == entry.deltas:
             return held.numbers
         with self._lock:
             held = self._sets.get((name, npa))
-            if held is None or held.base != entry["base"] or deltas[: len(held.deltas)] != held.deltas:
-                held = _Held(entry["base"], (), read_set(self.store, name, npa, {**entry, "deltas": []}))
-            apply_deltas(held.numbers, self.store, name, npa, entry.get("deltas", [])[len(held.deltas) :])
+            deltas = entry.deltas
+            if held is None or held.base != entry.base or deltas[: len(held.deltas)] != held.deltas:
+                held = _Held(entry.base, (), read_set(self.store, name, npa, {**entry.entry, "deltas": []}))
+            apply_deltas(held.numbers, self.store, name, npa, entry.entry.get("deltas", [])[len(held.deltas) :])
             held = _Held(held.base, deltas, held.numbers)
             self._sets[(name, npa)] = held
             return held.numbers
+
+
+def _entries(manifest: dict[str, Any]) -> dict[str, _Entry]:
+    return {
+        npa: _Entry(
+            entry,
+            date.fromisoformat(entry["as_of"]) + timedelta(days=dnc.STALE_DAYS),
+            entry["base"],
+            tuple(d for d, _ in entry.get("deltas", [])),
+        )
+        for npa, entry in manifest.get("area_codes", {}).items()
+    }
 
 
 def read_set(store: RegistryStore, name: str, npa: str, entry: dict[str, Any]) -> AreaCodeSet:

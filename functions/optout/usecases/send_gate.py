@@ -41,6 +41,7 @@ KEEP_MARGIN_SECONDS = 24 * 3600  # a send is kept this much past the longest cap
 REFUSAL_KEEP_SECONDS = 5 * 365 * 24 * 3600
 OPT_OUT_REASONS = (CONTACT_DND, DO_NOT_EMAIL, ADDRESS_SUPPRESSED)
 REASSIGNED = "reassigned"
+NOT_READ = RegistryJudgment()  # no registry checked here
 
 
 class SendGate:
@@ -180,7 +181,7 @@ class SendGate:
         judgment = self.registry_judgment(held, relationships, channel, number, at)
         if not judgment.registries:
             return decision, consent
-        consent = replace(consent, registry=judgment)
+        consent = Consent(consent.grant, consent.requires, consent.would_refuse, judgment, consent.reassigned)
         if judgment.refused:
             return Decision(False, judgment.reason, number), replace(consent, grant=None)
         return decision, consent
@@ -218,9 +219,13 @@ class SendGate:
     ) -> RegistryJudgment:
         """What the checked registries say of a solicitation to `number` at `at`, with the
         exemption that lets it through when one must."""
-        statuses = self.book.statuses(number, at.astimezone(UTC).date()) if self.book is not None else {}
+        if self.book is None or not self.book.names:
+            return NOT_READ
+        statuses = self.book.statuses(number, at.astimezone(UTC).date())
         exemption = None
-        if any(status != dnc.CLEAR for status in statuses.values()):
+        if not statuses:
+            return NOT_READ
+        if set(statuses.values()) != {dnc.CLEAR}:
             seller = self.settings.seller_name
             written = covering(held, channel, number, "marketing", seller, zulu(at), "express_written")
             if written is not None and self._reassigned(number, written):
