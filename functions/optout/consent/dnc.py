@@ -40,6 +40,7 @@ EBR_INQUIRY = "ebr_inquiry"
 RELATIONSHIP_FIELDS = ("last_purchase_at", "last_inquiry_at")
 # What a registry says of one number: listed, not listed, its copy too old, never loaded.
 LISTED, CLEAR, STALE, MISSING = "listed", "clear", "stale", "missing"
+_ALL_CLEAR = {CLEAR}
 _REFUSAL = {LISTED: DNC_REGISTRY, STALE: REGISTRY_STALE, MISSING: REGISTRY_MISSING}
 # The regions of the national registry: the United States and its territories in the NANP.
 US_REGIONS = frozenset({"US", "PR", "VI", "GU", "MP", "AS"})
@@ -147,7 +148,7 @@ def _moment(raw: str) -> datetime:
     return datetime.fromisoformat(raw.replace("Z", "+00:00")).astimezone(UTC)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RegistryJudgment:
     """What the registries say of one solicitation: those read, and either the refusal (its
     reason and registry), or the exemption that let a listed, stale or missing number pass."""
@@ -168,8 +169,8 @@ def judge(statuses: dict[str, str], exemption: str | None) -> RegistryJudgment:
     first stale copy, then the first missing one, unless an exemption applies."""
     names = tuple(statuses)
     found = set(statuses.values())
-    if found <= {CLEAR}:  # the common case, first
-        return RegistryJudgment(names, statuses=statuses)
+    if found == _ALL_CLEAR:  # the common case, first
+        return RegistryJudgment(names, None, None, None, statuses)
     for status in (LISTED, STALE, MISSING):
         hit = next((name for name in names if statuses[name] == status), None)
         if hit is not None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from pynamodb.connection import Connection
 from pynamodb.exceptions import (
     DoesNotExist,
-    PutError,
     PynamoDBException,
     QueryError,
     TransactGetError,
@@ -50,16 +47,13 @@ from optout.store.models import (
     OVERLAY_SUFFIX,
     OWNER_PREFIX,
     READ_TIMEOUT_SECONDS,
-    REFUSED_PREFIX,
     REVIEW_PREFIX,
-    SEND_PREFIX,
     SWEEP_FLAG,
     AddressModel,
     AuditModel,
     ContactModel,
     EventModel,
     ReviewModel,
-    SendModel,
     bind_models,
 )
 
@@ -167,95 +161,40 @@ class Repository:
             states[address].owners = {link.contact_id: link for link in links if link is not None}
         return states, contacts
 
+    def address_heads_and_owners(self, addresses: list[str]) -> dict[str, AddressState]:
+        """Many addresses as `address_state` reads one (its head and its owner entries, not
+        the owners' contacts), batched: the heads in one consistent BatchGetItem per 100,
+        the owner entries they list in one per 100; a head that does not list its owners
+        (written before heads did) is read with its own Query."""
+        heads: dict[str, AddressModel] = {}
+        try:
+            for item in self.models.address.batch_get([(a, HEAD) for a in addresses], consistent_read=True):
+                heads[item.address] = item
+            wanted = [
+                (a, OWNER_PREFIX + cid)
+                for a, head in heads.items()
+                if head.owners_listed
+                for cid in sorted(head.owners or ())
+            ]
+            owners: dict[str, list[AddressModel]] = {}
+            for item in self.models.address.batch_get(wanted, consistent_read=True) if wanted else ():
+                owners.setdefault(item.address, []).append(item)
+        except PynamoDBException as exc:
+            raise StoreUnavailable("suppression store unavailable") from exc
+        found: dict[str, AddressState] = {}
+        for address in dict.fromkeys(addresses):
+            head = heads.get(address)
+            if head is not None and not head.owners_listed:
+                found[address] = self.address_state(address)
+            else:
+                found[address] = address_from_items(address, head, owners.get(address, []))
+        return found
+
     def applied_events(self, keys: list[str]) -> set[str]:
         """Which of these events were applied before: one consistent BatchGetItem per 100."""
         try:
             found = self.models.event.batch_get([(EVENT_PREFIX + k, 0) for k in keys], consistent_read=True)
             return {item.subject.removeprefix(EVENT_PREFIX) for item in found}
-        except PynamoDBException as exc:
-            raise StoreUnavailable("audit store unavailable") from exc
-
-    def record_send(
-        self,
-        channel: str,
-        address: str,
-        provider_id: str,
-        at: str,
-        purpose: str,
-        keep_seconds: int,
-        grant_id: str | None = None,
-        exemption: str | None = None,
-    ) -> bool:
-        """Keep a send for the caps (and the proof: the grant that covered it, the registry
-        exemption that let it reach a listed number); False when this provider id was
-        recorded before."""
-        subject = f"{SEND_PREFIX}{channel}:{address}"
-        return self._keep(subject, provider_id, at, purpose, provider_id, keep_seconds, grant_id, exemption)
-
-    def record_refusal(self, channel: str, address: str, at: str, purpose: str, reason: str, keep_seconds: int) -> bool:
-        """Keep a check refused by an opt-out, once a minute per purpose and reason."""
-        once = f"{at[:16]}|{purpose}|{reason}"
-        return self._keep(f"{REFUSED_PREFIX}{channel}:{address}", once, at, purpose, reason, keep_seconds)
-
-    def record_refusals(self, refused: list[tuple[str, str, str, str]], at: str, keep_seconds: int) -> None:
-        """Keep refused checks ((channel, address, purpose, reason) each) as record_refusal
-        would, in BatchWriteItems of 25 (the same key again overwrites the same item)."""
-        expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
-        try:
-            with self.models.send.batch_write() as batch:
-                for channel, address, purpose, reason in dict.fromkeys(refused):
-                    once = f"{at[:16]}|{purpose}|{reason}"
-                    digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
-                    subject = f"{REFUSED_PREFIX}{channel}:{address}"
-                    batch.save(self.models.send(subject, digest, at=at, purpose=purpose, provider_id=reason,
-                                                expires_at=expires))  # fmt: skip
-        except PynamoDBException as exc:
-            raise StoreUnavailable("audit store unavailable") from exc
-
-    def refusals(self, channel: str, address: str) -> list[tuple[str, str, str]]:
-        """(at, purpose, reason) of the refused checks kept for this address and channel."""
-        try:
-            items = self.models.send.query(f"{REFUSED_PREFIX}{channel}:{address}", consistent_read=True)
-            return sorted((i.at, i.purpose, i.provider_id) for i in items)
-        except PynamoDBException as exc:
-            raise StoreUnavailable("audit store unavailable") from exc
-
-    def _keep(
-        self,
-        subject: str,
-        once: str,
-        at: str,
-        purpose: str,
-        detail: str,
-        keep_seconds: int,
-        grant: str | None = None,
-        exemption: str | None = None,
-    ) -> bool:
-        digest = int(hashlib.sha256(once.encode()).hexdigest()[:15], 16)
-        expires = int(datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp()) + keep_seconds
-        item = self.models.send(
-            subject,
-            digest,
-            at=at,
-            purpose=purpose,
-            provider_id=detail,
-            expires_at=expires,
-            grant_id=grant,
-            exemption=exemption,
-        )
-        try:
-            item.save(condition=SendModel.subject.does_not_exist())
-        except PutError as exc:
-            if condition_failed(exc):
-                return False
-            raise StoreUnavailable("audit store unavailable") from exc
-        return True
-
-    def sends(self, channel: str, address: str, since: str) -> list[tuple[str, str]]:
-        """(at, purpose) of the sends kept for this address and channel from `since` on."""
-        try:
-            items = self.models.send.query(f"{SEND_PREFIX}{channel}:{address}", consistent_read=True)
-            return sorted((i.at, i.purpose) for i in items if i.at >= since)
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 

@@ -27,7 +27,7 @@ class Check:
     method: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Consent:
     """What the grants say of a send (SPEC 19): the grant that covers it, the kind it needs
     when none does (`requires`), and in report mode that the gate would refuse it; and what

@@ -15,6 +15,7 @@ from optout.settings import Settings
 from optout.store.consents import ConsentStore
 from optout.store.registries import RndStore
 from optout.store.repository import Repository
+from optout.store.sends import SendStore
 from optout.usecases.consents import view
 from optout.usecases.runner import Runner, utc_now
 
@@ -23,6 +24,7 @@ class ProofService:
     def __init__(self, repo: Repository, settings: Settings, clock: Callable[[], str] = utc_now) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
+        self.sends = SendStore(repo)
         self.clock = clock
         self.settings = settings
         self.rules = load(settings.send_rules_file)
@@ -35,7 +37,7 @@ class ProofService:
             channel.value: [
                 (at, purpose, address)
                 for address in contact.addresses_for(channel)
-                for at, purpose in self.repo.sends(channel.value, address, "")
+                for at, purpose in self.sends.sends(channel.value, address, "")
             ]
             for channel in CHANNELS
         }
@@ -43,7 +45,7 @@ class ProofService:
             channel.value: [
                 (at, purpose, address)
                 for address in contact.addresses_for(channel)
-                for at, purpose, _ in self.repo.refusals(channel.value, address)
+                for at, purpose, _ in self.sends.refusals(channel.value, address)
             ]
             for channel in CHANNELS
         }

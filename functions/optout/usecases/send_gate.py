@@ -30,6 +30,7 @@ from optout.consent.send_rules import SendRule, TimeDecision, applicable, load, 
 from optout.observability import logger
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.store.sends import SendStore
 from optout.usecases.check_answer import Check, Consent, zulu
 from optout.usecases.reassigned import Reassigned
 from optout.usecases.registry_book import RegistryBook
@@ -55,6 +56,7 @@ class SendGate:
     ) -> None:
         self.runner = Runner(repo, settings, clock)
         self.repo = repo
+        self.sends = SendStore(repo)
         self.settings = settings
         self.rules = load(settings.send_rules_file)
         self.book = book
@@ -189,10 +191,11 @@ class SendGate:
     def check_many(self, checks: list[Check]) -> list[tuple[Decision, TimeDecision | None, Consent] | ConsentError]:
         """Many checks, each judged as `check` would (its answer, or the error it would
         raise), on what a few batched reads return: the contacts in one BatchGetItem per 50,
-        the addresses with their owners in one per 100 (SPEC 20)."""
+        the addresses' heads and owner entries (as a check by address reads them) in one per
+        100 each (SPEC 20)."""
         contacts = self.repo.get_contacts(sorted({c.contact_id for c in checks if c.contact_id is not None}))
         alone = [c.address for c in checks if c.contact_id is None and c.address is not None]
-        states = self.repo.address_states(alone)[0] if alone else {}
+        states = self.repo.address_heads_and_owners(alone) if alone else {}
         refusals: list[tuple[str, str, str, str]] = []
         found: list[tuple[Decision, TimeDecision | None, Consent] | ConsentError] = []
         for c in checks:
@@ -242,7 +245,7 @@ class SendGate:
         if not refused:
             return
         try:
-            self.repo.record_refusals(refused, self.runner.clock(), REFUSAL_KEEP_SECONDS)
+            self.sends.record_refusals(refused, self.runner.clock(), REFUSAL_KEEP_SECONDS)
         except StoreUnavailable:
             logger.warning("refused checks not kept", extra={"checks": len(refused)})
 
@@ -250,7 +253,7 @@ class SendGate:
         self, rule: SendRule, channel: Channel, number: str, purpose: str, at: datetime
     ) -> TimeDecision | None:
         since = at - timedelta(hours=rule.cap_hours)
-        sends = [when for when, kind in self.repo.sends(channel.value, number, zulu(since)) if kind in rule.purposes]
+        sends = [when for when, kind in self.sends.sends(channel.value, number, zulu(since)) if kind in rule.purposes]
         sends = [when for when in sends if when <= zulu(at)]
         if rule.cap is None or len(sends) < rule.cap:
             return None
@@ -267,7 +270,7 @@ class SendGate:
         if purpose == "marketing" and channel is not Channel.EMAIL:
             relationships = [dict(link.relationship) for link in state.owners.values()]
             exemption = self.registry_judgment(held, relationships, channel, address, at).exemption
-        return self.repo.record_send(
+        return self.sends.record_send(
             channel.value,
             address,
             provider_id,
