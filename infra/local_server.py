@@ -211,13 +211,13 @@ class LocalApi:
             return self.local_token(method, parts.query)
         if path == "/console/":  # as API Gateway does, the page answers with or without the slash
             path = "/console"
-        allowed = []
+        allowed: list[tuple[bool, str]] = []  # (the route's path has no parameter, its method)
         for route in self.routes:
             match = route.pattern.match(path)
             if not match:
                 continue
             if route.method not in (method, "ANY"):
-                allowed.append(route.method)
+                allowed.append(("{" not in route.path, route.method))
                 continue
             claims = None
             if route.authorized:
@@ -237,12 +237,11 @@ class LocalApi:
                 return 500, {"Content-Type": "application/json"}, body
             return _http_response(result)
         if allowed:
-            return _json(
-                405,
-                "method_not_allowed",
-                f"use {', '.join(sorted(set(allowed)))}",
-                {"Allow": ", ".join(sorted(set(allowed)))},
-            )
+            # A path that is a route's own (/suppressions/uploads) allows that route's
+            # methods, not those of a route it only fits (/suppressions/{…}).
+            static = {m for exact, m in allowed if exact}
+            methods = ", ".join(sorted(static or {m for _, m in allowed}))
+            return _json(405, "method_not_allowed", f"use {methods}", {"Allow": methods})
         return _json(404, "not_found", "no such route")
 
 

@@ -155,7 +155,13 @@ REGISTRY_FILE_BODY = {
 SCRUB_BODY = {
     "required": False,
     "content": {
-        "text/csv": {"schema": {"type": "string", "description": "A header naming address, then a row a line"}},
+        "text/csv": {
+            "schema": {
+                "type": "string",
+                "pattern": "^([^\\r\\n]*,)?address(,[^\\r\\n]*)?(\\r?\\n|$)",
+                "description": "A header naming address, then a row a line",
+            }
+        },
         "application/x-ndjson": {"schema": {"type": "string", "description": 'One {"address": …} a line'}},
     },
 }

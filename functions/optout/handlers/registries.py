@@ -16,7 +16,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from optout import wiring
 from optout.adapters.import_files import UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
-from optout.consent.errors import InvalidInput, NotFound
+from optout.consent.errors import NotFound
 from optout.handlers.http import permit, public_base_url
 from optout.handlers.schemas.base import operation
 from optout.handlers.schemas.fields import AT_PATTERN, PurposeName
@@ -33,6 +33,8 @@ from optout.settings import get_settings
 
 REGISTRIES_PATH = "/registries"
 SCRUBS_PATH = "/consent/scrubs"
+# Not under /consent/scrubs/: a path there is a job id (GET /consent/scrubs/{job_id}).
+SCRUB_UPLOADS_PATH = "/consent/scrub-uploads"
 NAME_PATTERN = r"^(national|state(:|%3[Aa])[A-Z]{2})$"
 FILE_JOB_PATTERN = r"^rgf-[0-9a-f]{20}$"
 SCRUB_JOB_PATTERN = r"^scr-[0-9a-f]{20}$"
@@ -109,9 +111,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         if upload_id is not None:
             job = registries().start(checked, kind, as_of, None, upload_id, scope)
         else:
-            body, _ = raw_body(app)
-            if kind == "full" and not body.strip():
-                raise InvalidInput("body: the registry file (text/plain or text/csv), or give upload_id")
+            body, _ = raw_body(app)  # (an empty file covers no area code: it changes nothing)
             job = registries().start(checked, kind, as_of, body, scope=scope)
         logger.info(
             "registry file", extra={"kind": kind, "rows": job.rows, "status": job.status, "invalid": job.invalid_rows}
@@ -159,7 +159,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         logger.info("scrub", extra={"rows": job.rows, "status": job.status, "invalid": job.invalid_rows})
         return Response(200 if job.status == "done" else 202, "application/json", json.dumps(job.answer()))
 
-    @app.post(SCRUBS_PATH + "/uploads", **operation("create_scrub_upload", "consent", ImportUploadResponse, 409,
+    @app.post(SCRUB_UPLOADS_PATH, **operation("create_scrub_upload", "consent", ImportUploadResponse, 409,
               created=True))  # fmt: skip
     def create_scrub_upload(request: Annotated[UploadRequest, Body()]) -> Response[str]:
         permit(app, "create_scrub_upload")

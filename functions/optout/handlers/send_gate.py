@@ -104,25 +104,21 @@ def register(app: APIGatewayHttpResolver) -> None:
     @app.post("/consent/check/batch", **operation("check_consent_batch", "consent", ConsentCheckBatchResponse))
     def check_consent_batch(request: ConsentCheckBatchRequest) -> ConsentCheckBatchResponse:
         permit(app, "check_consent_batch")
-        checks: list[Check | ConsentError] = []
+        checks: list[Check] = []
         for one in request.checks:
+            channel = Channel(one.channel)
             try:
-                channel = Channel(one.channel)
                 cid = contact_id(one.contact_id) if one.contact_id is not None else None
                 address = address_of(one.address, channel) if one.address is not None else None
-                at = moment(one.at)
-                checks.append(Check(channel, cid, address, one.purpose, at, getattr(one, "method", None)))
-            except ConsentError as exc:
-                checks.append(exc)
-        judged = iter(service().check_many([c for c in checks if isinstance(c, Check)]))
+            except InvalidInput as exc:  # the document says what an address is: the batch is refused
+                raise InvalidInput(f"checks[{len(checks)}].{exc.message}") from None
+            checks.append(Check(channel, cid, address, one.purpose, moment(one.at), getattr(one, "method", None)))
         results: list[ConsentCheckResponse | CheckError] = []
-        for check in checks:
-            found = check if isinstance(check, ConsentError) else next(judged)
+        for check, found in zip(checks, service().check_many(checks), strict=True):
             if isinstance(found, ConsentError):
                 status = errors.answer(found).status
                 results.append(CheckError(error=found.code, message=found.message, status=status))
             else:
-                assert isinstance(check, Check)
                 results.append(ConsentCheckResponse(**answer(check.channel, check.contact_id, found)))
         logger.info("consent checks", extra={"checks": len(results)})
         return ConsentCheckBatchResponse(results=results)

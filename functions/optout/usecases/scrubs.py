@@ -193,6 +193,8 @@ RESULTS_OFFSET = 1_000_000  # result chunk n is item n + this (the list's chunks
 def read_list(body: bytes, content_type: str, channel: Channel, region: str) -> tuple[list[tuple[int, str]], int, list]:
     """A list's addresses by row (CSV with a header naming `address`, or JSON lines of
     {"address": …}), the rows read, and the invalid rows with why (never their value)."""
+    if not body.strip():
+        return [], 0, []  # an empty list: nothing to check
     kinds = "send the list as text/csv (a header naming address) or application/x-ndjson"
     kind, text = list_text(body, content_type, "the list", kinds)
     records = _csv(text) if kind == "csv" else _jsonl(text)
@@ -215,25 +217,24 @@ def read_list(body: bytes, content_type: str, channel: Channel, region: str) -> 
 
 
 def _csv(text: str) -> list[tuple[int, str | None]]:
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise InvalidInput("the list is empty: a header naming address comes first") from None
-    except csv.Error:
-        raise InvalidInput("the list is not CSV") from None
+    """The address column of a CSV list. Its header is the first line, its names split at
+    commas (quotes around a name dropped); the rows after it are read as CSV, a row that is
+    not CSV (an unclosed quote) has no address."""
+    first, _, rest = text.partition("\n")
+    header = [h.strip().strip('"').strip().lower() for h in first.rstrip("\r").split(",")]
     if "address" not in header:
         raise InvalidInput("the header must name the column address")
     column = header.index("address")
     found: list[tuple[int, str | None]] = []
-    try:
-        for number, values in enumerate(reader, 1):
-            if not any(v.strip() for v in values):
-                continue
-            value = values[column].strip() if column < len(values) else ""
-            found.append((number, value or None))
-    except csv.Error:
-        raise InvalidInput("the list is not CSV") from None
+    for number, line in enumerate(rest.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            values = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            values = []
+        value = values[column].strip() if column < len(values) else ""
+        found.append((number, value or None))
     return found
 
 
