@@ -706,7 +706,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/consent/scrubs/uploads": {
+    "/consent/scrub-uploads": {
         parameters: {
             query?: never;
             header?: never;
@@ -715,7 +715,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /consent/scrubs/uploads */
+        /** POST /consent/scrub-uploads */
         post: operations["create_scrub_upload"];
         delete?: never;
         options?: never;

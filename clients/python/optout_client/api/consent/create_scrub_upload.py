@@ -30,7 +30,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/consent/scrubs/uploads",
+        "url": "/consent/scrub-uploads",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -264,7 +264,7 @@ def sync_detailed(
     body: UploadRequest,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | ImportUploadResponse]:
-    """ POST /consent/scrubs/uploads
+    """ POST /consent/scrub-uploads
 
     Args:
         body (UploadRequest): A file too large for one request: where to PUT it first.
@@ -295,7 +295,7 @@ def sync(
     body: UploadRequest,
 
 ) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | ImportUploadResponse | None:
-    """ POST /consent/scrubs/uploads
+    """ POST /consent/scrub-uploads
 
     Args:
         body (UploadRequest): A file too large for one request: where to PUT it first.
@@ -321,7 +321,7 @@ async def asyncio_detailed(
     body: UploadRequest,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayError | GatewayError | ImportUploadResponse]:
-    """ POST /consent/scrubs/uploads
+    """ POST /consent/scrub-uploads
 
     Args:
         body (UploadRequest): A file too large for one request: where to PUT it first.
@@ -352,7 +352,7 @@ async def asyncio(
     body: UploadRequest,
 
 ) -> ErrorResponse | ErrorResponse | GatewayError | GatewayError | ImportUploadResponse | None:
-    """ POST /consent/scrubs/uploads
+    """ POST /consent/scrub-uploads
 
     Args:
         body (UploadRequest): A file too large for one request: where to PUT it first.
