@@ -34,7 +34,6 @@ Kind = Literal["full", "changes"]
 COMPACT_AFTER = 8  # deltas on an area code before a change list writes a new full copy
 MAX_INVALID = 1000  # invalid rows reported by row; past that, counted
 MANIFEST_TRIES = 4
-SYNC_BYTES = 6 * 1024 * 1024  # a file in the request body is applied in the request
 
 
 @dataclass
