@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
+from optout.adapters.intake import CONFIGURED, Intake, parking_for
 from optout.adapters.unsubscribe_links import signing_keys
 from optout.consent import review_plans, revocations
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan
@@ -31,15 +31,16 @@ from optout.consent.classifier.engine import classify
 from optout.consent.classifier.model import Classification
 from optout.consent.effects import honour
 from optout.consent.email_message import InboundEmail
-from optout.consent.errors import InvalidInput, StoreUnavailable
+from optout.consent.errors import InvalidInput
 from optout.consent.inbound import CUSTOMER, InboundPlanner
-from optout.consent.mail_auth import AUTHENTICATIONS, Authentication
+from optout.consent.mail_auth import Authentication
 from optout.consent.model import CUSTOMER_STOPPED, SYSTEM, Contact, OptOut, OwnerLink
 from optout.consent.sources import EMAIL_REPLY, SES_BOUNCE, SES_COMPLAINT
 from optout.consent.tokens import read_token
 from optout.observability import count
 from optout.settings import Settings
 from optout.store.repository import Repository
+from optout.usecases.parking import ParkedMail, apply_or_park
 from optout.usecases.runner import Runner, utc_now
 
 Kind = Literal[
@@ -90,13 +91,12 @@ class InboundEmailService:
                 "authentication": authentication,
             },
         )
-        try:
-            return self._apply(mail, message, authentication)
-        except StoreUnavailable:
-            if self.parking is None:
-                raise
-            self.parking.park(Parked("email", {"mail": asdict(mail), "authentication": authentication}))
-            return EmailOutcome("parked", "store_unavailable")
+        # (no deadline: nobody waits on a mail's answer; the store's own timeouts decide)
+        command = ParkedMail(mail, authentication)
+        outcome = apply_or_park(
+            self.parking, command, lambda: self._apply(mail, message, authentication), within_deadline=False
+        )
+        return outcome if outcome is not None else EmailOutcome("parked", "store_unavailable")
 
     def _apply(self, mail: InboundEmail, message: InboundMessage, authentication: Authentication) -> EmailOutcome:
         unsubscribe = mail.is_unsubscribe(self.settings.inbound_email_address)
@@ -266,13 +266,3 @@ def suppress_for_email(planner: InboundPlanner, source: str, action: str, key: s
             effects += honour(contact, stages)
 
     return planner.plan(AddressChange(key, suppressed, change, SYSTEM, action, source, evidence, "email"))
-
-
-def mail_from(data: dict[str, Any]) -> tuple[InboundEmail, Authentication]:
-    """A parked email back (the intake keeps what was read of it, not the raw message), with
-    its authentication (mail parked before verdicts were kept: unverified, as it was read)."""
-    fields = dict(data["mail"])
-    fields["recipients"] = tuple(fields.get("recipients") or ())
-    kept = data.get("authentication")
-    authentication: Authentication = next((a for a in AUTHENTICATIONS if a == kept), "unverified")
-    return InboundEmail(**fields), authentication

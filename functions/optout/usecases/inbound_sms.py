@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
+from optout.adapters.intake import CONFIGURED, Intake, parking_for
 from optout.consent import review_plans
 from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.classifier.engine import classify
 from optout.consent.classifier.model import Classification, KeywordConfig, Kind
-from optout.consent.errors import ConfigurationError, StoreUnavailable
+from optout.consent.errors import ConfigurationError
 from optout.consent.inbound import InboundPlanner
 from optout.consent.model import SYSTEM
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases import deadline
+from optout.usecases.parking import ParkedCarrierReport, ParkedText, apply_or_park, park
 from optout.usecases.runner import Runner, utc_now
 
 # Which reply an inbound text gets (settings hold the texts); None: an empty <Response/>.
@@ -79,14 +79,13 @@ class InboundSmsService:
         twilio_replies = self.settings.sms_replies == "twilio"
         if classification.kind in ("help", "reply"):
             return InboundOutcome(classification, None, choose_reply(classification, None, twilio_replies))
-        try:
-            plan = self._within_deadline(
-                lambda: self.runner.apply_at_address(message.address, lambda p: self._plan(p, message, classification))
-            )
-        except StoreUnavailable:
-            if self.parking is None:
-                raise
-            return self._park(message, body, opt_out_type, classification)
+        plan = apply_or_park(
+            self.parking,
+            ParkedText(message, body, opt_out_type),
+            lambda: self.runner.apply_at_address(message.address, lambda p: self._plan(p, message, classification)),
+        )
+        if plan is None:
+            return self._parked(classification)
         return InboundOutcome(classification, plan, choose_reply(classification, plan, twilio_replies))
 
     def park_text(self, message: InboundMessage, body: str | None, opt_out_type: str | None) -> InboundOutcome:
@@ -99,25 +98,18 @@ class InboundSmsService:
             return InboundOutcome(classification, None, choose_reply(classification, None, self._twilio_replies))
         if self.parking is None:
             raise ConfigurationError("nothing can be parked here (no intake configured)")
-        return self._park(message, body, opt_out_type, classification)
+        park(self.parking, ParkedText(message, body, opt_out_type))  # raises StoreUnavailable if it cannot
+        return self._parked(classification)
 
     @property
     def _twilio_replies(self) -> bool:
         return self.settings.sms_replies == "twilio"
 
-    def _park(
-        self, message: InboundMessage, body: str | None, opt_out_type: str | None, classification: Classification
-    ) -> InboundOutcome:
-        assert self.parking is not None
-        data = {**_message_data(message), "body": body, "opt_out_type": opt_out_type}
-        self.parking.park(Parked("sms", data))  # raises StoreUnavailable if it cannot
-        # Answered as if applied: the reply the text asks for (a number's confirmation,
-        # which needs the stored state, is answered as the keyword it is).
+    def _parked(self, classification: Classification) -> InboundOutcome:
+        """Answered as if applied: the reply the text asks for (a number's confirmation,
+        which needs the stored state, is answered as the keyword it is)."""
         reply = choose_reply(classification, None, self._twilio_replies)
         return InboundOutcome(classification, None, reply, True)
-
-    def _within_deadline(self, work: Callable[[], Plan]) -> Plan:
-        return deadline.unless_parkable(self.parking, work)
 
     def _plan(self, planner: InboundPlanner, message: InboundMessage, classification: Classification) -> Plan:
         if classification.kind == "opt_out":
@@ -133,22 +125,8 @@ class InboundSmsService:
     def carrier_unsubscribed(self, message: InboundMessage) -> Plan | None:
         """Twilio refused a send because the recipient unsubscribed there (error 21610);
         None when it was parked for later."""
-        try:
-            return self._within_deadline(
-                lambda: self.runner.apply_at_address(message.address, lambda p: p.carrier_blocked(message, SYSTEM))
-            )
-        except StoreUnavailable:
-            if self.parking is None:
-                raise
-            self.parking.park(Parked("status", _message_data(message)))
-            return None
-
-
-def _message_data(message: InboundMessage) -> dict[str, Any]:
-    return {"event_key": message.event_key, "address": message.address, "evidence": message.evidence}
-
-
-def message_from(data: dict[str, Any]) -> InboundMessage:
-    return InboundMessage(
-        event_key=str(data["event_key"]), address=str(data["address"]), evidence=dict(data["evidence"])
-    )
+        return apply_or_park(
+            self.parking,
+            ParkedCarrierReport(message),
+            lambda: self.runner.apply_at_address(message.address, lambda p: p.carrier_blocked(message, SYSTEM)),
+        )

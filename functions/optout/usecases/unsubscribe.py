@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from optout.adapters.intake import CONFIGURED, Intake, Parked, parking_for
+from optout.adapters.intake import CONFIGURED, Intake, parking_for
 from optout.consent.address_plan import Plan
-from optout.consent.errors import StoreUnavailable
 from optout.consent.tokens import UnsubscribeToken
 from optout.settings import Settings
 from optout.store.repository import Repository
-from optout.usecases import deadline
+from optout.usecases.parking import ParkedUnsubscribe, apply_or_park
 from optout.usecases.runner import Runner, utc_now
 
 
@@ -39,16 +38,5 @@ class UnsubscribeService:
                 also=(token.contact_id,),
             )
 
-        try:
-            return deadline.unless_parkable(self.parking, work)
-        except StoreUnavailable:
-            if self.parking is None:
-                raise
-            data = {
-                "contact_id": token.contact_id,
-                "email": token.email,
-                "everything": everything,
-                "evidence": evidence,
-            }
-            self.parking.park(Parked("unsubscribe", data))
-            return None
+        command = ParkedUnsubscribe(token.contact_id, token.email, everything, evidence)
+        return apply_or_park(self.parking, command, work)
