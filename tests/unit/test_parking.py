@@ -28,7 +28,7 @@ OLD_FORMS = {
         "evidence": {"sid": "SM1", "body": "STOP"},
         "body": "STOP",
         "opt_out_type": None,
-    },  # fmt: skip
+    },
     "status": {"event_key": "twilio:SM1", "address": "+14155550100", "evidence": {"sid": "SM1", "body": "STOP"}},
     "unsubscribe": {"contact_id": "c-1", "email": "ada@example.com", "everything": False, "evidence": {"ip": "x"}},
 }
