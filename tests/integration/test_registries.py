@@ -476,3 +476,56 @@ def test_the_phone_lookup_skips_numbers_a_registry_refuses(api: Client) -> None:
     none = api.get("/contacts/c2/phone?channel=call&purpose=marketing", role="rep").json()
     assert (none["number"], none["reason"]) == (None, "dnc_registry")
     assert api.get("/contacts/c2/phone?channel=call&purpose=informational", role="rep").json()["number"] is not None
+
+
+def test_a_large_registry_file_and_a_large_list_go_by_upload(api: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import boto3
+
+    assert api.post("/registries/national/uploads", {"content_type": "text/plain"}).status == 409  # no bucket
+    monkeypatch.setenv("IMPORT_BUCKET", "imports-test")
+    get_settings.cache_clear()
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="imports-test")
+    created = api.post("/registries/national/uploads", {"content_type": "text/plain"}, role="integration")
+    assert created.status == 201, created.body
+    upload = created.json()
+    assert "/registries/national/files?kind=full&upload_id=" + upload["upload_id"] in upload["import_url"]
+    s3.put_object(Bucket="imports-test", Key="uploads/" + upload["upload_id"], Body=b"4155550177\n4155550199\n")
+    started = api.post(f"/registries/national/files?kind=full&as_of=2026-03-01&upload_id={upload['upload_id']}")
+    assert started.status in (200, 202), started.body
+    job = started.json()
+    for _ in range(100):  # the worker (a thread here, the function invoked again in AWS)
+        if job["status"] == "done":
+            break
+        time.sleep(0.05)
+        job = api.get(f"/registries/national/files/{job['job_id']}").json()
+    assert (job["status"], job["rows"], job["added"]) == ("done", 2, 2)
+    assert check(api, address=LISTED)["reason"] == "dnc_registry"
+    # a list to scrub, the same way
+    listed = api.post("/consent/scrub-uploads", {"content_type": "text/csv"}, role="integration").json()
+    s3.put_object(Bucket="imports-test", Key="uploads/" + listed["upload_id"], Body=f"address\n{LISTED}\n".encode(),
+                  ContentType="text/csv")  # fmt: skip
+    result = api.post(f"/consent/scrubs?channel=call&at=2026-03-04T11:00:00-08:00&upload_id={listed['upload_id']}")
+    assert result.status in (200, 202), result.body
+    job = result.json()
+    for _ in range(100):
+        if job["status"] == "done":
+            break
+        time.sleep(0.05)
+        job = api.get(f"/consent/scrubs/{job['job_id']}").json()
+    assert job["by_reason"] == {"dnc_registry": 1}
+    missing = api.post(f"/registries/national/files?kind=full&upload_id=up-{'0' * 24}")
+    assert missing.status == 404  # at once, not a job that cannot run
+    # an upload that is gone (expired, deleted) when the worker reads it: the job fails, says why
+    gone = api.post("/registries/national/uploads", {"content_type": "text/plain"}).json()
+    s3.put_object(Bucket="imports-test", Key="uploads/" + gone["upload_id"], Body=b"4155550166\n")
+    handed: list[str] = []
+    files = wiring.current().registries(handed.append)  # the worker not started yet
+    queued = files.start("national", "full", "2026-03-01", None, gone["upload_id"])
+    s3.delete_object(Bucket="imports-test", Key="uploads/" + gone["upload_id"])
+    from optout.handlers.suppressions_routes import _work
+
+    failed = _work("registry_job", handed[0], lambda: 60.0)
+    assert (queued.status, failed["status"]) == ("running", "failed") and "not found" in failed["error"]
+    assert api.get(f"/registries/national/files/{queued.job_id}").json()["status"] == "failed"
+    assert check(api, address="+14155550166")["allowed"] is True  # nothing of it applied

@@ -1847,6 +1847,11 @@ export interface components {
              * @description the area codes the file covers
              */
             area_codes: string[];
+            /**
+             * Error
+             * @description status failed: why (nothing of the file was applied)
+             */
+            error?: string | null;
         };
         /** RegistryInfo */
         RegistryInfo: {

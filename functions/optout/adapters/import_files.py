@@ -42,6 +42,19 @@ class ImportFiles:
         except (BotoCoreError, ClientError) as exc:
             raise StoreUnavailable("the upload store is unavailable") from exc
 
+    def check(self, upload_id: str) -> None:
+        """NotFound unless the file was put to its URL (a HEAD: nothing is read)."""
+        try:
+            found = s3().head_object(Bucket=self._bucket(), Key=PREFIX + upload_id)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
+                raise NotFound(f"upload {upload_id} not found: PUT the file to its URL first") from None
+            raise StoreUnavailable("the upload store is unavailable") from exc
+        except BotoCoreError as exc:
+            raise StoreUnavailable("the upload store is unavailable") from exc
+        if int(found.get("ContentLength") or 0) > MAX_UPLOAD_BYTES:
+            raise Conflict(f"an uploaded file is at most {MAX_UPLOAD_BYTES} bytes")
+
     def read(self, upload_id: str) -> tuple[bytes, str]:
         """The uploaded file and its Content-Type."""
         try:

@@ -109,6 +109,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         checked = registry(name)
         scope = sorted(set(area_codes.split(","))) if area_codes else None
         if upload_id is not None:
+            ImportFiles(get_settings().import_bucket).check(upload_id)  # 404 now, not a job that cannot run
             job = registries().start(checked, kind, as_of, None, upload_id, scope)
         else:
             body, _ = raw_body(app)  # (an empty file covers no area code: it changes nothing)

@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout import wiring
 from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
+from optout.consent.errors import Conflict, InvalidInput, NotFound
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers import registries
 from optout.handlers.http import build_resolver, error_event, permit, public_base_url, resolve
@@ -91,7 +92,11 @@ def _work(kind: str, job_id: str, time_left: Callable[[], float]) -> dict[str, A
     invocation (a scrub locally is tried again after a pause)."""
     if kind == "registry_job":
         bucket = ImportFiles(get_settings().import_bucket)
-        return wiring.current().registries().run(job_id, lambda upload: bucket.read(upload)[0]).answer()
+        files = wiring.current().registries()
+        try:
+            return files.run(job_id, lambda upload: bucket.read(upload)[0]).answer()
+        except (NotFound, Conflict, InvalidInput) as exc:  # a retry cannot help: the job says why
+            return files.fail(job_id, exc.message).answer()
     if kind == "scrub_job":
         scrub = wiring.current().scrubs()
         job = scrub.run(job_id, time_left)

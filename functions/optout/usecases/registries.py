@@ -73,6 +73,7 @@ class FileJob:
             "invalid": list(self.invalid),
             "invalid_rows": self.invalid_rows,
             "area_codes": list(self.area_codes),
+            "error": self.error,
         }
 
 
@@ -144,6 +145,14 @@ class RegistryService:
         if read_upload is None or job.upload_id is None:
             raise Conflict("the job's file cannot be read here")
         self._run(job, read_upload(job.upload_id))
+        return job
+
+    def fail(self, job_id: str, reason: str) -> FileJob:
+        """The worker could not apply the file (its upload is gone, or cannot be read): the
+        job says so; nothing of the file was applied."""
+        job = FileJob(**(self.repo.load_import(job_id) or {}))
+        job.status, job.error, job.updated_at = "failed", reason, self.clock()
+        self._save(job)
         return job
 
     def _run(self, job: FileJob, body: bytes) -> None:

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.registry_file_response_kind import RegistryFileResponseKind
 from ..models.registry_file_response_status import RegistryFileResponseStatus
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class RegistryFileResponse:
             invalid (list[ImportInvalidRow]): the first 1,000 lines that could not be read, by row
             invalid_rows (int): every line that could not be read
             area_codes (list[str]): the area codes the file covers
+            error (None | str | Unset): status failed: why (nothing of the file was applied)
      """
 
     job_id: str
@@ -52,6 +54,7 @@ class RegistryFileResponse:
     invalid: list[ImportInvalidRow]
     invalid_rows: int
     area_codes: list[str]
+    error: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -89,6 +92,12 @@ class RegistryFileResponse:
 
 
 
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,6 +114,8 @@ class RegistryFileResponse:
             "invalid_rows": invalid_rows,
             "area_codes": area_codes,
         })
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
@@ -151,6 +162,16 @@ class RegistryFileResponse:
         area_codes = cast(list[str], d.pop("area_codes"))
 
 
+        def _parse_error(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
+
         registry_file_response = cls(
             job_id=job_id,
             status=status,
@@ -163,6 +184,7 @@ class RegistryFileResponse:
             invalid=invalid,
             invalid_rows=invalid_rows,
             area_codes=area_codes,
+            error=error,
         )
 
 

@@ -24,6 +24,7 @@ class RegistryFileResponse(Model):
     invalid: list[ImportInvalidRow] = Field(description="the first 1,000 lines that could not be read, by row")
     invalid_rows: int = Field(description="every line that could not be read")
     area_codes: list[str] = Field(description="the area codes the file covers")
+    error: str | None = Field(None, description="status failed: why (nothing of the file was applied)")
 
 
 class AreaCode(Model):
