@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import unquote, urlencode
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
@@ -30,6 +30,10 @@ from optout.handlers.schemas.registries import (
 from optout.handlers.send_gate import moment
 from optout.observability import logger
 from optout.settings import get_settings
+
+if TYPE_CHECKING:
+    from optout.usecases.registries import RegistryService
+    from optout.usecases.scrubs import ScrubService
 
 REGISTRIES_PATH = "/registries"
 SCRUBS_PATH = "/consent/scrubs"
@@ -81,10 +85,10 @@ def _upload(app: APIGatewayHttpResolver, content_type: str, then: str) -> Respon
 def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[str], None]]) -> None:
     """The routes; `dispatch(kind)` hands a job of that kind to the worker."""
 
-    def registries():  # type: ignore[no-untyped-def]
+    def registries() -> RegistryService:
         return wiring.current().registries(dispatch("registry_job"))
 
-    def scrubs():  # type: ignore[no-untyped-def]
+    def scrubs() -> ScrubService:
         return wiring.current().scrubs(dispatch("scrub_job"))
 
     @app.post(
@@ -139,7 +143,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
     @app.get(REGISTRIES_PATH, **operation("list_registries", "registries", RegistriesResponse))
     def list_registries() -> RegistriesResponse:
         permit(app, "list_registries")
-        return RegistriesResponse(registries=registries().registries())
+        return RegistriesResponse.model_validate({"registries": registries().registries()})
 
     @app.post(SCRUBS_PATH, **operation("start_scrub", "consent", ScrubJobResponse, 404, 409))
     def start_scrub(
@@ -186,7 +190,7 @@ def register(app: APIGatewayHttpResolver, dispatch: Callable[[str], Callable[[st
         return Response(200, "text/csv", body, headers=headers)
 
 
-def _results_responses() -> dict[int, object]:
+def _results_responses() -> dict[int, Any]:
     from optout.handlers.schemas.base import ErrorResponse, responses
 
     documented = responses(ErrorResponse, 404, 409)

@@ -30,8 +30,8 @@ from optout.handlers.schemas.consent_check import (
 from optout.handlers.schemas.fields import AT_PATTERN, AddressText, PurposeName
 from optout.observability import logger
 from optout.settings import get_settings
-from optout.usecases.check_answer import answer
-from optout.usecases.send_gate import Check, SendGate
+from optout.usecases.check_answer import Check, answer
+from optout.usecases.send_gate import SendGate
 
 _AT = re.compile(
     r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"

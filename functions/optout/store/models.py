@@ -117,7 +117,7 @@ class ContactModel(Model):
     # Consent grants (SPEC 19): a list of Grant.as_dict, oldest first.
     grants = JSONAttribute(null=True)
     # The CRM's relationship dates (SPEC 20): last_purchase_at, last_inquiry_at.
-    relationship = MapAttribute[str, str](null=True)
+    relationship = MapAttribute[str, str](null=True)  # type: ignore[no-untyped-call]
     created_at = UnicodeAttribute(null=True)
     updated_at = UnicodeAttribute(null=True)
     audit_seq = NumberAttribute(default=0)
@@ -165,7 +165,7 @@ class AddressModel(Model):
     # The owner's grants at this address not wholly revoked (Grant.summary each).
     grants = JSONAttribute(null=True)
     # The owner's relationship dates (SPEC 20), as on its contact item.
-    relationship = MapAttribute[str, str](null=True)
+    relationship = MapAttribute[str, str](null=True)  # type: ignore[no-untyped-call]
 
 
 class AuditModel(Model):

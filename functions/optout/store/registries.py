@@ -36,7 +36,7 @@ class RegistryStore:
 
     def manifests(self, names: list[str]) -> dict[str, tuple[dict[str, Any], int]]:
         """Several manifests in one consistent BatchGetItem."""
-        found = {name: ({}, 0) for name in names}
+        found: dict[str, tuple[dict[str, Any], int]] = {name: ({}, 0) for name in names}
         if not names:
             return found
         self.reads += 1

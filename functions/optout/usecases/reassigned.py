@@ -37,4 +37,4 @@ class Reassigned:
         return answer
 
     def disconnected_since(self, number: str, day: str) -> bool:
-        return self.query(number, day)["result"] == YES
+        return bool(self.query(number, day)["result"] == YES)

@@ -29,8 +29,8 @@ from optout.consent.errors import Conflict, ConsentError, InvalidInput, NotFound
 from optout.consent.imports import list_text
 from optout.observability import count, logger
 from optout.store.repository import Repository
-from optout.usecases.check_answer import answer
-from optout.usecases.send_gate import Check, SendGate
+from optout.usecases.check_answer import Check, answer
+from optout.usecases.send_gate import SendGate
 
 MAX_ROWS = 1_000_000
 MAX_INVALID = 1_000
@@ -190,7 +190,9 @@ class ScrubService:
 RESULTS_OFFSET = 1_000_000  # result chunk n is item n + this (the list's chunks are 1…)
 
 
-def read_list(body: bytes, content_type: str, channel: Channel, region: str) -> tuple[list[tuple[int, str]], int, list]:
+def read_list(
+    body: bytes, content_type: str, channel: Channel, region: str
+) -> tuple[list[tuple[int, str]], int, list[dict[str, Any]]]:
     """A list's addresses by row (CSV with a header naming `address`, or JSON lines of
     {"address": …}), the rows read, and the invalid rows with why (never their value)."""
     if not body.strip():

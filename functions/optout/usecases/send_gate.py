@@ -126,11 +126,11 @@ class SendGate:
             return decision, window, consent
         capped = [r for r in applicable(self.rules, channel, purpose, place, at.date()) if r.cap is not None]
         for rule in sorted(capped, key=lambda r: (r.cap or 0, -r.cap_hours)):
-            refused = self._over_cap(rule, channel, number, purpose, at)
-            if refused is not None:
-                refused.timezone = place.time_zones[0] if place.time_zones else None
-                refused.rules_in_force = window.rules_in_force
-                return decision, refused, consent
+            over = self._over_cap(rule, channel, number, purpose, at)
+            if over is not None:
+                over.timezone = place.time_zones[0] if place.time_zones else None
+                over.rules_in_force = window.rules_in_force
+                return decision, over, consent
         return decision, window, consent
 
     def _grants(
