@@ -8,6 +8,7 @@ import binascii
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout import wiring
@@ -131,7 +132,7 @@ def unsubscribe(token: str) -> Response[str]:
     return _html(200, done_page(get_settings().program_name, link.email, everything))
 
 
-@logger.inject_lambda_context(clear_state=True)
+@logger.inject_lambda_context(clear_state=True, correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return resolve(app, event, context, json_api=False)
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout import wiring
@@ -259,7 +260,7 @@ def inbound_call() -> Response[str]:
     return Response(200, TEXT_XML, voice_forward(settings.main_phone_number, unavailable))
 
 
-@logger.inject_lambda_context(clear_state=True)
+@logger.inject_lambda_context(clear_state=True, correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if not any(k.lower() == SIGNATURE_HEADER for k in event.get("headers") or {}):
         # Unsigned: refused before its size or anything in it is looked at.
