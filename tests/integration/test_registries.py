@@ -4,6 +4,7 @@ scrubs."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -529,3 +530,17 @@ def test_a_large_registry_file_and_a_large_list_go_by_upload(api: Client, monkey
     assert (queued.status, failed["status"]) == ("running", "failed") and "not found" in failed["error"]
     assert api.get(f"/registries/national/files/{queued.job_id}").json()["status"] == "failed"
     assert check(api, address="+14155550166")["allowed"] is True  # nothing of it applied
+
+
+def test_a_warm_function_whose_copy_was_replaced_elsewhere_reads_the_new_one(api: Client) -> None:
+    """A load in another function drops the blobs this function's older manifest names; its
+    first read of that area code rereads the manifest instead of failing the check."""
+    from optout.usecases.registry_book import RegistryBook
+
+    assert load(api, "4155550177\n").status == 200
+    here = wiring.current().registry_book
+    warm = RegistryBook(here.store, here.names, 3600.0)  # another instance, its manifest read now
+    assert warm.manifests()["national"]["415"].entry["numbers"] == 1
+    assert load(api, "4155550188\n4155550199\n").status == 200  # elsewhere: the old copy's blobs go
+    found = warm.statuses("+14155550188", datetime.date(2026, 3, 4))
+    assert found == {"national": "listed"}

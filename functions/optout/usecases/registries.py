@@ -158,9 +158,6 @@ class RegistryService:
     def _run(self, job: FileJob, body: bytes) -> None:
         parsed = parse_full(body) if job.kind == "full" else parse_changes(body)
         job.rows = parsed.rows
-        job.invalid_rows = parsed.invalid_rows
-        job.invalid = parsed.invalid[:MAX_INVALID]
-        job.area_codes = list(parsed.area_codes)
         if job.kind == "changes" and not job.dated and parsed.latest:
             job.as_of = min(parsed.latest, self.clock()[:10])  # undated: as of its latest change
         for attempt in range(MANIFEST_TRIES):
@@ -185,7 +182,9 @@ class RegistryService:
         manifest, rev = self.store.manifest(job.registry)
         codes: dict[str, Any] = dict(manifest.get("area_codes", {}))
         superseded: list[tuple[str, str, int]] = []
-        job.added = job.deleted = 0
+        job.added = job.deleted = 0  # (counted again on a retry against a newer manifest)
+        job.invalid_rows, job.invalid = parsed.invalid_rows, parsed.invalid[:MAX_INVALID]
+        job.area_codes = list(parsed.area_codes)
         not_loaded: list[int] = []
         if job.kind == "full":
             for npa, numbers in parsed.numbers.items():

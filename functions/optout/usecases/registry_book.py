@@ -13,6 +13,7 @@ from typing import Any
 
 from optout.consent import dnc
 from optout.consent.dnc import decode_delta
+from optout.consent.errors import StoreUnavailable
 from optout.consent.registry import AreaCodeSet, split_number
 from optout.store.registries import RegistryStore
 
@@ -86,11 +87,24 @@ class RegistryBook:
                     applies = self._applies[key] = dnc.applies(name, npa, False)
                 if applies:
                     found[name] = dnc.MISSING
-            elif rest in self._set(name, npa, entry):
+            elif rest in self._held_set(name, npa, entry):
                 found[name] = dnc.LISTED
             else:
                 found[name] = dnc.STALE if day > entry.usable_until else dnc.CLEAR
         return found
+
+    def _held_set(self, name: str, npa: str, entry: _Entry) -> AreaCodeSet:
+        """The set, read as this process's manifest names it; when those blobs are gone (a
+        newer load replaced them, and this manifest is older than the refresh), the manifest
+        is read again and the set as it names it."""
+        try:
+            return self._set(name, npa, entry)
+        except StoreUnavailable:
+            self.forget()
+            fresh = self.manifests().get(name, {}).get(npa)
+            if fresh is None or fresh == entry:
+                raise
+            return self._set(name, npa, fresh)
 
     def _set(self, name: str, npa: str, entry: _Entry) -> AreaCodeSet:
         held = self._sets.get((name, npa))
