@@ -44,8 +44,18 @@ class ImportFiles:
 
     def check(self, upload_id: str) -> None:
         """NotFound unless the file was put to its URL (a HEAD: nothing is read)."""
+        self._object("head_object", upload_id)
+
+    def read(self, upload_id: str) -> tuple[bytes, str]:
+        """The uploaded file and its Content-Type."""
+        found = self._object("get_object", upload_id)
+        return found["Body"].read(), str(found.get("ContentType") or "")
+
+    def _object(self, operation: str, upload_id: str) -> Any:
+        """The upload's object (HEAD or GET): NotFound when it is not there, Conflict when it
+        is too large, StoreUnavailable when S3 does not answer."""
         try:
-            found = s3().head_object(Bucket=self._bucket(), Key=PREFIX + upload_id)
+            found = getattr(s3(), operation)(Bucket=self._bucket(), Key=PREFIX + upload_id)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
                 raise NotFound(f"upload {upload_id} not found: PUT the file to its URL first") from None
@@ -54,17 +64,4 @@ class ImportFiles:
             raise StoreUnavailable("the upload store is unavailable") from exc
         if int(found.get("ContentLength") or 0) > MAX_UPLOAD_BYTES:
             raise Conflict(f"an uploaded file is at most {MAX_UPLOAD_BYTES} bytes")
-
-    def read(self, upload_id: str) -> tuple[bytes, str]:
-        """The uploaded file and its Content-Type."""
-        try:
-            found = s3().get_object(Bucket=self._bucket(), Key=PREFIX + upload_id)
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                raise NotFound(f"upload {upload_id} not found: PUT the file to its URL first") from None
-            raise StoreUnavailable("the upload store is unavailable") from exc
-        except BotoCoreError as exc:
-            raise StoreUnavailable("the upload store is unavailable") from exc
-        if int(found.get("ContentLength") or 0) > MAX_UPLOAD_BYTES:
-            raise Conflict(f"an uploaded import file is at most {MAX_UPLOAD_BYTES} bytes")
-        return found["Body"].read(), str(found.get("ContentType") or "")
+        return found
