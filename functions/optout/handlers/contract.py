@@ -158,8 +158,8 @@ SCRUB_BODY = {
         "text/csv": {
             "schema": {
                 "type": "string",
-                "pattern": "^([^\\r\\n]*,)?address(,[^\\r\\n]*)?(\\r?\\n|$)",
-                "description": "A header naming address, then a row a line",
+                "pattern": "^$|^([^\\r\\n]*,)?address(,[^\\r\\n]*)?(\\r?\\n|$)",
+                "description": "A header naming address, then a row a line (empty: a list of none)",
             }
         },
         "application/x-ndjson": {"schema": {"type": "string", "description": 'One {"address": …} a line'}},
