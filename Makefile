@@ -16,7 +16,7 @@ export PYTHONPATH := functions:.
 export SAM_CLI_TELEMETRY := 0
 ROLE ?= admin
 
-.PHONY: console clients check-clients dynamodb-local reset test-ddblocal run test token sms status email call sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
+.PHONY: console clients check-clients dynamodb-local reset test-ddblocal test-thorough run test token sms status email call sweep events fuzz lint typecheck template unit integration e2e deploy bench clean
 
 # Two stamps on one venv: `make run` installs only what the service and the local server
 # need; the test and lint tools come with the first target that needs them.
@@ -144,9 +144,15 @@ deploy: $(SAM_VENV)/.installed console
 	$(PYTHON) -m infra.deploy $(ENV) $(SAM)
 
 ## test: lint, type check, template checks and every test (the three tiers in one run; the
-## integration tier on moto, the e2e tier's local servers on DynamoDB Local)
+## integration tier on moto, the e2e tier's local servers on DynamoDB Local), the property,
+## fuzz and contract tests at a quarter of their budgets (hypothesis profile `quick`)
 test: lint typecheck template check-clients dynamodb-local console
 	$(PY) -m pytest
+
+## test-thorough: every test marked `budget` (property, fuzz, contract) at its full budget
+## (hypothesis profile `thorough`, 11,200 fuzzed inputs, schemathesis at 12 examples); .ci/run runs it
+test-thorough: $(VENV)/.installed dynamodb-local console
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -m budget
 
 ## test-ddblocal: every tier on DynamoDB Local (the integration tier's tables too)
 test-ddblocal: $(VENV)/.installed dynamodb-local
@@ -179,9 +185,9 @@ integration: $(VENV)/.installed $(if $(filter dynamodb-local,$(DYNAMODB_ENGINE))
 e2e: $(VENV)/.installed dynamodb-local console
 	$(PY) -m pytest tests/e2e
 
-## fuzz: ten times the fuzzing budget of make test (over 100,000 generated inputs), schemathesis at 100 examples
+## fuzz: ten times the full fuzzing budget (112,000 generated inputs), schemathesis at 100 examples
 fuzz: $(VENV)/.installed
-	FUZZ_FACTOR=10 $(PY) -m pytest tests/integration/test_fuzz.py tests/integration/test_compliance_property.py -q
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/integration/test_fuzz.py tests/integration/test_compliance_property.py -q
 	CONTRACT_EXAMPLES=100 CONTRACT_ROLES=admin,rep $(PY) -m pytest tests/e2e/test_openapi_contract.py -k schemathesis -q
 
 ## bench: request counts, import-time ratios, sweep amplification, opt-out latency per engine, registry sets, registries in the service (README "Benchmark")

@@ -269,6 +269,9 @@ def _http_response(result: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
 def _make_request_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # The headers and the body are two writes: with Nagle's algorithm the body waits for
+        # the client's delayed ACK of the headers (about 40 ms on a kept-alive connection).
+        disable_nagle_algorithm = True
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             """Errors the HTTP layer finds itself (an overlong request line, a malformed

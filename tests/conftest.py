@@ -14,8 +14,10 @@ from typing import Any
 
 import boto3
 import botocore.client
+import botocore.session
 import pytest
 from botocore.exceptions import ClientError
+from hypothesis import settings as hypothesis_settings
 from moto import mock_aws
 
 from infra import engine
@@ -27,6 +29,41 @@ from optout import wiring
 from optout.settings import get_settings
 
 _real_call = botocore.client.BaseClient._make_api_call
+
+# How much generated input the property, fuzz and contract tests try (tests/budget.py scales
+# each test's own count by the profile's max_examples over 100). `make test` runs `quick`,
+# a quarter of the budgets; `make test-thorough` (which .ci/run runs) the full budgets on every
+# test marked `budget`; `make fuzz` ten times those.
+hypothesis_settings.register_profile("quick", max_examples=25)
+hypothesis_settings.register_profile("thorough", max_examples=100)
+hypothesis_settings.register_profile("fuzz", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "quick")
+
+# moto gives every `mock_aws()` (so every test's `tables`) a new boto3 default session, and
+# each new botocore session reads and parses its JSON models again (endpoints, DynamoDB,
+# SQS, ...): about a tenth of a second a test. The models are the same files for the whole
+# run, so one loader (with its cache) serves every session; sessions, clients and
+# credentials are still new for each test.
+_real_create_loader = botocore.session.create_loader
+_loaders: dict[str | None, Any] = {}
+
+
+def _shared_loader(search_path_string: str | None = None) -> Any:
+    if search_path_string not in _loaders:
+        _loaders[search_path_string] = _real_create_loader(search_path_string)
+    return _loaders[search_path_string]
+
+
+botocore.session.create_loader = _shared_loader
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every hypothesis test is marked `budget` (the profile sets its example count), so
+    `make test-thorough` runs each at the full budget; tests that run hypothesis inside
+    (a fuzz loop, schemathesis) carry the mark themselves."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.budget)
 
 
 @pytest.fixture(autouse=True)

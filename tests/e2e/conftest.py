@@ -6,11 +6,15 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from infra.engine import free_port
 from infra.launch import LaunchError, launch, server_env, stop
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,3 +50,19 @@ def server() -> Iterator[str]:
     proc, url = start_server()
     yield url
     stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """One headless Chromium (Debian's) for a module's browser tests: launching it is the
+    slow part. Each test opens its own context, so cookies, storage and pages are its own."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.browser import CHROMIUM
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()

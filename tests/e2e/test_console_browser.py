@@ -16,11 +16,11 @@ import pytest
 from infra.engine import free_port
 from infra.token import mint
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
-from tests.e2e.browser import CHROMIUM, NEEDS_CHROMIUM, OUTPUT, ROOT, api
+from tests.e2e.browser import NEEDS_CHROMIUM, OUTPUT, ROOT, api
 from tests.e2e.conftest import start_server, stop_server
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 AXE = ROOT / "console" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.e2e, NEEDS_CHROMIUM]
@@ -61,24 +61,22 @@ def cognito_server() -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[Page]:
-    """A fresh browser page; the test fails if the page logged an error or threw (a script
-    the Content-Security-Policy blocked, a failed request it did not expect)."""
-    from playwright.sync_api import sync_playwright
-
+def page(server: str, chromium: Browser) -> Iterator[Page]:
+    """A fresh page in a context of its own (the module shares one Chromium); the test fails
+    if the page logged an error or threw (a script the Content-Security-Policy blocked, a
+    failed request it did not expect)."""
     OUTPUT.mkdir(exist_ok=True)
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            new_page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            new_page.set_default_timeout(TIMEOUT_MS)
-            new_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            new_page.on("pageerror", lambda e: errors.append(str(e)))
-            new_page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-            yield new_page
-        finally:
-            browser.close()
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        new_page = context.new_page()
+        new_page.set_default_timeout(TIMEOUT_MS)
+        new_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        new_page.on("pageerror", lambda e: errors.append(str(e)))
+        new_page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        yield new_page
+    finally:
+        context.close()
     assert errors == []
 
 

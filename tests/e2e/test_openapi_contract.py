@@ -10,7 +10,9 @@ ones) and every response must:
 - carry a documented content type.
 
 Unsigned calls to /webhooks/twilio/* must get the documented 403 `{"error", "message"}`.
-The budget is small and derandomized, so the run is deterministic and takes a few seconds.
+The budget is small and derandomized, so the run is deterministic and takes a few seconds;
+it follows HYPOTHESIS_PROFILE (tests/budget.py: `make test` a quarter of the counts below,
+`make test-thorough` all of them).
 """
 
 from __future__ import annotations
@@ -40,14 +42,15 @@ from schemathesis.checks import (
 from schemathesis.errors import FailureGroup
 
 from infra.token import mint
+from tests.budget import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 ROLES = ["rep", "manager", "admin", "support", "integration", None]  # None: no Authorization header
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
-POSITIVE_EXAMPLES = 8  # per operation per caller
-NEGATIVE_EXAMPLES = 3  # per operation per caller
+POSITIVE_EXAMPLES = examples(8)  # per operation per caller (8 at the full budget)
+NEGATIVE_EXAMPLES = examples(3)  # per operation per caller (3 at the full budget)
 SEEDED = {
     "c-1": {
         "name": "Ada Lovelace",
@@ -254,6 +257,7 @@ def test_unsigned_twilio_webhooks_get_the_documented_403(server: str, path: str)
     assert set(answer.json()) == {"error", "message"}
 
 
+@pytest.mark.budget
 @pytest.mark.parametrize("role", ROLES, ids=[r or "no-token" for r in ROLES])
 def test_every_operation_conforms_to_the_openapi_document(server: str, contract_schema: Any, role: str | None) -> None:
     violations: list[Violation] = []
@@ -265,11 +269,11 @@ def test_every_operation_conforms_to_the_openapi_document(server: str, contract_
     ]
     _seed(server)  # re-upsert the seeded contacts (opt-outs earlier callers made stay, by design)
     for operation in operations:
-        for mode, examples in budget:
+        for mode, count in budget:
             if not mode.is_positive and not (operation.body or len(operation.query)):
                 # A free-form string id (or no input at all, as on the Twilio webhooks) cannot be made invalid.
                 continue
-            violations += _run_operation(operation, server, role, mode, examples)
+            violations += _run_operation(operation, server, role, mode, count)
     if violations:
         found = _dedupe(violations)
         report = "\n\n".join(f"{v.describe()}\n  seen:     {n} request(s)" for v, n in found)
@@ -282,12 +286,14 @@ def test_every_operation_conforms_to_the_openapi_document(server: str, contract_
 
 # ---- schemathesis as a client runs it: every check, every phase (SPEC 18) ------------------
 
-CLI_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "12"))  # `make fuzz` raises it
+# 12 per operation at the full budget (`make test-thorough`), 3 in `make test`; `make fuzz` sets 100
+CLI_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES") or examples(12))
 # Every phase as admin (every operation is open to it); `make fuzz` adds a rep, whose 403s
 # the other contract tests already check operation by operation.
 CLI_ROLES = os.environ.get("CONTRACT_ROLES", "admin").split(",")
 
 
+@pytest.mark.budget
 @pytest.mark.parametrize("role", CLI_ROLES)
 def test_schemathesis_with_all_checks_and_phases_finds_nothing(server: str, role: str) -> None:
     """`schemathesis run --checks all` with the coverage, fuzzing and stateful phases (links

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.conftest import Client, ada
 
 # (method, path, a valid body) of every JSON route that takes a body.
@@ -21,7 +22,9 @@ ROUTES = [
     ("PUT", "/contacts/c-1/opportunity", {"stage": "Qualified"}),
     ("POST", "/contacts/c-1/channel", {"channel": "email"}),
 ]
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture

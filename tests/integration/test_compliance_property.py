@@ -6,7 +6,6 @@ definition of what an opt-out requires."""
 from __future__ import annotations
 
 import itertools
-import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +17,7 @@ from optout.consent.tokens import make_token
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.sweeps import SweepService, budget
+from tests.budget import examples
 from tests.conftest import Client
 
 BASE = "https://optout.example.com"
@@ -99,11 +99,9 @@ def _apply(client: Client, cid: str, step: tuple[str, Any]) -> None:
         client.post(f"/contacts/{cid}/{kind}")
 
 
-# 50 sequences in `make test` (under its 15 minutes); `make fuzz` runs ten times as many.
-EXAMPLES = 50 * int(os.environ.get("FUZZ_FACTOR", "1"))
-
-
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 50 sequences at the full budget (`make test-thorough`); `make test` a quarter, `make fuzz`
+# ten times as many (tests/budget.py).
+@settings(max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(action, min_size=1, max_size=8))
 def test_after_any_sequence_of_actions_the_compliance_sweep_repairs_nothing(
     client: Client, monkeypatch: Any, steps: list[tuple[str, Any]]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from optout.settings import get_settings
+from tests.budget import examples
 from tests.conftest import DISCLOSURE_TEXT, Client, ada, grant_consent
 
 CELL, HOME, EMAIL = "+14155550100", "+14155550101", "ada@example.com"
@@ -280,6 +281,7 @@ def _steps() -> Any:
     return st.lists(st.one_of(grant, dnd, purposeful), min_size=1, max_size=6)
 
 
+@pytest.mark.budget
 def test_no_check_is_allowed_that_an_opt_out_covers_or_that_lacks_a_required_grant(client: Client) -> None:
     """After any sequence of grants and opt-outs (and their lifting), every allowed check is
     free of an opt-out and, where the rules need one, covered by an active grant of the
@@ -289,7 +291,7 @@ def test_no_check_is_allowed_that_an_opt_out_covers_or_that_lacks_a_required_gra
 
     counter = iter(range(10_000))
 
-    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(20), deadline=None, suppress_health_check=list(HealthCheck))
     @given(_steps())
     def run(steps: list[Step]) -> None:
         cid = f"p{next(counter)}"

@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 
 from infra.openapi import document
 from optout.consent.addresses import E164_PATTERN
+from tests.budget import examples
 from tests.conftest import Client
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 E164 = st.from_regex(E164_PATTERN, fullmatch=True)
 
 

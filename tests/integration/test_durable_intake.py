@@ -32,6 +32,12 @@ def number(n: int) -> str:
     return f"+1415555{n:04d}"
 
 
+def add_leads(client: Client, leads: range) -> None:
+    for n in leads:
+        body = ada(email=f"lead{n}@example.com", phones={"cell": number(n), "home": None})
+        assert client.put(f"/contacts/c-{n}", body, role="integration").status == 201
+
+
 @pytest.fixture
 def api(client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Client:
     monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
@@ -42,9 +48,7 @@ def api(client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Clie
 
     wiring.reset()
     wiring.reset()
-    for n in range(N_STOPS):
-        body = ada(email=f"lead{n}@example.com", phones={"cell": number(n), "home": None})
-        assert client.put(f"/contacts/c-{n}", body, role="integration").status == 201
+    add_leads(client, range(N_CLICKS))  # the outage test adds the other 40 it needs
     return client
 
 
@@ -87,7 +91,8 @@ def outage(faults: Faults, kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["error", "hang", "hang-at-commit"])
 def test_an_outage_loses_no_opt_out_and_applies_each_once(api: Client, faults: Faults, kind: str) -> None:
-    # Given DynamoDB failing
+    # Given 50 leads, and DynamoDB failing
+    add_leads(api, range(N_CLICKS, N_STOPS))
     outage(faults, kind)
     # When 50 leads text STOP and 10 click their one-click link
     for n in range(N_STOPS):

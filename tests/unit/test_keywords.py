@@ -20,6 +20,7 @@ from optout.consent.classifier.normalise import normalise_cased, normalise_text
 from optout.consent.classifier.rule import LANGUAGES, Rule
 from optout.consent.classifier.rules import RULES, RULES_BY_ID, rule_of
 from optout.consent.classifier.words import AFFIRMATIVE, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, TYPO_TARGETS
+from tests.budget import examples
 
 KINDS = {"opt_out", "opt_in", "help", "channel_email", "affirmative", "doubtful", "reply"}
 NO_CHANNELS: frozenset[Channel] = frozenset()
@@ -731,7 +732,7 @@ _ALLOWED_RULES = (
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(body=st.one_of(st.none(), st.text(), st.text(max_size=1600)), opt_out_type=st.one_of(st.none(), st.text()))
 def test_classify_never_raises_and_returns_a_known_kind(body: str | None, opt_out_type: str | None) -> None:
     result = classify(body, opt_out_type)
