@@ -12,6 +12,7 @@ from typing import Any
 import boto3
 import botocore.client
 import pytest
+from boto3.dynamodb.types import TypeDeserializer
 from botocore.exceptions import ClientError
 
 from infra.twilio_sim import SMS_PATH, signed_request, sms_params
@@ -62,7 +63,11 @@ def raw(cid: str) -> dict[str, Any]:
 
 
 def stored_dnd(cid: str) -> dict[str, Any]:
-    return dict(json.loads(raw(cid).get("dnd", {}).get("S") or "{}"))
+    """The stored DND flags: a map, or the JSON text of an item not rewritten since."""
+    value = raw(cid).get("dnd") or {"M": {}}
+    if "S" in value:
+        return dict(json.loads(value["S"]))
+    return dict(TypeDeserializer().deserialize(value))
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ Audit         subject, seq               append-only records, one hash chain per
                                          beside them the applied events ("event#<key>") and
                                          the reviews of doubtful messages ("review#<id>",
                                          by status in a sparse index)
+
+A contact's and an address's state is kept as maps and lists (store.documents reads what
+earlier versions kept as JSON text); the audit records and jobs' documents stay JSON text.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from pynamodb.attributes import (
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
+
+from optout.store.documents import DocumentList, DocumentMap
 
 HEAD = "head"
 OWNER_PREFIX = "owner#"
@@ -99,23 +104,23 @@ class ContactModel(Model):
     id = UnicodeAttribute(hash_key=True)
     name = UnicodeAttribute(null=True)
     email = UnicodeAttribute(null=True)
-    phones = JSONAttribute(null=True)
-    phone_types = JSONAttribute(null=True)
+    phones = DocumentMap(null=True)
+    phone_types = DocumentMap(null=True)
     country = UnicodeAttribute(null=True)
     state = UnicodeAttribute(null=True)
     channel = UnicodeAttribute(default="email")
-    opportunity = JSONAttribute(null=True)
+    opportunity = DocumentMap(null=True)
     automations = ListAttribute[str](null=True)
-    automation_channels = JSONAttribute(null=True)
+    automation_channels = DocumentMap(null=True)
     preferred_sms = UnicodeAttribute(null=True)
-    sms_confirmation = JSONAttribute(null=True)
-    line_types = JSONAttribute(null=True)
-    conversation = JSONAttribute(null=True)
-    dnd = JSONAttribute(null=True)
-    do_not_email = JSONAttribute(null=True)
-    suppressed = JSONAttribute(null=True)
+    sms_confirmation = DocumentMap(null=True)
+    line_types = DocumentMap(null=True)
+    conversation = DocumentMap(null=True)
+    dnd = DocumentMap(null=True)
+    do_not_email = DocumentMap(null=True)
+    suppressed = DocumentMap(null=True)
     # Consent grants (SPEC 19): a list of Grant.as_dict, oldest first.
-    grants = JSONAttribute(null=True)
+    grants = DocumentList(null=True)
     # The CRM's relationship dates (SPEC 20): last_purchase_at, last_inquiry_at.
     relationship = MapAttribute[str, str](null=True)  # type: ignore[no-untyped-call]
     created_at = UnicodeAttribute(null=True)
@@ -147,7 +152,7 @@ class AddressModel(Model):
     address = UnicodeAttribute(hash_key=True)
     entry = UnicodeAttribute(range_key=True)
     # head entry
-    suppressed = JSONAttribute(null=True)
+    suppressed = DocumentMap(null=True)
     audit_seq = NumberAttribute(null=True)
     audit_hash = UnicodeAttribute(null=True)
     # Versioned by hand (conditions in the repository): owner entries share the table
@@ -163,7 +168,7 @@ class AddressModel(Model):
     roles = ListAttribute[str](null=True)
     dnd = ListAttribute[str](null=True)
     # The owner's grants at this address not wholly revoked (Grant.summary each).
-    grants = JSONAttribute(null=True)
+    grants = DocumentList(null=True)
     # The owner's relationship dates (SPEC 20), as on its contact item.
     relationship = MapAttribute[str, str](null=True)  # type: ignore[no-untyped-call]
 
@@ -175,6 +180,7 @@ class AuditModel(Model):
     subject = UnicodeAttribute(hash_key=True)
     seq = NumberAttribute(range_key=True)
     at = UnicodeAttribute()
+    # JSON text, as each record was first written: its hash covers what it holds.
     actor = JSONAttribute()
     action = UnicodeAttribute()
     channel = UnicodeAttribute(null=True)
@@ -233,7 +239,7 @@ class ReviewModel(Model):
     rule = UnicodeAttribute()
     contact_ids = ListAttribute[str](null=True)
     decided_at = UnicodeAttribute(null=True)
-    decided_by = JSONAttribute(null=True)
+    decided_by = DocumentMap(null=True)
     note = UnicodeAttribute(null=True)
     version = NumberAttribute()
     status_index = ReviewStatusIndex()

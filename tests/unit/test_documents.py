@@ -1,0 +1,72 @@
+"""State attributes (store.documents): any JSON document round-trips as a map or list, keys
+a CRM may choose included, and a value an earlier version stored as JSON text reads the same."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pynamodb.attributes import UnicodeAttribute
+from pynamodb.models import Model
+
+from optout.store.documents import DocumentList, DocumentMap
+from optout.store.models import ContactModel
+
+
+class Item(Model):
+    class Meta:
+        table_name = "unused"
+
+    id = UnicodeAttribute(hash_key=True)
+    doc = DocumentMap(null=True)
+    docs = DocumentList(null=True)
+
+
+scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
+scalars |= st.floats(allow_nan=False, allow_infinity=False, width=64).filter(lambda f: not f.is_integer())
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+objects = st.dictionaries(st.text(min_size=1, max_size=8), documents, max_size=6)
+
+
+def round_trip(**values: Any) -> Item:
+    return Item.from_raw_data(Item("i", **values).serialize())
+
+
+@given(objects, st.lists(documents, max_size=5))
+def test_any_json_document_round_trips_as_a_map_or_a_list(doc: dict[str, Any], docs: list[Any]) -> None:
+    stored = Item("i", doc=doc, docs=docs).serialize()
+    assert "M" in stored["doc"] and "L" in stored["docs"]
+    back = Item.from_raw_data(stored)
+    assert (back.doc, back.docs) == (doc, docs)
+
+
+@given(objects, st.lists(documents, max_size=5))
+def test_json_text_an_earlier_version_stored_reads_the_same(doc: dict[str, Any], docs: list[Any]) -> None:
+    old = {"id": {"S": "i"}, "doc": {"S": json.dumps(doc)}, "docs": {"S": json.dumps(docs)}}
+    back = Item.from_raw_data(old)
+    assert (back.doc, back.docs) == (doc, docs)
+
+
+def test_keys_pynamodb_maps_would_take_as_their_own_are_kept() -> None:
+    # a CRM's fields named like MapAttribute's arguments and attributes, and explicit nulls
+    doc = {"self": 1, "null": None, "default": "d", "attribute_values": {}, "attr_name": "a", "name": None}
+    assert round_trip(doc=doc).doc == doc
+
+
+def test_what_json_would_have_turned_into_lists_is_stored_as_lists() -> None:
+    assert round_trip(doc={"roles": ("cell", "home")}, docs=[("a", 1)]).doc == {"roles": ["cell", "home"]}
+    assert round_trip(docs=[("a", 1)]).docs == [["a", 1]]
+
+
+def test_an_update_action_sets_a_map() -> None:
+    action = ContactModel.line_types.set({"+14155550100": {"type": "mobile"}})
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    action.serialize(names, values)
+    assert list(values.values()) == [{"M": {"+14155550100": {"M": {"type": {"S": "mobile"}}}}}]
