@@ -4,10 +4,12 @@ revocation by opt-outs, report and off modes, idempotent retries, bad input."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
+from optout.handlers.contract import CONSENTS_IMPORT_BODY
 from optout.settings import get_settings
 from tests.budget import examples
 from tests.conftest import DISCLOSURE_TEXT, Client, ada, grant_consent
@@ -395,6 +397,29 @@ def test_a_consents_import_reports_by_row_dry_runs_and_applies_once(api: Client)
     assert (jsonl["accepted"], [r["row"] for r in jsonl["invalid"]]) == (1, [2])
     assert _import(api, header + rows, "apply", role="rep").status == 403
     assert _import(api, "name,phone\nx,y\n", "apply").status == 422
+
+
+@pytest.mark.parametrize(
+    ("header", "names", "in_pattern"),
+    [
+        ("contact_id,address,kind,method,screenshot_url*", "'screenshot_url*'", False),  # not a column
+        ("contact_id,address,kind,method,", "''", False),  # a trailing comma names an empty column
+        ('"contact_id",address,kind,method', "unquoted", False),
+        ("contact_id, address,kind,method", "' address'", False),
+        # what the pattern cannot say, the description does: each column once, four required
+        ("contact_id,address,kind,method,kind", "a column twice", True),
+        ("contact_id,address,method", "at least", True),
+    ],
+)
+def test_a_consents_header_the_document_does_not_allow_is_422_and_imports_nothing(
+    api: Client, header: str, names: str, in_pattern: bool
+) -> None:
+    before = api.get("/contacts/c1/consents").json()
+    result = _import(api, f"{header}\nc1,{CELL},express,crm\n", "apply")
+    assert result.status == 422 and names in result.json()["message"], result.body
+    assert api.get("/contacts/c1/consents").json() == before
+    pattern = CONSENTS_IMPORT_BODY["content"]["text/csv"]["schema"]["pattern"]
+    assert bool(re.match(pattern, header + "\n")) is in_pattern
 
 
 TWILIO_TOKEN, BASE = "consents-test-token", "https://optout.example.com"

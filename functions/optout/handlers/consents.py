@@ -77,6 +77,7 @@ IMPORT_COLUMNS = (
     "contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,signature,captured_at,"
     "expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,screenshot_url"
 )
+REQUIRED_COLUMNS = ("contact_id", "address", "kind", "method")
 _LISTS = ("channels", "purposes", "sellers")
 _EVIDENCE = ("ip", "user_agent", "page_url", "certificate_url", "recording_url", "screenshot_url")
 
@@ -102,8 +103,16 @@ def import_records(body: bytes, content_type: str) -> list[tuple[int, Any]]:
                 records.append((n, None))
         return records
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or not {"contact_id", "address", "kind", "method"} <= set(reader.fieldnames):
-        raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS}, or JSON lines")
+    if reader.fieldnames is None:
+        raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS} (at least {','.join(REQUIRED_COLUMNS)})")
+    unknown = [name for name in reader.fieldnames if name not in IMPORT_COLUMNS.split(",")]
+    if text.split("\n", 1)[0].rstrip("\r") != ",".join(reader.fieldnames):
+        raise InvalidInput("body: the header is the column names, separated by commas, unquoted")
+    if unknown or len(set(reader.fieldnames)) != len(reader.fieldnames):
+        named = ", ".join(repr(name) for name in unknown) or "a column twice"
+        raise InvalidInput(f"body: the header names {named}; its columns are among {IMPORT_COLUMNS}, each once")
+    if not set(REQUIRED_COLUMNS) <= set(reader.fieldnames):
+        raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS} (at least {','.join(REQUIRED_COLUMNS)})")
     rows = []
     for n, raw in enumerate(reader, start=1):
         record: dict[str, Any] = {k: v for k, v in raw.items() if k and v not in (None, "")}

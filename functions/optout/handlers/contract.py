@@ -115,18 +115,23 @@ IMPORT_BODY = {
 
 
 # Consent grants (SPEC 19): CSV with its header first, or JSON lines of POST /consents bodies.
+# One column of a consents file's header (handlers.consents.IMPORT_COLUMNS).
+_COLUMN = (
+    "(contact_id|address|channels|purposes|kind|sellers|disclosure_id|method|signature|captured_at|expires_at|"
+    "grant_key|ip|user_agent|page_url|certificate_url|recording_url|screenshot_url)"
+)
 CONSENTS_IMPORT_BODY = {
     "required": True,
     "content": {
         "text/csv": {
             "schema": {
                 "type": "string",
-                "pattern": "^contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,signature,"
-                "captured_at,expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,"
-                "screenshot_url(\\r?\\n|$)",
-                "description": "Header contact_id,address,channels,purposes,kind,sellers,disclosure_id,method,"
-                "signature,captured_at,expires_at,grant_key,ip,user_agent,page_url,certificate_url,recording_url,"
-                "screenshot_url (channels, purposes and sellers separated by ;), then a grant a line; at most 1,000",
+                "pattern": f"^{_COLUMN}(,{_COLUMN})*(\\r?\\n|$)",
+                "description": "A header of columns among contact_id,address,channels,purposes,kind,sellers,"
+                "disclosure_id,method,signature,captured_at,expires_at,grant_key,ip,user_agent,page_url,"
+                "certificate_url,recording_url,screenshot_url, each once and in any order (contact_id, address, "
+                "kind and method required; channels, purposes and sellers separated by ;), then a grant a line; "
+                "at most 1,000",
             }
         },
         "application/x-ndjson": {
