@@ -58,6 +58,7 @@ def seed(now: datetime) -> dict[str, int]:
     from optout.consent.audit import contact_subject, make_record
     from optout.consent.channels import CHANNELS
     from optout.consent.compliance import sweep_keys
+    from optout.consent.confirmation import SmsConfirmation
     from optout.consent.effects import Stages
     from optout.consent.model import Actor, Contact, OptOut
     from optout.settings import get_settings
@@ -81,7 +82,7 @@ def seed(now: datetime) -> dict[str, int]:
                     contact.dnd = dict.fromkeys(CHANNELS, flag)
                 elif kind == "sms-fallback":
                     contact.channel = "sms"
-                    contact.sms_confirmation = {"phone": "+14155550100", "status": "pending", "requested_at": old}
+                    contact.sms_confirmation = SmsConfirmation("+14155550100", "pending", requested_at=old)
                 else:
                     record = make_record(
                         subject=contact_subject(contact.id),

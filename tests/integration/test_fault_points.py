@@ -28,6 +28,7 @@ from infra.twilio_sim import SMS_PATH, STATUS_PATH, signed_request, sms_params, 
 from optout import wiring
 from optout.consent.actions import Outcome
 from optout.consent.audit import verify_chain
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.model import Actor
 from optout.consent.tokens import SigningKeys, make_token
 from optout.settings import get_settings
@@ -144,7 +145,7 @@ def seed_pending(client: Client) -> None:
 
     def wait(contact: Any, now: str) -> Outcome:
         contact.channel, contact.preferred_sms = "sms", "+14155550177"
-        contact.sms_confirmation = {"phone": "+14155550177", "status": "pending", "requested_at": now}
+        contact.sms_confirmation = SmsConfirmation("+14155550177", "pending", requested_at=now)
         return Outcome(action="channel.sms_requested", effects=["pending"])
 
     ContactsService(Repository(settings), settings).act("c-1", Actor("user", "u-1", "integration"), wait)

@@ -5,6 +5,7 @@ tampered audit record is found."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ import boto3
 import pytest
 
 from optout.consent.audit import contact_subject
+from optout.consent.confirmation import SmsConfirmation
 from optout.settings import get_settings
 from optout.store.repository import Repository
 from optout.usecases.contacts import ContactsService
@@ -127,7 +129,7 @@ def _pending(client: Client, cid: str, phone: str) -> None:
 
     def wait(c: Any, now: str) -> Outcome:
         c.channel, c.preferred_sms = "sms", phone
-        c.sms_confirmation = {"phone": phone, "status": "pending", "requested_at": now}
+        c.sms_confirmation = SmsConfirmation(phone, "pending", requested_at=now)
         return Outcome(action="channel.sms_requested", effects=["pending"])
 
     ContactsService(repo, settings).act(cid, Actor("user", "u-1", "integration"), wait)
@@ -157,7 +159,7 @@ def test_sms_fallback_leaves_confirmed_numbers_alone(client: Client) -> None:
     from optout.consent.model import Actor
 
     def confirm(c: Any, now: str) -> Outcome:
-        c.sms_confirmation = {**c.sms_confirmation, "status": "confirmed"}
+        c.sms_confirmation = replace(c.sms_confirmation, status="confirmed")
         return Outcome(action="sms.confirmed", effects=["confirmed"])
 
     ContactsService(repo, get_settings()).act("answered", Actor("customer"), confirm)

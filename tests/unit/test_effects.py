@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from optout.consent import confirmation
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.compliance import fall_back_to_email, repair, sweep_keys, unapplied
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.effects import CANT_TEXT_SUFFIX, TOP_PRIORITY, Stages, closed_channels, honour, needs
 from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation, OptOut
 
@@ -149,12 +150,13 @@ def test_repair_applies_exactly_what_was_missing(contact: Contact) -> None:
 class TestFallbackToEmail:
     def test_a_failed_send_is_still_reached_by_the_fallback(self) -> None:
         # Given an SMS-first text that could not be sent
-        contact = lead(sms_confirmation={"phone": CELL, "status": confirmation.SEND_FAILED, "requested_at": NOW})
+        contact = lead(sms_confirmation=SmsConfirmation(CELL, confirmation.SEND_FAILED, requested_at=NOW))
         assert sweep_keys(contact, STAGES).sms_pending_since == NOW  # in the fallback sweep's index
         # When the fallback sweep reaches it, Then the lead is back on email
         outcome = fall_back_to_email(contact, NOW)
         assert contact.channel == "email"
-        assert contact.sms_confirmation == {
+        assert contact.sms_confirmation is not None
+        assert contact.sms_confirmation.as_dict() == {
             "phone": CELL,
             "status": confirmation.EXPIRED,
             "requested_at": NOW,
@@ -164,6 +166,6 @@ class TestFallbackToEmail:
         assert sweep_keys(contact, STAGES).sms_pending_since is None
 
     def test_a_confirmed_number_is_left_alone(self) -> None:
-        contact = lead(sms_confirmation={"phone": CELL, "status": confirmation.CONFIRMED, "requested_at": NOW})
+        contact = lead(sms_confirmation=SmsConfirmation(CELL, confirmation.CONFIRMED, requested_at=NOW))
         assert sweep_keys(contact, STAGES).sms_pending_since is None
         assert fall_back_to_email(contact, NOW).effects == []

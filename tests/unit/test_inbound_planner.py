@@ -8,6 +8,7 @@ from optout.consent.address_plan import InboundMessage, Plan
 from optout.consent.audit import address_subject, contact_subject
 from optout.consent.channels import Channel
 from optout.consent.classifier.engine import classify
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.effects import CANT_TEXT_SUFFIX
 from optout.consent.inbound import InboundPlanner
 from optout.consent.model import AddressState, Contact, OptOut
@@ -101,10 +102,11 @@ class TestStart:
 
 class TestConfirmation:
     def test_yes_from_the_number_the_lead_gave_confirms_it(self) -> None:
-        ada = lead(sms_confirmation={"phone": CELL, "status": confirmation.PENDING, "requested_at": NOW})
+        ada = lead(sms_confirmation=SmsConfirmation(CELL, confirmation.PENDING, requested_at=NOW))
         plan = text(CELL, "yes", ada)
         assert plan.confirmed and not plan.lifted
-        assert plan.changes.contacts[0].sms_confirmation["status"] == confirmation.CONFIRMED  # type: ignore[index]
+        confirmed = plan.changes.contacts[0].sms_confirmation
+        assert confirmed is not None and (confirmed.status, confirmed.confirmed_at) == (confirmation.CONFIRMED, NOW)
 
     def test_ok_from_anyone_else_writes_nothing(self) -> None:
         plan = text(STRANGER, "ok")  # affirmative ("yes" is also START, an opt-in keyword)

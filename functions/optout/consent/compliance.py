@@ -21,9 +21,6 @@ from optout.consent.effects import Stages, honour, needs
 from optout.consent.model import NO_RESPONSE, Contact, Conversation
 
 LEGAL_LIMIT_BUSINESS_DAYS = 10
-# An SMS-first confirmation still open (being sent, unanswered, or failed to send): the
-# fallback sweep reaches it, so a lead is never left on `sms` with no confirmation coming.
-WAITING = tuple(sorted(confirmation.OPEN))
 
 
 def unapplied(contact: Contact, stages: Stages) -> list[str]:
@@ -41,11 +38,11 @@ def opted_out_since(contact: Contact) -> str | None:
 
 
 def sweep_keys(contact: Contact, stages: Stages) -> SweepKeys:
-    pending = contact.sms_confirmation or {}
-    waiting = pending.get("status") in WAITING
+    pending = contact.sms_confirmation
+    waiting = pending is not None and pending.is_open
     return SweepKeys(
         compliance_due=(opted_out_since(contact) or contact.updated_at or "") if unapplied(contact, stages) else None,
-        sms_pending_since=str(pending.get("requested_at")) if waiting and pending.get("requested_at") else None,
+        sms_pending_since=str(pending.requested_at) if pending and waiting and pending.requested_at else None,
         audit_unverified_since=contact.updated_at if contact.audit_seq > contact.verified_seq else None,
     )
 
@@ -59,10 +56,10 @@ def repair(contact: Contact, stages: Stages) -> Outcome:
 def fall_back_to_email(contact: Contact, now: str) -> Outcome:
     """An SMS-first confirmation nobody answered: back to email, conversation stopped."""
     outcome = Outcome(action="channel.sms_fallback", reason="no_confirmation", channel=Channel.SMS.value)
-    pending = contact.sms_confirmation or {}
-    if pending.get("status") not in WAITING:
+    pending = contact.sms_confirmation
+    if pending is None or not pending.is_open:
         return outcome
-    contact.sms_confirmation = confirmation.end(pending, confirmation.EXPIRED, now)
+    contact.sms_confirmation = pending.end(confirmation.EXPIRED, now)
     contact.channel = Channel.EMAIL.value
     outcome.effects.append("channel:email")
     if contact.conversation.status == "active":

@@ -51,9 +51,9 @@ def _stop_conversation(contact: Contact, effects: list[str]) -> None:
 
 def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> None:
     """The number the lead gave for texts answered: it is confirmed."""
-    pending = contact.sms_confirmation or {}
-    if pending.get("phone") == address and pending.get("status") in (confirmation.SENDING, confirmation.PENDING):
-        contact.sms_confirmation = {**pending, "status": confirmation.CONFIRMED, "confirmed_at": now}
+    pending = contact.sms_confirmation
+    if pending is not None and pending.waiting_at(address):
+        contact.sms_confirmation = pending.confirm(now)
         effects.append("sms_confirmation:confirmed")
         # double opt-in (SPEC 19): the grants given for texts to this number are confirmed
         for n, grant in enumerate(contact.grants):
@@ -221,8 +221,9 @@ class InboundPlanner:
             if contact.id in targets and contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
                 effects.append("channel:email")
-            if contact.id in targets and confirmation.is_open(contact.sms_confirmation):
-                contact.sms_confirmation = confirmation.end(contact.sms_confirmation or {}, confirmation.CANCELLED, now)
+            pending = contact.sms_confirmation
+            if contact.id in targets and pending is not None and pending.is_open:
+                contact.sms_confirmation = pending.end(confirmation.CANCELLED, now)
                 effects.append("sms_confirmation:cancelled")
             if classification.revokes_sms:
                 opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)

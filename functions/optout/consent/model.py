@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.grant import Grant
 
 PHONE_ROLES: tuple[str, ...] = ("cell", "home", "work")
@@ -118,9 +119,9 @@ class Contact:
     state: str | None = None
     channel: str = "email"
     # The number the lead gave for texts (SMS-first), tried before cell/home/work, and the
-    # state of its one confirmation text: {"phone", "status", "requested_at", ...}.
+    # state of its one confirmation text.
     preferred_sms: str | None = None
-    sms_confirmation: dict[str, Any] | None = None
+    sms_confirmation: SmsConfirmation | None = None
     # Twilio Lookup answers per number: {"+1…": {"type": "mobile", "checked_at": "…"}}.
     line_types: dict[str, dict[str, str]] = field(default_factory=dict)
     opportunity: dict[str, Any] = field(default_factory=dict)

@@ -68,7 +68,11 @@ def set_channel(
     if request.consent is not None:
         consent = grant_fields(request.consent, request.consent.address or number)
     contact = service().request_sms(cid, number, actor, consent)
-    logger.info("sms requested", extra={"contact_id": cid, "status": (contact.sms_confirmation or {}).get("status")})
+    status = contact.sms_confirmation.status if contact.sms_confirmation else None
+    logger.info(
+        "sms requested",
+        extra={"contact_id": cid, "status": status},
+    )
     return ContactResponse.of(contact)
 
 

@@ -12,6 +12,7 @@ from pynamodb.expressions.condition import Condition
 from optout.consent.audit import AuditRecord
 from optout.consent.changes import ChangeSet, HeadWrite, SweepKeys
 from optout.consent.channels import Channel
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.events import consent_event, event_body
 from optout.consent.grant import Grant
 from optout.consent.model import (
@@ -102,7 +103,7 @@ def _contact_fields(item: ContactModel) -> Contact:
         automations=list(item.automations or []),
         automation_channels=dict(item.automation_channels or {}),
         preferred_sms=item.preferred_sms,
-        sms_confirmation=item.sms_confirmation,
+        sms_confirmation=SmsConfirmation.from_dict(item.sms_confirmation) if item.sms_confirmation else None,
         line_types=dict(item.line_types or {}),
         conversation=Conversation(conversation.get("status", "active"), conversation.get("stage")),
         dnd=_opt_outs(item.dnd),
@@ -135,7 +136,7 @@ def contact_to_item(model: type[ContactModel], contact: Contact, keys: SweepKeys
         automations=list(contact.automations),
         automation_channels=dict(contact.automation_channels),
         preferred_sms=contact.preferred_sms,
-        sms_confirmation=contact.sms_confirmation,
+        sms_confirmation=contact.sms_confirmation.as_dict() if contact.sms_confirmation else None,
         line_types=dict(contact.line_types),
         conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
         dnd=opt_out_map(contact.dnd),

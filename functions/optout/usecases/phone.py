@@ -14,6 +14,7 @@ from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of
 from optout.consent.audit import record_on
 from optout.consent.channels import Channel
+from optout.consent.confirmation import SmsConfirmation
 from optout.consent.effects import honour
 from optout.consent.errors import Conflict, NoConsent, NotFound, StoreUnavailable
 from optout.consent.model import Actor, Contact
@@ -134,8 +135,8 @@ class PhoneService:
             existing, states = self.repo.load_contact_and_addresses(contact_id, [phone])
             if existing is None:
                 raise NotFound(f"contact {contact_id} not found")
-            pending = existing.sms_confirmation or {}
-            if pending.get("phone") == phone and pending.get("status") in (SENDING, PENDING, CONFIRMED):
+            pending = existing.sms_confirmation
+            if pending and pending.phone == phone and pending.status in (SENDING, PENDING, CONFIRMED):
                 return existing, False
             now = self.runner.clock()
             incoming = ContactInput(preferred_sms=phone, channel=Channel.SMS.value)
@@ -156,7 +157,7 @@ class PhoneService:
             enforced = consent is None and self.settings.consent_mode == "enforce"
             if enforced and not self._texts_granted(plan.contact, phone, now):
                 raise NoConsent("no grant for texts to this number: give the lead's consent with the request")
-            plan.contact.sms_confirmation = {"phone": phone, "status": SENDING, "requested_at": now}
+            plan.contact.sms_confirmation = SmsConfirmation.requested(phone, now)
             if not plan.audit:  # same number and channel already (a failed send retried)
                 record = record_on(
                     plan.contact,
@@ -256,7 +257,7 @@ class PhoneService:
                 contact.channel = Channel.EMAIL.value
                 outcome.effects.append("channel:email")
             if contact.sms_confirmation and confirmation.is_open(contact.sms_confirmation):
-                contact.sms_confirmation = confirmation.end(contact.sms_confirmation, confirmation.CANCELLED, now)
+                contact.sms_confirmation = contact.sms_confirmation.end(confirmation.CANCELLED, now)
                 outcome.effects.append("sms_confirmation:cancelled")
             if outcome.effects:  # email may be closed (Do Not Email): what that requires
                 outcome.effects += honour(contact, self.runner.stages)
@@ -269,8 +270,8 @@ class PhoneService:
         self, contact_id: str, actor: Actor, status: str, action: str, evidence: dict[str, Any]
     ) -> Contact:
         def update(contact: Contact, now: str) -> Outcome:
-            current = copy.deepcopy(contact.sms_confirmation or {})
-            contact.sms_confirmation = {**current, **evidence, "status": status, "updated_at": now}
+            current = contact.sms_confirmation or SmsConfirmation(None, None)
+            contact.sms_confirmation = current.sent(status, now, **evidence)
             return Outcome(action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[status])
 
         contact, _ = self.runner.act(contact_id, actor, update)

@@ -249,7 +249,7 @@ class ContactResponse(Model):
             automations=list(contact.automations),
             automation_channels=dict(contact.automation_channels),
             preferred_sms=contact.preferred_sms,
-            sms_confirmation=contact.sms_confirmation,
+            sms_confirmation=contact.sms_confirmation.as_dict() if contact.sms_confirmation else None,
             conversation={"status": contact.conversation.status, "stage": contact.conversation.stage},
             dnd=effective_dnd(contact),
             do_not_email=contact.do_not_email is not None,
