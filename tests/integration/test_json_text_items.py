@@ -128,3 +128,14 @@ def test_the_next_write_stores_maps_read_back_the_same(old: Client, tables: dict
         }
     assert answers["proof c-1"]["body"]["chain"]["verified"]
     assert answers["proof c-1"]["body"]["chain"]["records"] == EXPECTED["proof c-1"]["body"]["chain"]["records"] + 2
+
+
+def test_a_number_dynamodb_cannot_hold_is_kept_exact(old: Client, tables: dict[str, str]) -> None:
+    # A CRM's opportunity field with a number below DynamoDB's range (JSON text took it)
+    tiny = 5e-324
+    result = old.put("/contacts/c-2/opportunity", {"ratio": tiny}, role="rep")
+    assert result.status == 200, result.body
+    # Then it reads back exact, and the rest of the contact's state is stored as maps
+    assert old.get("/contacts/c-2").json()["opportunity"]["ratio"] == tiny
+    [item] = [i for i in raw_items(tables)["ContactsTable"] if i["id"]["S"] == "c-2"]
+    assert "S" in item["opportunity"] and "M" in item["dnd"]

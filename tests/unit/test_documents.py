@@ -6,16 +6,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pynamodb.attributes import UnicodeAttribute
 from pynamodb.models import Model
 
-from optout.store.documents import DocumentList, DocumentMap
+from optout.store.documents import DocumentList, DocumentMap, StoresDocuments
 from optout.store.models import ContactModel
 
 
-class Item(Model):
+class Item(StoresDocuments, Model):
     class Meta:
         table_name = "unused"
 
@@ -24,14 +25,21 @@ class Item(Model):
     docs = DocumentList(null=True)
 
 
-scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
-scalars |= st.floats(allow_nan=False, allow_infinity=False, width=64).filter(lambda f: not f.is_integer())
-documents = st.recursive(
-    scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
-    max_leaves=12,
-)
+def documents_of(floats: st.SearchStrategy[float]) -> st.SearchStrategy[Any]:
+    scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20) | floats
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
+        max_leaves=12,
+    )
+
+
+any_float = st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer())
+# what DynamoDB's numbers hold: a magnitude from 1e-130 (a float has at most 17 digits)
+held_float = any_float.filter(lambda f: abs(f) >= 1e-130 and abs(f) < 1e125)
+documents = documents_of(any_float)
 objects = st.dictionaries(st.text(min_size=1, max_size=8), documents, max_size=6)
+held_objects = st.dictionaries(st.text(min_size=1, max_size=8), documents_of(held_float), max_size=6)
 
 
 def round_trip(**values: Any) -> Item:
@@ -39,11 +47,15 @@ def round_trip(**values: Any) -> Item:
 
 
 @given(objects, st.lists(documents, max_size=5))
-def test_any_json_document_round_trips_as_a_map_or_a_list(doc: dict[str, Any], docs: list[Any]) -> None:
+def test_any_json_document_round_trips_exactly(doc: dict[str, Any], docs: list[Any]) -> None:
+    back = Item.from_raw_data(Item("i", doc=doc, docs=docs).serialize())
+    assert (back.doc, back.docs) == (doc, docs)
+
+
+@given(held_objects, st.lists(documents_of(held_float), max_size=5))
+def test_a_document_dynamodb_can_hold_is_a_map_or_a_list(doc: dict[str, Any], docs: list[Any]) -> None:
     stored = Item("i", doc=doc, docs=docs).serialize()
     assert "M" in stored["doc"] and "L" in stored["docs"]
-    back = Item.from_raw_data(stored)
-    assert (back.doc, back.docs) == (doc, docs)
 
 
 @given(objects, st.lists(documents, max_size=5))
@@ -70,3 +82,15 @@ def test_an_update_action_sets_a_map() -> None:
     values: dict[str, Any] = {}
     action.serialize(names, values)
     assert list(values.values()) == [{"M": {"+14155550100": {"M": {"type": {"S": "mobile"}}}}}]
+
+
+@pytest.mark.parametrize("number", [5e-324, 2.2250738585072014e-308, 1e-131, 1e126, 10**40, -(10**39) - 1])
+def test_a_number_dynamodb_cannot_hold_keeps_the_attribute_as_json_text(number: float) -> None:
+    stored = Item("i", doc={"a": {"b": [number]}}, docs=[1]).serialize()
+    assert "S" in stored["doc"] and "L" in stored["docs"]  # only that attribute
+    assert Item.from_raw_data(stored).doc == {"a": {"b": [number]}}
+
+
+@pytest.mark.parametrize("number", [0, 0.0, -0.0, 1e-130, 9.99e125, 10**37, 1.5e-7, 123456789.12345679])
+def test_a_number_dynamodb_holds_is_stored_in_the_map(number: float) -> None:
+    assert "M" in Item("i", doc={"a": number}).serialize()["doc"]

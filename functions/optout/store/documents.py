@@ -13,6 +13,11 @@ adds an `attribute_values` key, and a declared field set to null is dropped. Our
 JSON documents with the keys a CRM chose, so they are kept as plain dicts and lists, with
 PynamoDB's own raw map and list serialization for the values.
 
+One exception keeps a value exact: DynamoDB cannot hold every JSON number (a magnitude
+below 1e-130 or from 1e126, or more than 38 digits), which JSON text always could. An item
+whose document holds one keeps that attribute as JSON text (`StoresDocuments`), read as
+any earlier item is.
+
 The audit records' actor and evidence, and jobs' documents, stay JSON text: a record is
 written once and its hash covers what it holds, and a job's chunks are sized by their
 JSON length.
@@ -21,10 +26,11 @@ JSON length.
 from __future__ import annotations
 
 import json
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pynamodb.attributes import Attribute, ListAttribute, MapAttribute
-from pynamodb.constants import LIST, MAP, STRING
+from pynamodb.constants import LIST, MAP, NUMBER, STRING
 
 _RAW_MAP: MapAttribute[str, Any] = MapAttribute()  # type: ignore[no-untyped-call]
 _RAW_LIST: ListAttribute[Any] = ListAttribute()
@@ -70,3 +76,32 @@ class DocumentList(_Document):
     """A JSON array as a list."""
 
     attr_type = LIST
+
+
+def _holds(value: dict[str, Any]) -> bool:
+    """Can DynamoDB store this serialized value (every number in its range and precision)?"""
+    ((kind, inner),) = value.items()
+    if kind == NUMBER:
+        try:
+            number = Decimal(inner)
+        except InvalidOperation:
+            return False
+        digits = len(number.as_tuple().digits)
+        return number == 0 or (-130 <= number.adjusted() <= 125 and digits <= 38)
+    if kind == MAP:
+        return all(_holds(v) for v in inner.values())
+    if kind == LIST:
+        return all(_holds(v) for v in inner)
+    return True
+
+
+class StoresDocuments:
+    """A model whose document attributes fall back to JSON text for a value DynamoDB
+    cannot store as a map or list (see the module's docstring)."""
+
+    def serialize(self, null_check: bool = True) -> dict[str, dict[str, Any]]:
+        values: dict[str, dict[str, Any]] = super().serialize(null_check=null_check)  # type: ignore[misc]
+        for name, attr in self.get_attributes().items():  # type: ignore[attr-defined]
+            if isinstance(attr, _Document) and attr.attr_name in values and not _holds(values[attr.attr_name]):
+                values[attr.attr_name] = {STRING: json.dumps(getattr(self, name))}
+        return values

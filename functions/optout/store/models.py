@@ -37,7 +37,7 @@ from pynamodb.attributes import (
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
-from optout.store.documents import DocumentList, DocumentMap
+from optout.store.documents import DocumentList, DocumentMap, StoresDocuments
 
 HEAD = "head"
 OWNER_PREFIX = "owner#"
@@ -97,7 +97,7 @@ class NameIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-call]
 SWEEP_FLAG = "due"
 
 
-class ContactModel(Model):
+class ContactModel(StoresDocuments, Model):
     class Meta:
         table_name = "unbound"
 
@@ -145,7 +145,7 @@ class ContactModel(Model):
     version = VersionAttribute()
 
 
-class AddressModel(Model):
+class AddressModel(StoresDocuments, Model):
     class Meta:
         table_name = "unbound"
 
@@ -221,7 +221,7 @@ class ReviewStatusIndex(GlobalSecondaryIndex[Any]):  # type: ignore[no-untyped-c
     received_at = UnicodeAttribute(range_key=True)
 
 
-class ReviewModel(Model):
+class ReviewModel(StoresDocuments, Model):
     """A doubtful message for a person to decide, in the Audit table beside the records it
     produced: subject `review#<id>`, seq 0. Versioned by hand (conditions in the repository)."""
 
