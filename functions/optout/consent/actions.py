@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from optout.consent import effect
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.effect import Effect
 from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.errors import Conflict, NotFound
 from optout.consent.limits import check_opportunity
@@ -29,7 +31,7 @@ class Outcome:
     reason: str | None = None
     channel: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
-    effects: list[str] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -62,7 +64,7 @@ def set_dnd(
         flag = OptOut(source=REP_DND_PREFIX + source, at=now, actor="customer")
         for channel in channels:
             if contact.add_dnd(channel, flag):
-                outcome.effects.append(f"dnd:{channel.value}")
+                outcome.effects.append(effect.dnd(channel))
         if outcome.changed:
             outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
         return outcome
@@ -79,7 +81,7 @@ def set_dnd(
     was_closed = closed_channels(contact)
     for channel in channels:
         if contact.dnd.pop(channel, None) is not None:
-            outcome.effects.append(f"dnd_cleared:{channel.value}")
+            outcome.effects.append(effect.dnd_cleared(channel))
     if outcome.changed:
         # What stays closed is honoured as it is now: lifting calls on a contact closed
         # everywhere leaves it closed for texts by the lead's request, so Can't Text applies.
@@ -94,7 +96,7 @@ def do_not_email(contact: Contact, note: str | None, now: str, stages: Stages) -
     outcome = Outcome(action="do_not_email.set", reason="rep", channel=Channel.EMAIL.value, evidence={"note": note})
     was_closed = closed_channels(contact)
     if contact.add_do_not_email(OptOut(source="rep:do_not_email", at=now, actor="user")):
-        outcome.effects.append("do_not_email")
+        outcome.effects.append(effect.DO_NOT_EMAIL)
         outcome.effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CLIENT_STOPPED)
     return outcome
 
@@ -132,13 +134,13 @@ def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, n
     check_opportunity(updated)
     if updated != contact.opportunity:
         contact.opportunity = updated
-        outcome.effects.append("opportunity")
+        outcome.effects.append(effect.OPPORTUNITY)
     if changes.get("stage") == stages.discontinued:
         outcome.action, outcome.reason = "opportunity.discontinued", "discontinued_process"
         flag = OptOut(source=DISCONTINUED_SOURCE, at=now, actor="user")
         for channel in CHANNELS:
             if contact.add_dnd(channel, flag):
-                outcome.effects.append(f"dnd:{channel.value}")
+                outcome.effects.append(effect.dnd(channel))
         if contact.conversation.status == "active":  # stopped whatever its channel
             contact.conversation = Conversation.stop(CLIENT_STOPPED)
             outcome.effects.append(contact.conversation.effect)
@@ -152,5 +154,8 @@ def leave_automation(contact: Contact, automation_id: str) -> Outcome:
         raise NotFound(f"the contact is not in automation {automation_id}")
     contact.automations = [a for a in contact.automations if a != automation_id]
     return Outcome(
-        action="automation.left", reason="user", evidence={"automation": automation_id}, effects=["automation_left"]
+        action="automation.left",
+        reason="user",
+        evidence={"automation": automation_id},
+        effects=[effect.AUTOMATION_LEFT],
     )

@@ -16,10 +16,11 @@ from optout.consent.audit import address_subject, make_record, record_on
 from optout.consent.changes import ChangeSet, EventRecord, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.confirmation import confirmed_for
+from optout.consent.effect import Effect
 from optout.consent.model import Actor, AddressState, Contact, OptOut, OwnerLink
 
 # Mutates one contact that uses the address; appends what it did to `effects`.
-ContactChange = Callable[[Contact, OwnerLink, list[str]], None]
+ContactChange = Callable[[Contact, OwnerLink, list[Effect]], None]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def plan_change(state: AddressState, contacts: Mapping[str, Contact], now: str, 
         if stored is None:  # a link whose contact is gone: nothing to apply it to
             continue
         contact = copy.deepcopy(stored)
-        effects: list[str] = []
+        effects: list[Effect] = []
         spec.change(contact, owners[contact_id], effects)
         if not effects:
             continue

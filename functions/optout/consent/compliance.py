@@ -13,17 +13,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from optout.consent import confirmation
+from optout.consent import confirmation, effect
 from optout.consent.actions import Outcome
 from optout.consent.changes import SweepKeys
 from optout.consent.channels import Channel
+from optout.consent.effect import Effect
 from optout.consent.effects import Stages, honour, needs
 from optout.consent.model import NO_RESPONSE, Contact, Conversation
 
 LEGAL_LIMIT_BUSINESS_DAYS = 10
 
 
-def unapplied(contact: Contact, stages: Stages) -> list[str]:
+def unapplied(contact: Contact, stages: Stages) -> list[Effect]:
     """Parts of the contact's opt-outs that are not applied yet (empty when all are): what
     `effects.honour` would still change."""
     return needs(contact, stages)
@@ -61,7 +62,7 @@ def fall_back_to_email(contact: Contact, now: str) -> Outcome:
         return outcome
     contact.sms_confirmation = pending.end(confirmation.EXPIRED, now)
     contact.channel = Channel.EMAIL.value
-    outcome.effects.append("channel:email")
+    outcome.effects.append(effect.channel(Channel.EMAIL))
     if contact.conversation.status == "active":
         contact.conversation = Conversation.stop(contact.conversation.stage or NO_RESPONSE)
         outcome.effects.append(contact.conversation.effect)

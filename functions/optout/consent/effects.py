@@ -26,7 +26,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from optout.consent import effect
 from optout.consent.channels import CHANNELS, Channel
+from optout.consent.effect import Effect
 from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation
 from optout.consent.policy import automation_channel, opted_out_channels
 
@@ -60,26 +62,26 @@ def honour(
     was_closed: set[Channel] | None = None,
     stopped_stage: str | None = None,
     live_number: bool = False,
-) -> list[str]:
+) -> list[Effect]:
     """Bring the contact in line with its opt-outs (mutating it); the effects, or [] when
     nothing was left to do. `was_closed`: the channels closed before the change being made
     (None for a repair, which applies only what is always required)."""
     closed = closed_channels(contact)
     if not closed:
         return []
-    effects: list[str] = []
+    effects: list[Effect] = []
     _leave_automations(contact, closed, effects)
     _stop_conversation(contact, closed, stopped_stage, effects)
     _opportunity(contact, closed, was_closed, live_number, stages, effects)
     return effects
 
 
-def needs(contact: Contact, stages: Stages) -> list[str]:
+def needs(contact: Contact, stages: Stages) -> list[Effect]:
     """What `honour` would still change (the compliance sweep's gaps); [] when all is applied."""
     return honour(copy.deepcopy(contact), stages)
 
 
-def _leave_automations(contact: Contact, closed: set[Channel], effects: list[str]) -> None:
+def _leave_automations(contact: Contact, closed: set[Channel], effects: list[Effect]) -> None:
     left = [
         a
         for a in contact.automations
@@ -87,10 +89,10 @@ def _leave_automations(contact: Contact, closed: set[Channel], effects: list[str
     ]
     if left:
         contact.automations = [a for a in contact.automations if a not in left]
-        effects.append("automations_left:" + ",".join(left))
+        effects.append(effect.automations_left(left))
 
 
-def _stop_conversation(contact: Contact, closed: set[Channel], stage: str | None, effects: list[str]) -> None:
+def _stop_conversation(contact: Contact, closed: set[Channel], stage: str | None, effects: list[Effect]) -> None:
     if contact.conversation.status != "active" or contact.channel not in {c.value for c in closed}:
         return
     stage = stage or (CUSTOMER_STOPPED if asked_by_lead(contact) else CLIENT_STOPPED)
@@ -104,12 +106,12 @@ def _opportunity(
     was_closed: set[Channel] | None,
     live_number: bool,
     stages: Stages,
-    effects: list[str],
+    effects: list[Effect],
 ) -> None:
     if closed >= set(CHANNELS):
         if contact.opportunity.get("stage") != stages.discontinued:
             contact.opportunity = {**contact.opportunity, "stage": stages.discontinued}
-            effects.append("opportunity:discontinued")
+            effects.append(effect.OPPORTUNITY_DISCONTINUED)
         return
     if Channel.SMS not in closed:
         return
@@ -125,4 +127,4 @@ def _opportunity(
         opportunity["dialer_priority"] = TOP_PRIORITY
     if opportunity != contact.opportunity:
         contact.opportunity = opportunity
-        effects.append("opportunity:cant_text")
+        effects.append(effect.OPPORTUNITY_CANT_TEXT)

@@ -21,6 +21,7 @@ from typing import Any
 from optout.consent.address_plan import AddressChange, Plan
 from optout.consent.addresses import normalise_address
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
+from optout.consent.effect import Effect
 from optout.consent.errors import InvalidInput
 from optout.consent.inbound import InboundPlanner, opt_out_contact
 from optout.consent.lists import COLUMNS
@@ -206,7 +207,7 @@ def plan_row(planner: InboundPlanner, row: ImportRow, job_id: str) -> Plan:
         suppressed.setdefault(channel, opt_out)
     address, stages = planner.state.address, planner.stages
 
-    def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+    def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
         # as the lead's own opt-out made elsewhere: the address, and DND for its owner (a
         # cell, an email are one person's), but no proof the number answers
         opt_out_contact(contact, link, address, wanted, wanted, opt_out, stages, effects, live_number=False)

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from optout.consent import confirmation
+from optout.consent import confirmation, effect
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan, plan_change
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
+from optout.consent.effect import Effect
 from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, Conversation, OptOut, OwnerLink
 from optout.consent.sources import EMAIL_UNSUBSCRIBE, LIFTED_BY_START, SMS_STOP, TWILIO_UNSUBSCRIBED
@@ -42,24 +43,24 @@ def _channels(channels: set[Channel]) -> str:
     return ",".join(c.value for c in CHANNELS if c in channels)
 
 
-def _stop_conversation(contact: Contact, effects: list[str]) -> None:
+def _stop_conversation(contact: Contact, effects: list[Effect]) -> None:
     """The lead asked to stop everything: the conversation stops, whatever its channel."""
     if contact.conversation.status != "stopped":
         contact.conversation = Conversation.stop(CUSTOMER_STOPPED)
         effects.append(contact.conversation.effect)
 
 
-def _confirm(contact: Contact, address: str, now: str, effects: list[str]) -> None:
+def _confirm(contact: Contact, address: str, now: str, effects: list[Effect]) -> None:
     """The number the lead gave for texts answered: it is confirmed."""
     pending = contact.sms_confirmation
     if pending is not None and pending.waiting_at(address):
         contact.sms_confirmation = pending.confirm(now)
-        effects.append("sms_confirmation:confirmed")
+        effects.append(effect.sms_confirmation("confirmed"))
         # double opt-in (SPEC 19): the grants given for texts to this number are confirmed
         for n, grant in enumerate(contact.grants):
             if grant.address == address and "sms" in grant.channels and grant.confirmed_at is None:
                 contact.grants[n] = replace(grant, confirmed_at=now)
-                effects.append(f"consent:confirmed:{grant.id}")
+                effects.append(effect.consent("confirmed", grant.id))
 
 
 def opt_out_contact(
@@ -70,7 +71,7 @@ def opt_out_contact(
     dnd_channels: set[Channel],
     opt_out: OptOut,
     stages: Stages,
-    effects: list[str],
+    effects: list[Effect],
     live_number: bool = True,
 ) -> None:
     """A lead's opt-out from `address`, as it bears on one contact that uses it (`live_number`:
@@ -80,11 +81,11 @@ def opt_out_contact(
         held = contact.suppressed.setdefault(channel, set())
         if address not in held:
             held.add(address)
-            effects.append(f"address_suppressed:{channel.value}")
+            effects.append(effect.address_suppressed(channel))
     if link.personal:  # their own cell: the person asked, so the contact is DND
         for channel in sorted(dnd_channels):
             if contact.add_dnd(channel, opt_out):
-                effects.append(f"dnd:{channel.value}")
+                effects.append(effect.dnd(channel))
     effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED, live_number=live_number)
     if dnd_channels >= set(CHANNELS) and link.personal:
         _stop_conversation(contact, effects)
@@ -120,7 +121,7 @@ class InboundPlanner:
         action: str,
         reason: str,
         evidence: dict[str, Any],
-        marked: Mapping[str, str] | None = None,
+        marked: Mapping[str, Effect] | None = None,
     ) -> Plan:
         """`marked`: contacts that get an audit record even when nothing else changes for
         them, with the effect to name (a reviewer's decision on each contact it was about)."""
@@ -134,7 +135,7 @@ class InboundPlanner:
             suppressed.setdefault(channel, opt_out)
         address, stages, marks = self.state.address, self.stages, dict(marked or {})
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             opt_out_contact(contact, link, address, address_channels, dnd_channels, opt_out, stages, effects)
             if contact.id in marks:
                 effects.append(marks[contact.id])
@@ -164,15 +165,15 @@ class InboundPlanner:
         address, now = self.state.address, self.now
         lifts: list[str] = []
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             if Channel.SMS not in suppressed and address in contact.suppressed.get(Channel.SMS, set()):
                 contact.suppressed[Channel.SMS].discard(address)
-                effects.append("address_unsuppressed:sms")
+                effects.append(effect.address_unsuppressed(Channel.SMS))
                 lifts.append(contact.id)
             dnd = contact.dnd.get(Channel.SMS)
             if link.personal and dnd is not None and dnd.source in LIFTED_BY_START:
                 del contact.dnd[Channel.SMS]
-                effects.append("dnd_lifted:sms")
+                effects.append(effect.dnd_lifted(Channel.SMS))
                 lifts.append(contact.id)
             _confirm(contact, address, now, effects)
 
@@ -189,7 +190,7 @@ class InboundPlanner:
         confirmation confirms it; from anyone else it changes nothing and writes nothing."""
         address, now = self.state.address, self.now
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             _confirm(contact, address, now, effects)
 
         spec = AddressChange(
@@ -217,14 +218,14 @@ class InboundPlanner:
             suppressed.setdefault(Channel.SMS, opt_out)
         address, now, stages = self.state.address, self.now, self.stages
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             if contact.id in targets and contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
-                effects.append("channel:email")
+                effects.append(effect.channel(Channel.EMAIL))
             pending = contact.sms_confirmation
             if contact.id in targets and pending is not None and pending.is_open:
                 contact.sms_confirmation = pending.end(confirmation.CANCELLED, now)
-                effects.append("sms_confirmation:cancelled")
+                effects.append(effect.sms_confirmation("cancelled"))
             if classification.revokes_sms:
                 opt_out_contact(contact, link, address, {Channel.SMS}, {Channel.SMS}, opt_out, stages, effects)
             elif effects:  # the new channel may be closed (Do Not Email): what that requires
@@ -250,7 +251,7 @@ class InboundPlanner:
         suppressed.setdefault(Channel.SMS, opt_out)
         address, stages = self.state.address, self.stages
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             opt_out_contact(contact, link, address, {Channel.SMS}, set(), opt_out, stages, effects)
 
         return self.plan(
@@ -277,19 +278,19 @@ class InboundPlanner:
         # The link's contact, even when its email has changed since: the person asked.
         extra = {token_contact: OwnerLink(token_contact, frozenset({"link"}), frozenset())} if token_contact else {}
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             if not (link.personal or "link" in link.roles):
                 return
             was_closed = closed_channels(contact)
             if contact.add_do_not_email(opt_out):
-                effects.append("do_not_email")
+                effects.append(effect.DO_NOT_EMAIL)
             if contact.email == address and address not in contact.suppressed.get(Channel.EMAIL, set()):
                 contact.suppressed.setdefault(Channel.EMAIL, set()).add(address)
-                effects.append("address_suppressed:email")
+                effects.append(effect.address_suppressed(Channel.EMAIL))
             if everything:
                 for channel in CHANNELS:
                     if contact.add_dnd(channel, opt_out):
-                        effects.append(f"dnd:{channel.value}")
+                        effects.append(effect.dnd(channel))
             effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
             _stop_conversation(contact, effects)  # SPEC 4: the conversation stops as Customer Stopped
 

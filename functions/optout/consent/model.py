@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from optout.consent import effect
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.confirmation import SmsConfirmation
+from optout.consent.effect import Effect
 from optout.consent.grant import Grant
 
 PHONE_ROLES: tuple[str, ...] = ("cell", "home", "work")
@@ -96,14 +98,9 @@ class Conversation:
         return cls("stopped", stage)
 
     @property
-    def effect(self) -> str:
-        """The audit effect that records a change to this state: "conversation:active", or
-        "conversation:stopped:<stage>". Records written before a stop carried its stage may
-        hold the bare "conversation:stopped"; they stay as they are (their hashes cover
-        them), and nothing reads the stage back out of an effect."""
-        if self.status == "stopped" and self.stage:
-            return f"conversation:stopped:{self.stage}"
-        return f"conversation:{self.status}"
+    def effect(self) -> Effect:
+        """The audit effect that records a change to this state (consent.effect)."""
+        return effect.conversation(self.status, self.stage)
 
 
 @dataclass

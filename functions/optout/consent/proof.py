@@ -15,24 +15,16 @@ from typing import Any
 from optout.consent.audit import AuditRecord, verify_chain
 from optout.consent.channels import Channel
 from optout.consent.compliance import LEGAL_LIMIT_BUSINESS_DAYS, business_days_between, parse_time
+from optout.consent.effect import Effect
 from optout.consent.model import Contact
 from optout.consent.places import place_of
 from optout.consent.send_rules import SendRule, applicable
 
-# Effects that close a channel: the records that are opt-outs.
-_CLOSING = ("dnd:", "do_not_email", "address_suppressed:")
-
 
 def closed_by(record: AuditRecord) -> list[str]:
-    """The channels a record closed, from its effects."""
-    effects = [str(e) for e in (record.evidence or {}).get("effects") or []]
-    channels = set()
-    for effect in effects:
-        if effect == "do_not_email":
-            channels.add("email")
-        elif effect.startswith(_CLOSING):
-            channels.add(effect.split(":", 1)[1])
-    return sorted(channels)
+    """The channels a record closed, from its effects: the records that are opt-outs."""
+    effects = (Effect(str(e)) for e in (record.evidence or {}).get("effects") or [])
+    return sorted({channel for e in effects if (channel := e.closes())})
 
 
 def proof(

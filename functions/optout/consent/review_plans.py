@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from optout.consent import revocations
+from optout.consent import effect, revocations
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan
 from optout.consent.channels import Channel
+from optout.consent.effect import Effect
 from optout.consent.inbound import CUSTOMER, InboundPlanner, Scope
 from optout.consent.model import Actor, Contact, OwnerLink
 from optout.consent.reviews import Review, ReviewWrite, excerpt, review_id, suggested_channels
@@ -54,8 +55,8 @@ def doubtful(
         rule=classification.rule,
     )
 
-    def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
-        effects.append("review:open")
+    def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
+        effects.append(effect.REVIEW_OPEN)
 
     evidence = {**message.evidence, "review_id": review.id, "suggested": review.suggested}
     plan = planner.plan(
@@ -86,7 +87,7 @@ def decide(planner: InboundPlanner, review: Review, decided: Review, scope: Scop
     actor = decided.decided_by or Actor(type="system")
     decision = "revoke" if decided.status == "revoked" else "dismiss"
     evidence = {**review.evidence(), "decision": decision, "note": decided.note}
-    marks = dict.fromkeys(review.contact_ids, f"review:{decided.status}")
+    marks = dict.fromkeys(review.contact_ids, effect.review(decided.status))
     if decided.status == "revoked" and review.channel != Channel.SMS.value:
         # an email or a call note: what it was about, closed as the lead's own revocation
         channels = frozenset(Channel(c) for c in review.suggested)
@@ -98,7 +99,7 @@ def decide(planner: InboundPlanner, review: Review, decided: Review, scope: Scop
         plan = planner.revoke(revocation, scope, actor, None, "review.revoked", "review", evidence, marked=marks)
     else:
 
-        def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+        def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
             if contact.id in marks:
                 effects.append(marks[contact.id])
 

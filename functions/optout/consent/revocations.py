@@ -12,10 +12,13 @@ address it is gets the DND; `plan_at_contact` applies the same to one contact by
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from optout.consent import effect
 from optout.consent.address_plan import AddressChange, Plan
 from optout.consent.channels import CHANNELS, PHONE_CHANNELS, Channel
+from optout.consent.effect import Effect
 from optout.consent.effects import Stages, closed_channels, honour
 from optout.consent.inbound import InboundPlanner, _stop_conversation
 from optout.consent.model import CUSTOMER_STOPPED, Actor, AddressState, Contact, OptOut, OwnerLink
@@ -44,15 +47,17 @@ def revoked_channels(found: Classification, medium: Channel) -> frozenset[Channe
     return frozenset(CHANNELS) - found.keep
 
 
-def close(contact: Contact, channels: frozenset[Channel], opt_out: OptOut, stages: Stages, effects: list[str]) -> None:
+def close(
+    contact: Contact, channels: frozenset[Channel], opt_out: OptOut, stages: Stages, effects: list[Effect]
+) -> None:
     """The lead revoked these channels: Do Not Email for email, DND for texts and calls,
     and what closing them requires (SPEC 3); email, or all three: the conversation stops."""
     was_closed = closed_channels(contact)
     if Channel.EMAIL in channels and contact.add_do_not_email(opt_out):
-        effects.append("do_not_email")
+        effects.append(effect.DO_NOT_EMAIL)
     for channel in sorted(channels & set(PHONE_CHANNELS)):
         if contact.add_dnd(channel, opt_out):
-            effects.append(f"dnd:{channel.value}")
+            effects.append(effect.dnd(channel))
     effects += honour(contact, stages, was_closed=was_closed, stopped_stage=CUSTOMER_STOPPED)
     if Channel.EMAIL in channels or channels >= set(CHANNELS):
         # Do Not Email stops the conversation as the unsubscribe link does (SPEC 4), so does
@@ -85,7 +90,7 @@ def plan_at_address(
     reason: str,
     evidence: dict[str, Any],
     also: str | None = None,
-    marks: dict[str, str] | None = None,
+    marks: Mapping[str, Effect] | None = None,
     purposes: tuple[str, ...] | None = None,
 ) -> Plan:
     """Suppress the address for its revoked channels and close them for every contact whose
@@ -101,13 +106,13 @@ def plan_at_address(
     extra = {also: OwnerLink(also, frozenset({"named"}), frozenset())} if also else {}
     marked = dict(marks or {})
 
-    def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+    def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
         if address in contact.address_roles():
             for channel in sorted(on_address):
                 held = contact.suppressed.setdefault(channel, set())
                 if address not in held:
                     held.add(address)
-                    effects.append(f"address_suppressed:{channel.value}")
+                    effects.append(effect.address_suppressed(channel))
         if link.personal or "named" in link.roles:
             close(contact, channels, opt_out, stages, effects)
         if contact.id in marked:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from optout.consent import effect
 from optout.consent.audit import AuditRecord, record_on
 from optout.consent.changes import ChangeSet, HeadWrite, changed_links
 from optout.consent.channels import Channel
 from optout.consent.dnc import merge_relationship
+from optout.consent.effect import Effect
 from optout.consent.effects import Stages, honour
 from optout.consent.limits import check_opportunity
 from optout.consent.model import (
@@ -53,7 +55,7 @@ class UpsertPlan:
     contact: Contact
     created: bool
     changed_fields: list[str]
-    opt_outs_added: list[str]
+    opt_outs_added: list[Effect]
     added_addresses: list[str]
     removed_addresses: list[str]
     audit: list[AuditRecord] = field(default_factory=list)
@@ -131,13 +133,13 @@ def plan_upsert(
     if incoming.relationship:
         assign("relationship", merge_relationship(new.relationship, incoming.relationship))
 
-    opt_outs: list[str] = []
+    opt_outs: list[Effect] = []
     crm = OptOut(source="crm", at=now, actor=actor.type)
     for channel, wanted in (incoming.dnd or {}).items():
         if wanted and new.add_dnd(channel, crm):
-            opt_outs.append(f"dnd:{channel.value}")
+            opt_outs.append(effect.dnd(channel))
     if incoming.do_not_email and new.add_do_not_email(crm):
-        opt_outs.append("do_not_email")
+        opt_outs.append(effect.DO_NOT_EMAIL)
     if incoming.conversation is not None:
         if incoming.conversation.status == "stopped" and new.conversation.status != "stopped":
             new.conversation = Conversation.stop(incoming.conversation.stage or CLIENT_STOPPED)
@@ -162,16 +164,16 @@ def plan_upsert(
                 continue
             if channel is Channel.EMAIL:
                 if new.add_do_not_email(suppression):
-                    opt_outs.append("do_not_email")
+                    opt_outs.append(effect.DO_NOT_EMAIL)
             elif new.add_dnd(channel, suppression):
-                opt_outs.append(f"dnd:{channel.value}")
+                opt_outs.append(effect.dnd(channel))
     if new.suppressed != base.suppressed:
         changed.append("suppressed")
     # What the contact's opt-outs require (effects.honour): a CRM cannot put an opted-out
     # contact back into an automation of a closed channel, and what the inherited opt-outs
     # close is applied as every other writer applies it.
-    for effect in honour(new, stages):
-        field_name = effect.split(":", 1)[0].replace("automations_left", "automations")
+    for required in honour(new, stages):
+        field_name = required.kind.replace("automations_left", "automations")
         if field_name not in changed:
             changed.append(field_name)
     # Only what differs in the end: a CRM value that honour put back is no change.

@@ -14,11 +14,11 @@ from typing import Any
 from optout.adapters.twilio import TwilioRest, TwilioUnavailable
 from optout.consent.channels import Channel
 from optout.consent.classifier.words import OPT_OUT_KEYWORDS
+from optout.consent.effect import Effect
 from optout.consent.policy import decide
 from optout.settings import Settings
 from optout.store.repository import Repository
 
-CLOSES_TEXTS = ("dnd:sms", "address_suppressed:sms")
 NOTHING_TO_SEND = 204
 
 
@@ -35,7 +35,8 @@ class CarrierSync:
     def numbers(self, event: dict[str, Any]) -> list[str]:
         """The numbers this event closed for texts."""
         data = event.get("data") or {}
-        if known_to_twilio(data) or not any(e in CLOSES_TEXTS for e in data.get("effects") or []):
+        closed = {Effect(str(e)).closes() for e in data.get("effects") or []}
+        if known_to_twilio(data) or Channel.SMS.value not in closed:
             return []
         contact_id = data.get("contact_id")
         if contact_id is None:  # a number no contact uses: the subject is the number

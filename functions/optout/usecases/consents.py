@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from optout.consent import grants
+from optout.consent import effect, grants
 from optout.consent.actions import Outcome
 from optout.consent.errors import Conflict, InvalidInput, NotFound
 from optout.consent.grant import Grant
@@ -71,7 +71,7 @@ class ConsentsService:
             grant = grants.plan_grant(contact, fields, now=now, known_disclosure=known)
             contact.grants.append(grant)
             outcome.evidence = {"grant": grant.as_dict()}
-            outcome.effects.append(f"consent:granted:{gid}")
+            outcome.effects.append(effect.consent("granted", gid))
             return outcome
 
         contact, outcome = self.runner.act(contact_id, actor, record)

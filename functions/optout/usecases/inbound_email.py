@@ -23,12 +23,13 @@ from typing import Any, Literal
 
 from optout.adapters.intake import CONFIGURED, Intake, parking_for
 from optout.adapters.unsubscribe_links import signing_keys
-from optout.consent import review_plans, revocations
+from optout.consent import effect, review_plans, revocations
 from optout.consent.address_plan import AddressChange, InboundMessage, Plan
 from optout.consent.addresses import normalise_email
 from optout.consent.channels import Channel
 from optout.consent.classifier.engine import classify
 from optout.consent.classifier.model import Classification
+from optout.consent.effect import Effect
 from optout.consent.effects import honour
 from optout.consent.email_message import InboundEmail
 from optout.consent.errors import InvalidInput
@@ -223,10 +224,10 @@ def back_to_email(planner: InboundPlanner, message: InboundMessage, found: Class
     for anyone else."""
     stages = planner.stages
 
-    def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+    def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
         if "email" in link.roles and contact.channel == Channel.SMS.value:
             contact.channel = Channel.EMAIL.value
-            effects.append("channel:email")
+            effects.append(effect.channel(Channel.EMAIL))
             effects += honour(contact, stages, stopped_stage=CUSTOMER_STOPPED)  # email may be closed
 
     spec = AddressChange(
@@ -259,10 +260,10 @@ def suppress_for_email(planner: InboundPlanner, source: str, action: str, key: s
     suppressed.setdefault(Channel.EMAIL, opt_out)
     address, stages = planner.state.address, planner.stages
 
-    def change(contact: Contact, link: OwnerLink, effects: list[str]) -> None:
+    def change(contact: Contact, link: OwnerLink, effects: list[Effect]) -> None:
         if contact.email == address and address not in contact.suppressed.get(Channel.EMAIL, set()):
             contact.suppressed.setdefault(Channel.EMAIL, set()).add(address)
-            effects.append("address_suppressed:email")
+            effects.append(effect.address_suppressed(Channel.EMAIL))
             effects += honour(contact, stages)
 
     return planner.plan(AddressChange(key, suppressed, change, SYSTEM, action, source, evidence, "email"))

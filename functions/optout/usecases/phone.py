@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from optout.adapters.twilio import TwilioRest, TwilioUnavailable
-from optout.consent import confirmation, grants, send_rules
+from optout.consent import confirmation, effect, grants, send_rules
 from optout.consent.actions import Outcome
 from optout.consent.addresses import region_of
 from optout.consent.audit import record_on
@@ -244,7 +244,7 @@ class PhoneService:
                 action=grants.GRANTED,
                 channel=",".join(grant.channels),
                 reason=f"consent:{grant.kind}",
-                evidence={"grant": grant.as_dict(), "effects": [f"consent:granted:{grant.id}"]},
+                evidence={"grant": grant.as_dict(), "effects": [effect.consent("granted", grant.id)]},
             )
         )
 
@@ -255,10 +255,10 @@ class PhoneService:
             outcome = Outcome(action="channel.email", reason="user")
             if contact.channel != Channel.EMAIL.value:
                 contact.channel = Channel.EMAIL.value
-                outcome.effects.append("channel:email")
+                outcome.effects.append(effect.channel(Channel.EMAIL))
             if contact.sms_confirmation and confirmation.is_open(contact.sms_confirmation):
                 contact.sms_confirmation = contact.sms_confirmation.end(confirmation.CANCELLED, now)
-                outcome.effects.append("sms_confirmation:cancelled")
+                outcome.effects.append(effect.sms_confirmation("cancelled"))
             if outcome.effects:  # email may be closed (Do Not Email): what that requires
                 outcome.effects += honour(contact, self.runner.stages)
             return outcome
@@ -272,7 +272,9 @@ class PhoneService:
         def update(contact: Contact, now: str) -> Outcome:
             current = contact.sms_confirmation or SmsConfirmation(None, None)
             contact.sms_confirmation = current.sent(status, now, **evidence)
-            return Outcome(action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[status])
+            return Outcome(
+                action=action, reason="sms_first", channel="sms", evidence=evidence, effects=[effect.sms_first(status)]
+            )
 
         contact, _ = self.runner.act(contact_id, actor, update)
         return contact

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from optout.consent import grants
+from optout.consent import effect, grants
 from optout.consent.actions import Outcome
 from optout.consent.address_plan import Plan
 from optout.consent.audit import contact_subject, record_on
@@ -182,7 +182,7 @@ class Runner:
                     evidence={
                         "revoked_by": by,
                         "grants": [{"id": g.id, "revoked": list(pairs)} for g, pairs in revoked],
-                        "effects": [f"consent:revoked:{g.id}" for g, _ in revoked],
+                        "effects": [effect.consent("revoked", g.id) for g, _ in revoked],
                     },
                 )
             )
