@@ -50,14 +50,14 @@ def contact_update(contact: Contact) -> dict[str, Any]:
 
 def opportunity_update(contact: Contact, stage_ids: Mapping[str, str]) -> tuple[str, dict[str, Any]] | None:
     """(GHL opportunity id, its update) when the contact's opportunity names one."""
-    opportunity = contact.opportunity or {}
+    opportunity = contact.opportunity
     ghl_id = opportunity.get("id")
     if not isinstance(ghl_id, str) or not ghl_id:
         return None
     body: dict[str, Any] = {}
-    if opportunity.get("name"):
-        body["name"] = str(opportunity["name"])
-    stage = stage_ids.get(str(opportunity.get("stage") or ""))
+    if opportunity.get(opportunity.NAME):
+        body["name"] = opportunity.name
+    stage = stage_ids.get(opportunity.stage or "")
     if stage:
         body["pipelineStageId"] = stage
     return ghl_id, body

@@ -130,7 +130,7 @@ def set_opportunity(contact: Contact, changes: dict[str, Any], stages: Stages, n
     stage = changes.get("stage")
     if was_closed >= set(CHANNELS) and stage is not None and stage != stages.discontinued:
         raise Conflict(f"the contact has opted out of every channel: its opportunity stays in {stages.discontinued}")
-    updated = {**contact.opportunity, **changes}
+    updated = contact.opportunity.merged(changes)
     check_opportunity(updated)
     if updated != contact.opportunity:
         contact.opportunity = updated

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from optout.consent import effect
 from optout.consent.channels import CHANNELS, Channel
 from optout.consent.effect import Effect
-from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation
+from optout.consent.model import CLIENT_STOPPED, CUSTOMER_STOPPED, Contact, Conversation, Opportunity
 from optout.consent.policy import automation_channel, opted_out_channels
 
 CANT_TEXT_SUFFIX = " - Can't Text"
@@ -109,22 +109,22 @@ def _opportunity(
     effects: list[Effect],
 ) -> None:
     if closed >= set(CHANNELS):
-        if contact.opportunity.get("stage") != stages.discontinued:
-            contact.opportunity = {**contact.opportunity, "stage": stages.discontinued}
+        if contact.opportunity.stage != stages.discontinued:
+            contact.opportunity = contact.opportunity.merged({Opportunity.STAGE: stages.discontinued})
             effects.append(effect.OPPORTUNITY_DISCONTINUED)
         return
     if Channel.SMS not in closed:
         return
     texts_just_closed = was_closed is not None and Channel.SMS not in was_closed
     lead_closed_texts = (flag := contact.dnd.get(Channel.SMS)) is not None and flag.actor == "customer"
-    opportunity = dict(contact.opportunity)
+    opportunity = contact.opportunity.merged({})
     if texts_just_closed or lead_closed_texts:
-        name = str(opportunity.get("name") or contact.name or contact.id)
+        name = opportunity.name or contact.name or contact.id
         if not name.endswith(CANT_TEXT_SUFFIX):
-            opportunity["name"] = name + CANT_TEXT_SUFFIX
+            opportunity[Opportunity.NAME] = name + CANT_TEXT_SUFFIX
     if texts_just_closed and live_number and Channel.CALL not in closed:
-        opportunity["stage"] = stages.hot_leads
-        opportunity["dialer_priority"] = TOP_PRIORITY
+        opportunity[Opportunity.STAGE] = stages.hot_leads
+        opportunity[Opportunity.DIALER_PRIORITY] = TOP_PRIORITY
     if opportunity != contact.opportunity:
         contact.opportunity = opportunity
         effects.append(effect.OPPORTUNITY_CANT_TEXT)

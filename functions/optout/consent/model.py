@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -103,6 +104,28 @@ class Conversation:
         return effect.conversation(self.status, self.stage)
 
 
+class Opportunity(dict[str, Any]):
+    """The CRM's opportunity: the CRM's own fields (at most 64, any names, a null kept as
+    sent) as one JSON object, with typed names for the three the service reads or writes
+    itself. A dict, so it is stored, compared and answered exactly as the CRM's object."""
+
+    STAGE, NAME, DIALER_PRIORITY = "stage", "name", "dialer_priority"
+
+    @property
+    def stage(self) -> str | None:
+        value = self.get(self.STAGE)
+        return None if value is None else str(value)
+
+    @property
+    def name(self) -> str | None:
+        value = self.get(self.NAME)
+        return None if value is None else str(value)
+
+    def merged(self, changes: Mapping[str, Any]) -> Opportunity:
+        """A new opportunity with `changes` over these fields (this one is left as it is)."""
+        return Opportunity({**self, **changes})
+
+
 @dataclass
 class Contact:
     id: str
@@ -121,7 +144,7 @@ class Contact:
     sms_confirmation: SmsConfirmation | None = None
     # Twilio Lookup answers per number: {"+1…": {"type": "mobile", "checked_at": "…"}}.
     line_types: dict[str, dict[str, str]] = field(default_factory=dict)
-    opportunity: dict[str, Any] = field(default_factory=dict)
+    opportunity: Opportunity = field(default_factory=Opportunity)
     automations: list[str] = field(default_factory=list)
     # Channel of each automation, when the CRM says; otherwise read from its id (sms-, email-).
     automation_channels: dict[str, str] = field(default_factory=dict)
@@ -148,6 +171,10 @@ class Contact:
     # The version of the contact's deferred opt-out state (store.models.OVERLAY_SUFFIX),
     # None when there is none: a writer that stores the whole contact removes it.
     overlay_version: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.opportunity, Opportunity):  # a plain object from a caller
+            self.opportunity = Opportunity(self.opportunity)
 
     def phone_numbers(self) -> list[tuple[str, str]]:
         """(role, number) in the order cell, home, work, skipping empty roles."""

@@ -89,7 +89,7 @@ def plan_upsert(
         base,
         phones=dict(base.phones),
         phone_types=dict(base.phone_types),
-        opportunity=dict(base.opportunity),
+        opportunity=base.opportunity.merged({}),
         automations=list(base.automations),
         automation_channels=dict(base.automation_channels),
         conversation=replace(base.conversation),
@@ -123,7 +123,7 @@ def plan_upsert(
     if incoming.channel is not None:
         assign("channel", incoming.channel)
     if incoming.opportunity is not None:
-        merged_opportunity = {**new.opportunity, **incoming.opportunity}
+        merged_opportunity = new.opportunity.merged(incoming.opportunity)
         check_opportunity(merged_opportunity)
         assign("opportunity", merged_opportunity)
     if incoming.automations is not None:
