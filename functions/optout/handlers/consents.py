@@ -83,9 +83,10 @@ _EVIDENCE = ("ip", "user_agent", "page_url", "certificate_url", "recording_url",
 
 
 def import_records(body: bytes, content_type: str) -> list[tuple[int, Any]]:
-    """The rows of a consents file (CSV with IMPORT_COLUMNS' header, `channels`, `purposes`
-    and `sellers` separated by `;`, or JSON lines of POST /consents bodies), numbered from 1;
-    a line that is not one is kept as None (reported as invalid)."""
+    """The rows of a consents file (CSV with a header of IMPORT_COLUMNS' columns, `channels`,
+    `purposes` and `sellers` separated by `;`, or JSON lines of POST /consents bodies),
+    numbered from 1; a line that is not one is kept as None, or as the reason it is not
+    (both reported as invalid)."""
     import csv
     import io
     import json
@@ -103,27 +104,42 @@ def import_records(body: bytes, content_type: str) -> list[tuple[int, Any]]:
                 records.append((n, None))
         return records
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None:
+    try:
+        header = reader.fieldnames
+    except csv.Error:
+        raise InvalidInput("body: the header is not CSV") from None
+    if header is None:
         raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS} (at least {','.join(REQUIRED_COLUMNS)})")
-    unknown = [name for name in reader.fieldnames if name not in IMPORT_COLUMNS.split(",")]
-    if text.split("\n", 1)[0].rstrip("\r") != ",".join(reader.fieldnames):
+    unknown = [name for name in header if name not in IMPORT_COLUMNS.split(",")]
+    if text.split("\n", 1)[0].rstrip("\r") != ",".join(header):
         raise InvalidInput("body: the header is the column names, separated by commas, unquoted")
-    if unknown or len(set(reader.fieldnames)) != len(reader.fieldnames):
-        named = ", ".join(repr(name) for name in unknown) or "a column twice"
-        raise InvalidInput(f"body: the header names {named}; its columns are among {IMPORT_COLUMNS}, each once")
-    if not set(REQUIRED_COLUMNS) <= set(reader.fieldnames):
-        raise InvalidInput(f"body: CSV with the header {IMPORT_COLUMNS} (at least {','.join(REQUIRED_COLUMNS)})")
-    rows = []
-    for n, raw in enumerate(reader, start=1):
-        record: dict[str, Any] = {k: v for k, v in raw.items() if k and v not in (None, "")}
-        for name in _LISTS:
-            if name in record:
-                record[name] = [item.strip() for item in record[name].split(";") if item.strip()]
-        evidence = {k: record.pop(k) for k in _EVIDENCE if k in record}
-        if evidence:
-            record["evidence"] = evidence
-        rows.append((n, record))
+    if unknown:
+        named = ", ".join(repr(name) for name in unknown)
+        raise InvalidInput(f"body: the header names {named}; its columns are among {IMPORT_COLUMNS}")
+    # What the document's pattern cannot say is reported by row, as a row's own faults are:
+    # a column named twice, a required column missing (each row then lacks that field).
+    twice = sorted({name for name in header if header.count(name) > 1})
+    rows: list[tuple[int, Any]] = []
+    try:
+        for n, raw in enumerate(reader, start=1):
+            rows.append((n, _row(raw, twice)))
+    except csv.Error:  # the row is reported, and reading stops there
+        rows.append((len(rows) + 1, "not CSV from this row on"))
     return rows
+
+
+def _row(raw: dict[str | None, Any], twice: list[str]) -> dict[str, Any] | str:
+    """One CSV row as a POST /consents body, or why it cannot be one."""
+    if twice:
+        return f"the header names {', '.join(twice)} twice"
+    record: dict[str, Any] = {k: v for k, v in raw.items() if k and v not in (None, "")}
+    for name in _LISTS:
+        if name in record:
+            record[name] = [item.strip() for item in record[name].split(";") if item.strip()]
+    evidence = {k: record.pop(k) for k in _EVIDENCE if k in record}
+    if evidence:
+        record["evidence"] = evidence
+    return record
 
 
 def register(app: APIGatewayHttpResolver) -> None:
@@ -165,6 +181,9 @@ def register(app: APIGatewayHttpResolver) -> None:
         answer = import_answer(job_id, mode, len(records))
         rows = []
         for number, record in records:
+            if isinstance(record, str):
+                answer["invalid"].append({"row": number, "reason": record})
+                continue
             try:
                 request = GrantRequest.model_validate(record)
                 rows.append((number, contact_id(request.contact_id), grant_fields(request, request.address)))

@@ -129,9 +129,9 @@ CONSENTS_IMPORT_BODY = {
                 "pattern": f"^{_COLUMN}(,{_COLUMN})*(\\r?\\n|$)",
                 "description": "A header of columns among contact_id,address,channels,purposes,kind,sellers,"
                 "disclosure_id,method,signature,captured_at,expires_at,grant_key,ip,user_agent,page_url,"
-                "certificate_url,recording_url,screenshot_url, each once and in any order (contact_id, address, "
-                "kind and method required; channels, purposes and sellers separated by ;), then a grant a line; "
-                "at most 1,000",
+                "certificate_url,recording_url,screenshot_url in any order (channels, purposes and sellers "
+                "separated by ;), then a grant a line; at most 1,000. A row without contact_id, address, kind or "
+                "method is invalid by row, as is every row under a header that names a column twice",
             }
         },
         "application/x-ndjson": {
