@@ -8,6 +8,7 @@ from typing import Any
 from pynamodb.connection import Connection
 from pynamodb.exceptions import (
     DoesNotExist,
+    PutError,
     PynamoDBException,
     QueryError,
     TransactGetError,
@@ -24,7 +25,7 @@ from optout.consent.reviews import Review
 from optout.consent.search import name_key
 from optout.settings import Settings
 from optout.store.cursors import decode_cursor, decode_review_cursor, encode_cursor, encode_review_cursor
-from optout.store.errors import commit_failure, condition_failed
+from optout.store.errors import Contended, commit_failure, condition_failed
 from optout.store.mapping import (
     address_from_items,
     audit_from_item,
@@ -271,6 +272,18 @@ class Repository:
                     for number, chunk in enumerate(chunks, 1):
                         batch.save(model(IMPORT_PREFIX + job_id, number, data={"rows": chunk}))
             model(IMPORT_PREFIX + job_id, 0, data=job).save()
+        except PynamoDBException as exc:
+            raise StoreUnavailable("audit store unavailable") from exc
+
+    def save_import_over(self, job_id: str, job: dict[str, Any], seen: dict[str, Any]) -> None:
+        """The job's state over the one read as `seen` (Contended: it was saved since)."""
+        model = self.models.imports
+        try:
+            model(IMPORT_PREFIX + job_id, 0, data=job).save(condition=model.data == seen)
+        except PutError as exc:
+            if condition_failed(exc):
+                raise Contended("the job was saved meanwhile") from None
+            raise StoreUnavailable("audit store unavailable") from exc
         except PynamoDBException as exc:
             raise StoreUnavailable("audit store unavailable") from exc
 

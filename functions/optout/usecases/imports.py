@@ -17,6 +17,7 @@ from optout.settings import Settings
 from optout.store.errors import AlreadyApplied
 from optout.store.repository import Repository
 from optout.usecases.import_batches import ImportBatches
+from optout.usecases.jobs import look_after
 from optout.usecases.runner import Runner, utc_now
 
 Mode = Literal["dry-run", "apply"]
@@ -39,6 +40,7 @@ class ImportJob:
     next_chunk: int = 1
     created_at: str = ""
     updated_at: str = ""
+    resumed: int = 0  # times a reader handed it to a worker again (usecases.jobs)
 
     def answer(self) -> dict[str, Any]:
         return {
@@ -87,15 +89,20 @@ class ImportService:
         return job
 
     def get(self, job_id: str) -> ImportJob:
+        """The job as it stands (one whose worker was lost is handed to a worker again)."""
+        job, raw = self._load(job_id)
+        return look_after(job, raw, self.runner.clock(), self.repo, self.dispatch)
+
+    def _load(self, job_id: str) -> tuple[ImportJob, dict[str, Any]]:
         raw = self.repo.load_import(job_id)
         if raw is None:
             raise NotFound(f"import {job_id} not found")
-        return ImportJob(**raw)
+        return ImportJob(**raw), raw
 
     def run(self, job_id: str, time_left: Callable[[], float]) -> ImportJob:
         """Go on with a job from its next chunk until done or out of time (the caller
         invokes it again: nothing is applied twice, each row's event key sees to that)."""
-        job = self.get(job_id)
+        job, _ = self._load(job_id)
         while job.status == "running" and job.next_chunk <= job.chunks:
             if time_left() < MARGIN_SECONDS:
                 return job

@@ -28,6 +28,7 @@ from optout.observability import count, logger
 from optout.settings import Settings
 from optout.store.errors import Contended
 from optout.store.repository import Repository
+from optout.usecases.jobs import MAX_RESUMES, look_after
 from optout.usecases.registry_book import RegistryBook, read_set
 
 Kind = Literal["full", "changes"]
@@ -59,6 +60,7 @@ class FileJob:
     error: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    resumed: int = 0  # times a reader handed it to a worker again (usecases.jobs)
 
     def answer(self) -> dict[str, Any]:
         return {
@@ -131,7 +133,8 @@ class RegistryService:
         raw = self.repo.load_import(job_id)
         if raw is None or not job_id.startswith("rgf-") or raw.get("registry") != name:
             raise NotFound(f"registry file {job_id} not found")
-        return FileJob(**raw)
+        lost = f"its worker stopped {MAX_RESUMES + 1} times; nothing of the file was applied: load it again"
+        return look_after(FileJob(**raw), raw, self.clock(), self.repo, self.dispatch, error=lost)
 
     def run(self, job_id: str, read_upload: Callable[[str], bytes] | None = None) -> FileJob:
         """The worker: read the uploaded file and apply it (again, if a worker stopped: a

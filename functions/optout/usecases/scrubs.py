@@ -30,6 +30,7 @@ from optout.consent.imports import list_text
 from optout.observability import count, logger
 from optout.store.repository import Repository
 from optout.usecases.check_answer import Check, answer
+from optout.usecases.jobs import look_after
 from optout.usecases.send_gate import SendGate
 
 MAX_ROWS = 1_000_000
@@ -60,6 +61,7 @@ class ScrubJob:
     next_chunk: int = 1
     created_at: str = ""
     updated_at: str = ""
+    resumed: int = 0  # times a reader handed it to a worker again (usecases.jobs)
 
     def answer(self) -> dict[str, Any]:
         return {
@@ -115,15 +117,20 @@ class ScrubService:
         return job
 
     def get(self, job_id: str) -> ScrubJob:
+        """The job as it stands (one whose worker was lost is handed to a worker again)."""
+        job, raw = self._load(job_id)
+        return look_after(job, raw, self.clock(), self.repo, self.dispatch)
+
+    def _load(self, job_id: str) -> tuple[ScrubJob, dict[str, Any]]:
         raw = self.repo.load_import(job_id) if job_id.startswith("scr-") else None
         if raw is None:
             raise NotFound(f"scrub {job_id} not found")
-        return ScrubJob(**raw)
+        return ScrubJob(**raw), raw
 
     def run(self, job_id: str, time_left: Callable[[], float]) -> ScrubJob:
         """Go on from the job's next chunk until done, out of time, or the store fails (the
         caller runs it again later: a chunk's results and counts are written together)."""
-        job = self.get(job_id)
+        job, _ = self._load(job_id)
         at = datetime.fromisoformat(job.at.replace("Z", "+00:00"))
         channel = Channel(job.channel)
         while job.status == "running" and job.next_chunk <= job.chunks:
@@ -144,7 +151,7 @@ class ScrubService:
             except StoreUnavailable:
                 count("ScrubPaused")
                 logger.warning("scrub paused: the store failed", extra={"job_id": job_id, "chunk": job.next_chunk})
-                return self.get(job_id)
+                return self._load(job_id)[0]
         return job
 
     def _check(self, job: ScrubJob, rows: list[tuple[int, str]], channel: Channel, at: datetime) -> str:
