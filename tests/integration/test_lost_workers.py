@@ -225,3 +225,70 @@ def test_a_scrub_whose_worker_was_lost_is_resumed_and_checks_each_row_once(
         result = client.get(f"/consent/scrubs/{job.job_id}/results?page={page}", role="integration")
         rows += result.body.decode().splitlines()[1:]
     assert [row.split(",")[1] for row in rows] == NUMBERS  # each row once, in order
+
+
+# ---- the worker in Lambda: the function invoked again with {kind: job_id} ---------------
+
+
+@pytest.fixture
+def invokes(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Lambda's Invoke answered as AWS would (202, the event queued), below our code; the
+    function's environment as in AWS."""
+    import json
+
+    import botocore.client
+
+    real = botocore.client.BaseClient._make_api_call
+    queued: list[dict[str, Any]] = []
+
+    def call(self: Any, operation: str, params: dict[str, Any]) -> Any:
+        if operation == "Invoke":
+            queued.append({"function": params["FunctionName"], "type": params["InvocationType"],
+                           "event": json.loads(params["Payload"])})  # fmt: skip
+            return {"StatusCode": 202}
+        return real(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "SuppressionsFunction")
+    return queued
+
+
+def invoke(event: dict[str, Any], seconds_left: float) -> dict[str, Any]:
+    from optout.handlers.suppressions import lambda_handler
+    from tests.conftest import LambdaContext
+
+    context = LambdaContext(remaining_ms=int(seconds_left * 1000))
+    context.invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:SuppressionsFunction:live"
+    return dict(lambda_handler(event, context))
+
+
+def test_a_worker_out_of_time_invokes_the_function_again_and_the_next_goes_on(
+    clock: Clock, handed: list[str], invokes: list[dict[str, Any]]
+) -> None:
+    job_id = start_import(handed)
+    first = invoke({"import_job": job_id}, seconds_left=5)  # under the margin: not one chunk
+    assert (first["status"], first["processed"]) == ("running", 0)
+    assert invokes == [{"function": "arn:aws:lambda:us-east-1:000000000000:function:SuppressionsFunction:live",
+                        "type": "Event", "event": {"import_job": job_id}}]  # fmt: skip
+    done = invoke(invokes[0]["event"], seconds_left=60)
+    assert (done["status"], done["processed"], done["accepted"]) == ("done", 12, 12)
+    assert len(invokes) == 1
+
+
+def test_a_scrub_paused_by_the_store_in_lambda_fails_its_invocation_instead_of_spinning(
+    clock: Clock, monkeypatch: pytest.MonkeyPatch, faults: Faults, invokes: list[dict[str, Any]]
+) -> None:
+    from optout.consent.channels import Channel
+    from optout.usecases import scrubs as scrub_usecase
+
+    monkeypatch.setattr(scrub_usecase, "CHUNK_ROWS", 5)
+    handed: list[str] = []
+    body = ("address\n" + "\n".join(NUMBERS)).encode()
+    job = wiring.current().scrubs(handed.append).start(body, "text/csv", Channel.SMS, "transactional", None, clock.at)
+    faults.fail("BatchGetItem")  # every check's reads
+    with pytest.raises(StoreUnavailable):  # Lambda tries it again after a pause
+        invoke({"scrub_job": job.job_id}, seconds_left=60)
+    assert invokes == []  # not invoked again at once
+    faults.clear()
+    answer = invoke({"scrub_job": job.job_id}, seconds_left=60)  # Lambda's retry
+    assert (answer["status"], answer["processed"]) == ("done", 12)

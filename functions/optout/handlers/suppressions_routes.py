@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optout import wiring
 from optout.adapters.import_files import MAX_UPLOAD_BYTES, UPLOAD_SECONDS, ImportFiles
 from optout.consent.channels import Channel
-from optout.consent.errors import Conflict, InvalidInput, NotFound
+from optout.consent.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
 from optout.consent.lists import CONTENT_TYPES
 from optout.handlers import registries
 from optout.handlers.http import build_resolver, error_event, permit, public_base_url, resolve
@@ -100,8 +100,16 @@ def _work(kind: str, job_id: str, time_left: Callable[[], float]) -> dict[str, A
     if kind == "scrub_job":
         scrub = wiring.current().scrubs()
         job = scrub.run(job_id, time_left)
+        if os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+            from optout.usecases.scrubs import MARGIN_SECONDS
+
+            if job.status == "running" and time_left() >= MARGIN_SECONDS:
+                # paused by the store, not out of time: Lambda tries the invocation again
+                # after a pause (invoking itself at once would spin while the store fails)
+                raise StoreUnavailable("the scrub paused: the store failed")
+            return job.answer()
         for pause in (0.5, 1, 2, 4, 8, 15, 30):
-            if job.status != "running" or os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+            if job.status != "running":
                 break
             time.sleep(pause)
             job = scrub.run(job_id, time_left)
