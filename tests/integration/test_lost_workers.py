@@ -23,6 +23,7 @@ from optout.settings import get_settings
 from optout.usecases import imports as import_usecase
 from optout.usecases import jobs
 from optout.usecases.imports import ImportService
+from optout.usecases.registries import RegistryService
 from tests.conftest import Client, Faults
 
 HEADER = "address,channel,source,occurred_at,note\n"
@@ -146,7 +147,11 @@ def test_a_job_a_worker_moves_on_is_not_resumed(clock: Clock, handed: list[str])
     assert importer(handed).get(job_id).status == "done" and handed == [job_id]
 
 
-def registry_upload(client: Client, monkeypatch: pytest.MonkeyPatch, body: bytes) -> str:
+def registry_job(
+    client: Client, monkeypatch: pytest.MonkeyPatch, body: bytes
+) -> tuple[RegistryService, str, list[str]]:
+    """A registry file by upload: the service, its job, and `handed` (the job handed there,
+    its worker not run yet)."""
     import boto3
 
     monkeypatch.setenv("IMPORT_BUCKET", "imports-test")
@@ -157,51 +162,51 @@ def registry_upload(client: Client, monkeypatch: pytest.MonkeyPatch, body: bytes
     s3.create_bucket(Bucket="imports-test")
     upload = client.post("/registries/national/uploads", {"content_type": "text/plain"}, role="integration").json()
     s3.put_object(Bucket="imports-test", Key="uploads/" + upload["upload_id"], Body=body)
-    return str(upload["upload_id"])
+    handed: list[str] = []
+    files = wiring.current().registries(handed.append)
+    job = files.start("national", "full", "2026-03-01", None, upload["upload_id"])
+    return files, job.job_id, handed
+
+
+def registry_reason(client: Client, address: str) -> str | None:
+    body = {"channel": "call", "purpose": "marketing", "address": address, "at": "2026-03-04T11:00:00-08:00"}
+    result = client.post("/consent/check", body, role="integration")
+    assert result.status == 200, result.body
+    return result.json()["reason"]
 
 
 def test_a_registry_file_whose_worker_was_lost_is_applied_once_resumed(
     client: Client, clock: Clock, monkeypatch: pytest.MonkeyPatch, faults: Faults
 ) -> None:
-    upload_id = registry_upload(client, monkeypatch, b"4155553000\n4155553001\n")
-    handed: list[str] = []
-    files = wiring.current().registries(handed.append)
-    job = files.start("national", "full", "2026-03-01", None, upload_id)
+    files, job_id, handed = registry_job(client, monkeypatch, b"4155553000\n4155553001\n")
     faults.fail("BatchWriteItem")  # the registry's sets
     with pytest.raises(StoreUnavailable):  # the store refused its writes
         _work("registry_job", handed[0], lambda: 60.0)
     faults.clear()
-    assert files.get("national", job.job_id).status == "running"
+    assert files.get("national", job_id).status == "running"
     clock.wait(jobs.STALLED_SECONDS)
-    assert files.get("national", job.job_id).status == "running" and handed == [job.job_id, job.job_id]
+    assert files.get("national", job_id).status == "running" and handed == [job_id, job_id]
     answer = _work("registry_job", handed[1], lambda: 60.0)
     assert (answer["status"], answer["rows"], answer["added"]) == ("done", 2, 2)
-    result = client.post(
-        "/consent/check",
-        {"channel": "call", "purpose": "marketing", "address": "+14155553001", "at": "2026-03-04T11:00:00-08:00"},
-        role="integration",
-    )
-    assert result.json()["reason"] == "dnc_registry"
+    assert registry_reason(client, "+14155553001") == "dnc_registry"
 
 
 def test_a_registry_file_whose_workers_keep_being_lost_fails_saying_nothing_was_applied(
     client: Client, clock: Clock, monkeypatch: pytest.MonkeyPatch, faults: Faults
 ) -> None:
-    upload_id = registry_upload(client, monkeypatch, b"4155553002\n")
-    handed: list[str] = []
-    files = wiring.current().registries(handed.append)
-    job = files.start("national", "full", "2026-03-01", None, upload_id)
+    files, job_id, handed = registry_job(client, monkeypatch, b"4155553002\n")
     faults.fail("BatchWriteItem")  # the registry's sets
     answer: dict[str, Any] = {}
     for _ in range(jobs.MAX_RESUMES + 1):
         with pytest.raises(StoreUnavailable):
             _work("registry_job", handed[-1], lambda: 60.0)
         clock.wait(jobs.STALLED_SECONDS)
-        answer = files.get("national", job.job_id).answer()
+        answer = files.get("national", job_id).answer()
     faults.clear()
     assert answer["status"] == "failed" and "nothing of the file was applied" in answer["error"]
-    read = client.get(f"/registries/national/files/{job.job_id}", role="integration").json()
+    read = client.get(f"/registries/national/files/{job_id}", role="integration").json()
     assert read["status"] == "failed" and read["error"] == answer["error"]
+    assert registry_reason(client, "+14155553002") != "dnc_registry"
 
 
 def test_a_scrub_whose_worker_was_lost_is_resumed_and_checks_each_row_once(
