@@ -89,9 +89,10 @@ class ImportService:
         return job
 
     def get(self, job_id: str) -> ImportJob:
-        """The job as it stands (one whose worker was lost is handed to a worker again)."""
+        """The job as it stands (one whose worker was lost is handed to a worker again, with
+        no limit: its rows are acknowledged opt-outs, never given up)."""
         job, raw = self._load(job_id)
-        return look_after(job, raw, self.runner.clock(), self.repo, self.dispatch)
+        return look_after(job, raw, self.runner.clock(), self.repo, self.dispatch, limit=None)
 
     def _load(self, job_id: str) -> tuple[ImportJob, dict[str, Any]]:
         raw = self.repo.load_import(job_id)

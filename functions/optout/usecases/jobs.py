@@ -3,9 +3,10 @@
 worker runs for at most 29 s, and Lambda tries a failed invocation twice more, within
 minutes. A running job no worker has saved for STALLED_SECONDS has lost its worker (the store
 failed on every try, or the local server's thread died): reading it hands it to a worker
-again, at most MAX_RESUMES times, and after that it is `failed`. So no job says `running`
-forever, and a job is never worked by two resumed workers at once (the resume is a guarded
-write: of two readers, one resumes it)."""
+again, at most MAX_RESUMES times, and after that it is `failed` (a suppression import is
+never given up: its rows are acknowledged opt-outs, so each stalled read resumes it). So no
+job says `running` forever unread, and a job is never worked by two resumed workers at once
+(the resume is a guarded write: of two readers, one resumes it)."""
 
 from __future__ import annotations
 
@@ -42,15 +43,21 @@ def stalled(updated_at: str, now: str) -> bool:
 
 
 def look_after(
-    job: J, seen: dict[str, Any], now: str, repo: Repository, dispatch: Callable[[str], None] | None, **failed: Any
+    job: J,
+    seen: dict[str, Any],
+    now: str,
+    repo: Repository,
+    dispatch: Callable[[str], None] | None,
+    limit: int | None = MAX_RESUMES,
+    **failed: Any,
 ) -> J:
     """The job as a reader should see it: a stalled one handed to a worker again (or, after
-    MAX_RESUMES, failed with the `failed` fields set); `seen` is the job as loaded, the
-    guard of the write. Without a worker to hand it to (a service running jobs in the
-    request) nothing changes."""
+    `limit` resumes, failed with the `failed` fields set; None: never); `seen` is the job
+    as loaded, the guard of the write. Without a worker to hand it to (a service running
+    jobs in the request) nothing changes."""
     if job.status != "running" or dispatch is None or not stalled(job.updated_at, now):
         return job
-    if job.resumed >= MAX_RESUMES:
+    if limit is not None and job.resumed >= limit:
         after = replace(job, status="failed", updated_at=now, **failed)
     else:
         after = replace(job, resumed=job.resumed + 1, updated_at=now)
