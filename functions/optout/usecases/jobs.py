@@ -38,8 +38,8 @@ def stalled(updated_at: str, now: str) -> bool:
     """No worker has saved the job for STALLED_SECONDS (times as the clock writes them)."""
     if not updated_at:
         return False
-    then = datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
-    return (datetime.fromisoformat(now.replace("Z", "+00:00")) - then).total_seconds() >= STALLED_SECONDS
+    # (Python 3.11's fromisoformat reads the clock's trailing Z)
+    return (datetime.fromisoformat(now) - datetime.fromisoformat(updated_at)).total_seconds() >= STALLED_SECONDS
 
 
 def look_after(
